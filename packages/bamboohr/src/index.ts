@@ -1,0 +1,3 @@
+export * from './config.js';
+export * from './connector.js';
+export * from './module.js';

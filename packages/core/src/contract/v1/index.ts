@@ -1,0 +1,5 @@
+export * from './capabilities.js';
+export * from './connector.js';
+export * from './diagnostics.js';
+export * from './options.js';
+export * from './webhooks.js';

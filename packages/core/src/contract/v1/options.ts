@@ -1,0 +1,80 @@
+/** Opt-ins shared by every read. Sensitive and raw data are never read unless asked for. */
+export interface ReadOptions {
+  /** Attach the provider's untouched payload as `raw`. */
+  includeRaw?: boolean;
+  /** Abort the read (and its HTTP requests). */
+  signal?: AbortSignal;
+}
+
+export interface ListEmployeesOptions extends ReadOptions {
+  /** Include leavers (terminated) and, where the provider separates them, inactive people. Default false. */
+  includeInactive?: boolean;
+  /** Read date of birth, gender, nationality, home address when granted. Default false. */
+  includeSensitive?: boolean;
+  /** Attach `employmentHistory` to each employee. Default false. */
+  includeHistory?: boolean;
+}
+
+export type GetEmployeeOptions = Omit<ListEmployeesOptions, 'includeInactive'>;
+
+export interface EmploymentHistoryOptions extends ReadOptions {
+  /** Limit to these remote employee ids; all employees when absent. */
+  employeeIds?: readonly string[];
+}
+
+export interface EmployeeChangesOptions extends ReadOptions {
+  /** ISO date-time: changes at or after this instant. */
+  since: string;
+}
+
+/** One entry of a provider's "what changed" feed (e.g. BambooHR `employees/changed`). */
+export interface EmployeeChange {
+  remoteId: string;
+  action: 'created' | 'updated' | 'deleted';
+  changedAt: string | null;
+}
+
+export interface TimeOffRangeOptions extends ReadOptions {
+  /** Inclusive start date, YYYY-MM-DD. */
+  from: string;
+  /** Inclusive end date, YYYY-MM-DD. */
+  to: string;
+  /** Include requests not yet approved (where the provider and permissions allow). */
+  includePending?: boolean;
+}
+
+export interface TimeOffRequestChangesOptions extends ReadOptions {
+  /** ISO date-time: requests created or changed at or after this instant. */
+  since: string;
+  /** ISO date-time: upper bound, default now. */
+  until?: string;
+  includePending?: boolean;
+}
+
+export interface TimeOffBalancesOptions extends ReadOptions {
+  /** Remote employee ids; all readable employees when absent. */
+  employeeIds?: readonly string[];
+  /** YYYY-MM-DD; today (UTC) when absent. */
+  asOf?: string;
+  /** Limit to these policy/type names. */
+  policies?: readonly string[];
+}
+
+export interface OutTodayOptions extends ReadOptions {
+  /** YYYY-MM-DD; the provider's "today" when absent. */
+  date?: string;
+}
+
+export interface CompensationOptions extends ReadOptions {
+  employeeIds?: readonly string[];
+  /** Pay data is sensitive: reads refuse unless this is true here or on connect. */
+  includeCompensation?: boolean;
+}
+
+export interface AttendanceOptions extends ReadOptions {
+  from: string;
+  to: string;
+  employeeIds?: readonly string[];
+  /** Attendance is sensitive: reads refuse unless this is true here or on connect. */
+  includeAttendance?: boolean;
+}

@@ -1,0 +1,19 @@
+import type { Clock } from '../http/clock.js';
+import type { Logger } from '../http/logger.js';
+
+/** Framework-level options of one connection, the same for every provider. */
+export interface ConnectOptions {
+  /** Allow pay reads (compensation, payroll history). Default false. */
+  includeCompensation?: boolean;
+  /** Allow attendance reads. Default false. */
+  includeAttendance?: boolean;
+  logger?: Logger;
+  /** Switch off client-side rate limiting (e.g. against a sandbox with limits off). Default true. */
+  rateLimits?: boolean;
+  /** Injected time source (tests, benchmarks). */
+  clock?: Clock;
+  /** Request timeout for every HTTP call, ms. */
+  timeoutMs?: number;
+  /** Retries per call after the first attempt. */
+  retryLimit?: number;
+}

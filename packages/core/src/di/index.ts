@@ -1,0 +1,6 @@
+export * from './connect-options.js';
+export * from './connection.js';
+export * from './create-hr-kit.js';
+export * from './environment.js';
+export * from './provider-definition.js';
+export * from './tokens.js';

@@ -1,0 +1,3 @@
+export * from './errors.js';
+export * from './redaction.js';
+export * from './zod-errors.js';

@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import { ConfigurationError, InvalidProviderDataError } from './errors.js';
+
+/** Dotted path of a zod issue: `employees[3].work.startDate`. */
+export function issuePath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => {
+    if (typeof key === 'number') return `${acc}[${key}]`;
+    return acc ? `${acc}.${String(key)}` : String(key);
+  }, '');
+}
+
+function describeIssues(error: z.ZodError, prefix: string): { path: string; text: string } {
+  const first = error.issues[0];
+  const path = first ? [prefix, issuePath(first.path)].filter(Boolean).join('.') : prefix;
+  const text = error.issues
+    .slice(0, 5)
+    .map((issue) => `${[prefix, issuePath(issue.path)].filter(Boolean).join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+  return { path, text };
+}
+
+/** Parse consumer input; failures become ConfigurationError naming the field. */
+export function parseConfig<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  context: { provider?: string; what: string },
+): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const { path, text } = describeIssues(result.error, '');
+  return throwConfig(`Invalid ${context.what}: ${text}`, path, context.provider);
+}
+
+function throwConfig(message: string, field: string, provider?: string): never {
+  throw new ConfigurationError(message, { field: field || null, provider: provider ?? null });
+}
+
+/** Parse a provider payload; failures become InvalidProviderDataError with the record id and the field path. */
+export function parseProviderData<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  context: { provider: string; what: string; recordId?: string | null; request?: string | null },
+): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const { path, text } = describeIssues(result.error, '');
+  const where = context.recordId ? ` (record ${context.recordId})` : '';
+  throw new InvalidProviderDataError(`${context.provider} returned an unreadable ${context.what}${where}: ${text}`, {
+    provider: context.provider,
+    recordId: context.recordId ?? null,
+    path,
+    request: context.request ?? null,
+  });
+}

@@ -1,0 +1,349 @@
+import got, { type Agents, type Method, type Response } from 'got';
+import {
+  AuthenticationError,
+  HrKitError,
+  NotFoundError,
+  PermissionError,
+  ProviderError,
+  RateLimitedError,
+  TransportError,
+} from '../errors/errors.js';
+import { Redactor } from '../errors/redaction.js';
+import { type Clock, systemClock } from './clock.js';
+import { type Logger, silentLogger } from './logger.js';
+import { type RateLimitRule, RateLimiter } from './rate-limiter.js';
+import { backoffDelay, defaultRetryPolicy, type RetryPolicy, serverRequestedDelay } from './retry-policy.js';
+
+export type HttpAuth =
+  | { kind: 'basic'; username: string; password: string }
+  | { kind: 'header'; name: string; value: string }
+  | { kind: 'none' };
+
+export interface HttpResponse<T = unknown> {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON when the response is JSON, else the text. */
+  body: T;
+  text: string;
+}
+
+export interface HttpRequest {
+  method?: Method;
+  /** Path relative to the base URL; a leading slash is fine. */
+  path: string;
+  searchParams?: Record<string, string | number | boolean | undefined | null | readonly string[]>;
+  json?: unknown;
+  body?: string;
+  headers?: Record<string, string>;
+  /** Retry this request on failure. GETs default to true; POSTs only when the adapter says it is a read. */
+  idempotent?: boolean;
+  /** Expect JSON (default) or text (e.g. XML). A non-JSON answer to a JSON request is a provider error. */
+  responseType?: 'json' | 'text';
+  signal?: AbortSignal;
+  /** Statuses the adapter handles itself instead of getting a typed error (e.g. 404 → "not found" result). */
+  allowStatuses?: readonly number[];
+}
+
+/** Adapter hook: turn a failed response into a provider-specific typed error (e.g. name the HiBob permission). */
+export type ErrorMapper = (context: {
+  status: number;
+  body: unknown;
+  text: string;
+  headers: Record<string, string | string[] | undefined>;
+  request: string;
+}) => HrKitError | undefined;
+
+export interface HttpClientOptions {
+  provider: string;
+  baseUrl: string;
+  auth?: HttpAuth;
+  /** Holds the connection's secrets; every error message and log line goes through it. */
+  redactor?: Redactor;
+  userAgent?: string;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Documented per-endpoint allowances, enforced client-side. Pass [] to switch off. */
+  rateLimits?: readonly RateLimitRule[];
+  logger?: Logger;
+  mapError?: ErrorMapper;
+  clock?: Clock;
+  random?: () => number;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  agent?: Agents;
+}
+
+/** Counters a benchmark or a test can read. */
+export interface HttpStats {
+  requests: number;
+  retries: number;
+  byStatus: Record<number, number>;
+  rateLimitWaits: number;
+}
+
+const RETRYABLE_NETWORK_CODES = new Set([
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'UND_ERR_SOCKET',
+]);
+
+/**
+ * The HTTP toolkit every adapter shares: base URL, auth, timeouts, retries with backoff and jitter that honour
+ * Retry-After and reset headers, per-endpoint client-side rate limits, and redaction. got moves the bytes; the
+ * retry loop is ours so that truncated bodies, reset headers and POST reads are all handled the same way.
+ */
+export class HttpClient {
+  readonly stats: HttpStats = { requests: 0, retries: 0, byStatus: {}, rateLimitWaits: 0 };
+  readonly redactor: Redactor;
+  private readonly policy: RetryPolicy;
+  private readonly limiter: RateLimiter;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly logger: Logger;
+  private readonly got: typeof got;
+  private readonly baseUrl: string;
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.redactor = options.redactor ?? new Redactor();
+    if (options.auth?.kind === 'basic') this.redactor.addBasicCredentials(options.auth.username, options.auth.password);
+    if (options.auth?.kind === 'header') this.redactor.add(options.auth.value);
+    this.policy = { ...defaultRetryPolicy, ...options.retry };
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.logger = options.logger ?? silentLogger;
+    this.limiter = new RateLimiter(options.rateLimits ?? [], this.clock);
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.got = got.extend({
+      retry: { limit: 0 },
+      throwHttpErrors: false,
+      followRedirect: false,
+      timeout: { request: options.timeoutMs ?? 30_000 },
+      headers: { 'user-agent': options.userAgent ?? 'hrkit', ...this.authHeaders(), ...options.headers },
+      ...(options.agent ? { agent: options.agent } : {}),
+    });
+  }
+
+  get provider(): string {
+    return this.options.provider;
+  }
+
+  async get<T = unknown>(path: string, request: Omit<HttpRequest, 'path' | 'method'> = {}): Promise<HttpResponse<T>> {
+    return this.request<T>({ ...request, path, method: 'GET' });
+  }
+
+  async post<T = unknown>(
+    path: string,
+    json: unknown,
+    request: Omit<HttpRequest, 'path' | 'method' | 'json'> = {},
+  ): Promise<HttpResponse<T>> {
+    return this.request<T>({ ...request, path, method: 'POST', json });
+  }
+
+  async request<T = unknown>(request: HttpRequest): Promise<HttpResponse<T>> {
+    const method = request.method ?? 'GET';
+    const path = request.path.startsWith('/') ? request.path : `/${request.path}`;
+    const label = `${method} ${path}`;
+    const idempotent = request.idempotent ?? (method === 'GET' || method === 'HEAD');
+    for (let attempt = 1; ; attempt++) {
+      const waitedFor = this.clock.now();
+      await this.limiter.acquire(method, path, request.signal);
+      if (this.clock.now() > waitedFor) this.stats.rateLimitWaits++;
+      const outcome = await this.attempt<T>(request, method, path, label);
+      if (outcome.kind === 'ok') return outcome.response;
+      const error = outcome.error;
+      const canRetry = idempotent && error.retryable && attempt <= this.policy.limit;
+      if (!canRetry) throw error;
+      const requested = outcome.retryAfterMs;
+      if (requested !== null && requested > this.policy.maxRetryAfterMs) throw error;
+      const delay = requested ?? backoffDelay(this.policy, attempt, this.random);
+      if (requested !== null) this.limiter.block(method, path, this.clock.now() + requested);
+      this.stats.retries++;
+      this.logger.debug('http.retry', {
+        provider: this.provider,
+        request: label,
+        attempt,
+        delayMs: delay,
+        reason: error.code,
+      });
+      await this.clock.sleep(delay, request.signal);
+    }
+  }
+
+  private async attempt<T>(
+    request: HttpRequest,
+    method: Method,
+    path: string,
+    label: string,
+  ): Promise<
+    { kind: 'ok'; response: HttpResponse<T> } | { kind: 'error'; error: HrKitError; retryAfterMs: number | null }
+  > {
+    const started = this.clock.now();
+    this.stats.requests++;
+    const wantsJson = (request.responseType ?? 'json') === 'json';
+    let response: Response<string>;
+    try {
+      response = (await this.got(`${this.baseUrl}${path}`, {
+        method,
+        searchParams: toSearchParams(request.searchParams),
+        ...(request.json !== undefined ? { json: request.json } : {}),
+        ...(request.body !== undefined ? { body: request.body } : {}),
+        headers: { accept: wantsJson ? 'application/json' : '*/*', ...request.headers },
+        ...(request.signal ? { signal: request.signal } : {}),
+      })) as Response<string>;
+    } catch (cause) {
+      if (request.signal?.aborted) throw request.signal.reason ?? cause;
+      const code = (cause as { code?: string }).code ?? 'UNKNOWN';
+      const retryable =
+        RETRYABLE_NETWORK_CODES.has(code) ||
+        (cause as Error).name === 'TimeoutError' ||
+        code === 'ERR_GOT_REQUEST_ERROR';
+      this.logger.debug('http.failure', { provider: this.provider, request: label, code });
+      const error = new TransportError(
+        this.redactor.redact(
+          `${this.provider}: ${label} failed before an answer arrived (${code}); retrying the same call is safe`,
+        ),
+        { provider: this.provider, request: label },
+      );
+      if (!retryable) Object.defineProperty(error, 'retryable', { value: false });
+      return { kind: 'error', error, retryAfterMs: null };
+    }
+    const status = response.statusCode;
+    this.stats.byStatus[status] = (this.stats.byStatus[status] ?? 0) + 1;
+    const text = response.body;
+    this.logger.debug('http.response', {
+      provider: this.provider,
+      request: label,
+      status,
+      ms: this.clock.now() - started,
+    });
+    const headers = response.headers as Record<string, string | string[] | undefined>;
+
+    if ((status >= 200 && status < 300) || request.allowStatuses?.includes(status)) {
+      if (!wantsJson || status === 204 || text === '')
+        return { kind: 'ok', response: { status, headers, body: text as T, text } };
+      const parsed = parseJson(text);
+      if (parsed.ok) return { kind: 'ok', response: { status, headers, body: parsed.value as T, text } };
+      // A 2xx that is not JSON: a truncated body is worth a retry; an HTML page is a provider quirk.
+      const contentType = String(headers['content-type'] ?? '');
+      const truncated = contentType.includes('json') || /^\s*[[{]/.test(text);
+      const error = truncated
+        ? new TransportError(
+            `${this.provider}: ${label} answered with an incomplete JSON body; retrying the same call is safe`,
+            {
+              provider: this.provider,
+              request: label,
+              status,
+            },
+          )
+        : new ProviderError(
+            `${this.provider}: ${label} answered ${status} with ${contentType || 'a non-JSON body'} instead of JSON`,
+            {
+              provider: this.provider,
+              request: label,
+              status,
+            },
+          );
+      return { kind: 'error', error, retryAfterMs: null };
+    }
+
+    const body = parseJson(text);
+    const context = { status, body: body.ok ? body.value : undefined, text, headers, request: label };
+    const mapped = this.options.mapError?.(context);
+    const error = mapped ?? this.defaultError(context);
+    const sanitized = this.sanitize(error);
+    const retryAfterMs = status === 401 || status === 403 ? null : serverRequestedDelay(headers, this.clock.now());
+    return { kind: 'error', error: sanitized, retryAfterMs };
+  }
+
+  private defaultError(context: Parameters<ErrorMapper>[0]): HrKitError {
+    const { status, request } = context;
+    const options = { provider: this.provider, request, status };
+    const detail = providerMessage(context.body) ?? (context.text.slice(0, 200) || 'no body');
+    if (status === 401)
+      return new AuthenticationError(
+        `${this.provider} refused the credentials (401) on ${request}: ${detail}`,
+        options,
+      );
+    if (status === 403)
+      return new PermissionError(
+        `${this.provider} denied ${request} (403): the credentials lack a permission. ${detail}`,
+        options,
+      );
+    if (status === 404) return new NotFoundError('resource', request, options);
+    if (status === 429) {
+      const retryAfterMs = serverRequestedDelay(context.headers, this.clock.now());
+      return new RateLimitedError(
+        `${this.provider} rate-limited ${request} (429); retry after ${retryAfterMs ?? 'a backoff'} ms`,
+        {
+          ...options,
+          retryAfterMs,
+        },
+      );
+    }
+    const retryable = this.policy.statusCodes.includes(status);
+    return new ProviderError(`${this.provider} answered ${status} on ${request}: ${detail}`, {
+      ...options,
+      retryable,
+      providerCode: providerCode(context.body),
+    });
+  }
+
+  /** The one place every error passes before it leaves the toolkit: no secret survives it. */
+  private sanitize(error: HrKitError): HrKitError {
+    error.message = this.redactor.redact(error.message);
+    if (error.stack) error.stack = this.redactor.redact(error.stack);
+    return error;
+  }
+
+  private authHeaders(): Record<string, string> {
+    const auth = this.options.auth;
+    if (!auth || auth.kind === 'none') return {};
+    if (auth.kind === 'basic')
+      return { authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` };
+    return { [auth.name]: auth.value };
+  }
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  return new HttpClient(options);
+}
+
+function toSearchParams(params: HttpRequest['searchParams']): URLSearchParams | undefined {
+  if (!params) return undefined;
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) for (const item of value) search.append(key, String(item));
+    else search.append(key, String(value));
+  }
+  return search;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function providerMessage(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const record = body as Record<string, unknown>;
+  for (const key of ['error', 'message', 'errorMessage']) {
+    const value = record[key];
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+function providerCode(body: unknown): string | null {
+  if (!body || typeof body !== 'object') return null;
+  const key = (body as Record<string, unknown>).key ?? (body as Record<string, unknown>).code;
+  return typeof key === 'string' || typeof key === 'number' ? String(key) : null;
+}

@@ -1,0 +1,32 @@
+/** One page of a cursor-paginated endpoint. */
+export interface CursorPage<T> {
+  items: readonly T[];
+  nextCursor: string | null | undefined;
+}
+
+/**
+ * Walk a cursor-paginated endpoint, yielding items page by page (bounded memory). Stops on a null cursor, and
+ * refuses a cursor it has already seen, so a provider bug cannot loop forever.
+ */
+export async function* paginateCursor<T>(
+  fetchPage: (cursor: string | undefined) => Promise<CursorPage<T>>,
+  options: { maxPages?: number } = {},
+): AsyncGenerator<T> {
+  const seen = new Set<string>();
+  let cursor: string | undefined;
+  for (let page = 0; page < (options.maxPages ?? 1_000_000); page++) {
+    const result = await fetchPage(cursor);
+    yield* result.items;
+    if (!result.nextCursor) return;
+    if (seen.has(result.nextCursor)) throw new Error(`pagination returned cursor "${result.nextCursor}" twice`);
+    seen.add(result.nextCursor);
+    cursor = result.nextCursor;
+  }
+}
+
+/** Split a list into chunks of at most `size` (e.g. HiBob's 200 employee ids per bulk call). */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let index = 0; index < items.length; index += size) chunks.push(items.slice(index, index + size));
+  return chunks;
+}

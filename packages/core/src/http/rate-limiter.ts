@@ -1,0 +1,61 @@
+import { type Clock, systemClock } from './clock.js';
+
+/** A documented per-endpoint allowance, e.g. HiBob's 50 requests/minute on `POST /people/search`. */
+export interface RateLimitRule {
+  /** Name used in logs and bench output. */
+  name: string;
+  /** Which requests count against it. */
+  method?: string;
+  path: RegExp;
+  /** Allowed requests per window. */
+  limit: number;
+  /** Window length, default one minute. */
+  windowMs?: number;
+}
+
+/**
+ * Client-side sliding-window limiter: waits before a request would exceed a documented allowance, so a
+ * large sync never trips a 429 storm. One limiter per connection (provider limits are per credential).
+ */
+export class RateLimiter {
+  private readonly sent = new Map<string, number[]>();
+
+  constructor(
+    private readonly rules: readonly RateLimitRule[],
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  ruleFor(method: string, path: string): RateLimitRule | undefined {
+    return this.rules.find((rule) => (!rule.method || rule.method === method) && rule.path.test(path));
+  }
+
+  /** Resolves when one more request under `method path` fits the window; records it. */
+  async acquire(method: string, path: string, signal?: AbortSignal): Promise<void> {
+    const rule = this.ruleFor(method, path);
+    if (!rule) return;
+    const windowMs = rule.windowMs ?? 60_000;
+    const times = this.sent.get(rule.name) ?? [];
+    this.sent.set(rule.name, times);
+    for (;;) {
+      const now = this.clock.now();
+      while (times.length > 0 && times[0]! <= now - windowMs) times.shift();
+      if (times.length < rule.limit) {
+        times.push(now);
+        return;
+      }
+      await this.clock.sleep(times[0]! + windowMs - now, signal);
+    }
+  }
+
+  /** The provider said the window is exhausted until `resetAt`: hold back every request under the rule. */
+  block(method: string, path: string, resetAt: number): void {
+    const rule = this.ruleFor(method, path);
+    if (!rule) return;
+    const windowMs = rule.windowMs ?? 60_000;
+    // Fill the window with entries that expire at resetAt.
+    this.sent.set(
+      rule.name,
+      Array.from({ length: rule.limit }, () => resetAt - windowMs),
+    );
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { HrKitId, IsoDateTime, ProviderKey, RemoteId } from './common.js';
+
+export const ChangeEntity = z.enum(['employee', 'time_off_request']);
+export type ChangeEntity = z.infer<typeof ChangeEntity>;
+
+export const ChangeAction = z.enum([
+  'created',
+  'updated',
+  'terminated',
+  'deleted',
+  'requested',
+  'approved',
+  'declined',
+  'cancelled',
+]);
+export type ChangeAction = z.infer<typeof ChangeAction>;
+
+/**
+ * Something changed at the provider. Employees: created / updated / terminated / deleted.
+ * Time-off requests: created / requested / approved / declined / cancelled / updated / deleted.
+ */
+export const ChangeEvent = z.strictObject({
+  id: z.string().describe('Deterministic: the same change detected twice has the same id'),
+  provider: ProviderKey,
+  entity: ChangeEntity,
+  action: ChangeAction,
+  entityId: HrKitId,
+  remoteId: RemoteId,
+  employeeId: HrKitId.nullable().describe('The employee the change concerns'),
+  occurredAt: IsoDateTime.nullable().describe('When the provider says it happened'),
+  detectedAt: IsoDateTime,
+  origin: z.enum(['sync', 'webhook', 'feed']),
+  changedFields: z.array(z.string()).describe('Model paths (sync) or provider field ids (webhooks) that changed'),
+  previousRemoteId: z.string().nullable().describe('Edit chains: the record this one replaced'),
+  providerEventType: z.string().nullable().describe('e.g. HiBob `employee.updated`'),
+});
+export type ChangeEvent = z.infer<typeof ChangeEvent>;

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { EmployeeRef, HrKitId, IsoDate, ProviderKey, RawData, RemoteId } from './common.js';
+import { EmploymentStatus, EmploymentType } from './employment.js';
+import { Department, WorkLocation } from './organization.js';
+
+/**
+ * One dated row of an employee's history (HiBob's work/employment/lifecycle tables, BambooHR's
+ * jobInfo/employmentStatus tables). Fields a table does not carry are null. Rows of one employee,
+ * ordered by `effectiveDate`, answer "as of date" questions (see `historyAsOf`).
+ */
+export const EmploymentHistoryEntry = z.strictObject({
+  id: HrKitId,
+  provider: ProviderKey,
+  remoteId: RemoteId.describe('Row id, or a synthetic `<table>:<employee>:<date>` key when the provider has none'),
+  employee: EmployeeRef,
+  table: z.string().describe("The provider's table, e.g. `work`, `employment`, `lifecycle`, `jobInfo`"),
+  kind: z.enum(['job', 'employment', 'lifecycle', 'other']),
+  effectiveDate: IsoDate,
+  endDate: IsoDate.nullable().describe('Day before the next row takes effect, when known'),
+  isCurrent: z.boolean().nullable(),
+  jobTitle: z.string().nullable(),
+  department: Department.nullable(),
+  workLocation: WorkLocation.nullable(),
+  manager: EmployeeRef.nullable(),
+  employmentType: EmploymentType.nullable(),
+  employmentStatus: EmploymentStatus.nullable(),
+  weeklyHours: z.number().nullable(),
+  reason: z.string().nullable(),
+  comment: z.string().nullable(),
+  raw: RawData.optional(),
+});
+export type EmploymentHistoryEntry = z.infer<typeof EmploymentHistoryEntry>;
+
+/** The rows in force on `date` (one per table): the latest row of each table with effectiveDate <= date. */
+export function historyAsOf(rows: readonly EmploymentHistoryEntry[], date: string): EmploymentHistoryEntry[] {
+  const latest = new Map<string, EmploymentHistoryEntry>();
+  for (const row of rows) {
+    if (row.effectiveDate > date) continue;
+    const current = latest.get(row.table);
+    if (!current || row.effectiveDate >= current.effectiveDate) latest.set(row.table, row);
+  }
+  return [...latest.values()];
+}

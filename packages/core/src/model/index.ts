@@ -1,0 +1,11 @@
+export * from './attendance.js';
+export * from './change-event.js';
+export * from './common.js';
+export * from './compensation.js';
+export * from './custom-field.js';
+export * from './employee.js';
+export * from './employment.js';
+export * from './employment-history.js';
+export * from './organization.js';
+export * from './time-off.js';
+export { modelSchemas } from './registry.js';

@@ -1,0 +1,50 @@
+/**
+ * What every provider sandbox hands to tests, the conformance suite, the CLI and benchmarks.
+ * A sandbox is a real HTTP server on 127.0.0.1 (ephemeral port) that speaks the provider's API.
+ */
+export interface SandboxHandle {
+  /** Provider key, e.g. `hibob`. */
+  readonly provider: string;
+  /** Base URL to pass as `baseUrl` (e.g. `http://127.0.0.1:53121`). */
+  readonly url: string;
+  /** A complete, valid config for `kit.connect(provider, config)`, including `baseUrl`. */
+  connectionConfig(): Record<string, unknown>;
+  /** Same shape, wrong secret: the provider answers 401. */
+  badConnectionConfig(): Record<string, unknown>;
+  /**
+   * A credential the sandbox deliberately restricts, and the id of the `check()` entry that must then report
+   * a missing permission (status `missing`, with a fix).
+   */
+  restrictedConnection(): { config: Record<string, unknown>; expectedMissingCheck: string };
+  /** Every secret this sandbox issued (tokens, API keys, webhook secrets): must never appear in errors or logs. */
+  secrets(): string[];
+  /** Ground truth for completeness checks. */
+  expected: {
+    /** Remote ids of the employees a full-access credential can list. */
+    employeeRemoteIds(options: { includeInactive: boolean }): string[];
+  };
+  /** Present when the provider signs webhooks. */
+  webhooks?: {
+    secret: string;
+    /** A correctly signed delivery of some event, exactly as the provider would POST it. */
+    sampleDelivery(): { body: string; headers: Record<string, string> };
+  };
+  /** Stop the server and every timer it started. */
+  close(): Promise<void>;
+}
+
+/** Options every sandbox accepts. */
+export interface SandboxOptions {
+  /** Seed of the generated company; same seed, same company. Default 1. */
+  seed?: number;
+  /** Number of employees to generate. */
+  employees?: number;
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Host to bind; default 127.0.0.1. */
+  host?: string;
+  /** Enforce the provider's documented rate limits. Default true. */
+  rateLimits?: boolean;
+  /** Fixed "now" for deterministic time-based data (ISO date-time). Default: real now. */
+  now?: string;
+}
