@@ -9,6 +9,7 @@ import {
   TransportError,
 } from '../errors/errors.js';
 import { Redactor } from '../errors/redaction.js';
+import { VERSION } from '../version.js';
 import { type Clock, systemClock } from './clock.js';
 import { type Logger, silentLogger } from './logger.js';
 import { type RateLimitRule, RateLimiter } from './rate-limiter.js';
@@ -81,6 +82,12 @@ export interface HttpStats {
   rateLimitWaits: number;
 }
 
+/** Sent when the adapter names no User-Agent: providers ask integrations to identify themselves. */
+export const DEFAULT_USER_AGENT = `hrkit/${VERSION}`;
+
+/** Never retried whatever the policy or an adapter's error mapper says: HiBob blocks callers that repeat bad logins. */
+const NEVER_RETRIED_STATUSES = new Set([401, 403]);
+
 const RETRYABLE_NETWORK_CODES = new Set([
   'ETIMEDOUT',
   'ECONNRESET',
@@ -111,7 +118,7 @@ export class HttpClient {
   constructor(private readonly options: HttpClientOptions) {
     this.redactor = options.redactor ?? new Redactor();
     if (options.auth?.kind === 'basic') this.redactor.addBasicCredentials(options.auth.username, options.auth.password);
-    if (options.auth?.kind === 'header') this.redactor.add(options.auth.value);
+    if (options.auth?.kind === 'header') this.redactor.addAuthorizationValue(options.auth.value);
     this.policy = { ...defaultRetryPolicy, ...options.retry };
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
@@ -123,7 +130,7 @@ export class HttpClient {
       throwHttpErrors: false,
       followRedirect: false,
       timeout: { request: options.timeoutMs ?? 30_000 },
-      headers: { 'user-agent': options.userAgent ?? 'hrkit', ...this.authHeaders(), ...options.headers },
+      headers: { 'user-agent': options.userAgent ?? DEFAULT_USER_AGENT, ...this.authHeaders(), ...options.headers },
       ...(options.agent ? { agent: options.agent } : {}),
     });
   }
@@ -147,7 +154,8 @@ export class HttpClient {
   async request<T = unknown>(request: HttpRequest): Promise<HttpResponse<T>> {
     const method = request.method ?? 'GET';
     const path = request.path.startsWith('/') ? request.path : `/${request.path}`;
-    const label = `${method} ${path}`;
+    // Redacted once here: the label goes into every log line and error, and a path may carry a token.
+    const label = this.redactor.redact(`${method} ${path}`);
     const idempotent = request.idempotent ?? (method === 'GET' || method === 'HEAD');
     for (let attempt = 1; ; attempt++) {
       const waitedFor = this.clock.now();
@@ -156,12 +164,16 @@ export class HttpClient {
       const outcome = await this.attempt<T>(request, method, path, label);
       if (outcome.kind === 'ok') return outcome.response;
       const error = outcome.error;
-      const canRetry = idempotent && error.retryable && attempt <= this.policy.limit;
-      if (!canRetry) throw error;
       const requested = outcome.retryAfterMs;
+      // The server closed the window until a known instant: hold back every request under the rule, whether or
+      // not this one is retried (a POST, an exhausted retry budget), so the next call does not hit a 429 again.
+      if (requested !== null && requested <= this.policy.maxRetryAfterMs)
+        this.limiter.block(method, path, this.clock.now() + requested);
+      const neverRetried = error.status !== null && NEVER_RETRIED_STATUSES.has(error.status);
+      const canRetry = idempotent && error.retryable && !neverRetried && attempt <= this.policy.limit;
+      if (!canRetry) throw error;
       if (requested !== null && requested > this.policy.maxRetryAfterMs) throw error;
       const delay = requested ?? backoffDelay(this.policy, attempt, this.random);
-      if (requested !== null) this.limiter.block(method, path, this.clock.now() + requested);
       this.stats.retries++;
       this.logger.debug('http.retry', {
         provider: this.provider,
@@ -174,14 +186,14 @@ export class HttpClient {
     }
   }
 
-  private async attempt<T>(
-    request: HttpRequest,
-    method: Method,
-    path: string,
-    label: string,
-  ): Promise<
-    { kind: 'ok'; response: HttpResponse<T> } | { kind: 'error'; error: HrKitError; retryAfterMs: number | null }
-  > {
+  /** One try, with every error it produces passed through the redactor. */
+  private async attempt<T>(request: HttpRequest, method: Method, path: string, label: string): Promise<Outcome<T>> {
+    const outcome = await this.attemptOnce<T>(request, method, path, label);
+    if (outcome.kind === 'error') outcome.error = this.sanitize(outcome.error);
+    return outcome;
+  }
+
+  private async attemptOnce<T>(request: HttpRequest, method: Method, path: string, label: string): Promise<Outcome<T>> {
     const started = this.clock.now();
     this.stats.requests++;
     const wantsJson = (request.responseType ?? 'json') === 'json';
@@ -204,9 +216,7 @@ export class HttpClient {
         code === 'ERR_GOT_REQUEST_ERROR';
       this.logger.debug('http.failure', { provider: this.provider, request: label, code });
       const error = new TransportError(
-        this.redactor.redact(
-          `${this.provider}: ${label} failed before an answer arrived (${code}); retrying the same call is safe`,
-        ),
+        `${this.provider}: ${label} failed before an answer arrived (${code}); retrying the same call is safe`,
         { provider: this.provider, request: label },
       );
       if (!retryable) Object.defineProperty(error, 'retryable', { value: false });
@@ -255,9 +265,10 @@ export class HttpClient {
     const context = { status, body: body.ok ? body.value : undefined, text, headers, request: label };
     const mapped = this.options.mapError?.(context);
     const error = mapped ?? this.defaultError(context);
-    const sanitized = this.sanitize(error);
-    const retryAfterMs = status === 401 || status === 403 ? null : serverRequestedDelay(headers, this.clock.now());
-    return { kind: 'error', error: sanitized, retryAfterMs };
+    // The status decides "never retry", whatever error the mapper chose; keep it on the error for that reason.
+    if (error.status === null) Object.defineProperty(error, 'status', { value: status, enumerable: true });
+    const retryAfterMs = NEVER_RETRIED_STATUSES.has(status) ? null : serverRequestedDelay(headers, this.clock.now());
+    return { kind: 'error', error, retryAfterMs };
   }
 
   private defaultError(context: Parameters<ErrorMapper>[0]): HrKitError {
@@ -278,7 +289,9 @@ export class HttpClient {
     if (status === 429) {
       const retryAfterMs = serverRequestedDelay(context.headers, this.clock.now());
       return new RateLimitedError(
-        `${this.provider} rate-limited ${request} (429); retry after ${retryAfterMs ?? 'a backoff'} ms`,
+        `${this.provider} rate-limited ${request} (429); ${
+          retryAfterMs === null ? 'it did not say for how long' : `it asked to wait ${retryAfterMs} ms`
+        }`,
         {
           ...options,
           retryAfterMs,
@@ -293,10 +306,19 @@ export class HttpClient {
     });
   }
 
-  /** The one place every error passes before it leaves the toolkit: no secret survives it. */
+  /**
+   * The one place every error passes before it leaves the toolkit: no secret survives it. Every own string
+   * field is redacted, not only the message: an adapter's mapper may put provider text into `permission` or
+   * `providerCode`, and `request` carries the path.
+   */
   private sanitize(error: HrKitError): HrKitError {
     error.message = this.redactor.redact(error.message);
     if (error.stack) error.stack = this.redactor.redact(error.stack);
+    for (const key of Object.keys(error)) {
+      const value = (error as unknown as Record<string, unknown>)[key];
+      if (typeof value === 'string')
+        Object.defineProperty(error, key, { value: this.redactor.redact(value), enumerable: true });
+    }
     return error;
   }
 
@@ -308,6 +330,10 @@ export class HttpClient {
     return { [auth.name]: auth.value };
   }
 }
+
+type Outcome<T> =
+  | { kind: 'ok'; response: HttpResponse<T> }
+  | { kind: 'error'; error: HrKitError; retryAfterMs: number | null };
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   return new HttpClient(options);

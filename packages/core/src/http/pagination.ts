@@ -1,3 +1,5 @@
+import { ProviderError } from '../errors/errors.js';
+
 /** One page of a cursor-paginated endpoint. */
 export interface CursorPage<T> {
   items: readonly T[];
@@ -10,7 +12,7 @@ export interface CursorPage<T> {
  */
 export async function* paginateCursor<T>(
   fetchPage: (cursor: string | undefined) => Promise<CursorPage<T>>,
-  options: { maxPages?: number } = {},
+  options: { maxPages?: number; provider?: string; request?: string } = {},
 ): AsyncGenerator<T> {
   const seen = new Set<string>();
   let cursor: string | undefined;
@@ -18,7 +20,13 @@ export async function* paginateCursor<T>(
     const result = await fetchPage(cursor);
     yield* result.items;
     if (!result.nextCursor) return;
-    if (seen.has(result.nextCursor)) throw new Error(`pagination returned cursor "${result.nextCursor}" twice`);
+    if (seen.has(result.nextCursor))
+      throw new ProviderError(
+        `${options.provider ?? 'the provider'} returned the pagination cursor "${result.nextCursor}" twice${
+          options.request ? ` on ${options.request}` : ''
+        }; stopping instead of looping forever`,
+        { provider: options.provider ?? null, request: options.request ?? null, providerCode: 'REPEATED_CURSOR' },
+      );
     seen.add(result.nextCursor);
     cursor = result.nextCursor;
   }

@@ -18,7 +18,10 @@ export interface RateLimitRule {
  * large sync never trips a 429 storm. One limiter per connection (provider limits are per credential).
  */
 export class RateLimiter {
+  /** Send times per rule name, oldest first. Mutated in place: sleeping acquirers hold the same array. */
   private readonly sent = new Map<string, number[]>();
+  /** Per rule name: the provider said (429 + reset) that nothing under the rule passes before this instant. */
+  private readonly blockedUntil = new Map<string, number>();
 
   constructor(
     private readonly rules: readonly RateLimitRule[],
@@ -34,10 +37,15 @@ export class RateLimiter {
     const rule = this.ruleFor(method, path);
     if (!rule) return;
     const windowMs = rule.windowMs ?? 60_000;
-    const times = this.sent.get(rule.name) ?? [];
-    this.sent.set(rule.name, times);
+    const times = this.timesOf(rule.name);
+    // Re-check after every sleep: other requests may have taken the slot, or a 429 may have blocked the rule.
     for (;;) {
       const now = this.clock.now();
+      const blockedUntil = this.blockedUntil.get(rule.name) ?? Number.NEGATIVE_INFINITY;
+      if (blockedUntil > now) {
+        await this.clock.sleep(blockedUntil - now, signal);
+        continue;
+      }
       while (times.length > 0 && times[0]! <= now - windowMs) times.shift();
       if (times.length < rule.limit) {
         times.push(now);
@@ -51,11 +59,15 @@ export class RateLimiter {
   block(method: string, path: string, resetAt: number): void {
     const rule = this.ruleFor(method, path);
     if (!rule) return;
-    const windowMs = rule.windowMs ?? 60_000;
-    // Fill the window with entries that expire at resetAt.
-    this.sent.set(
-      rule.name,
-      Array.from({ length: rule.limit }, () => resetAt - windowMs),
-    );
+    this.blockedUntil.set(rule.name, Math.max(resetAt, this.blockedUntil.get(rule.name) ?? resetAt));
+  }
+
+  private timesOf(name: string): number[] {
+    let times = this.sent.get(name);
+    if (!times) {
+      times = [];
+      this.sent.set(name, times);
+    }
+    return times;
   }
 }
