@@ -1,0 +1,188 @@
+import {
+  type Address,
+  type Employee,
+  type EmployeeRef,
+  type EmploymentHistoryEntry,
+  hrkitId,
+  InvalidProviderDataError,
+  type PhoneNumber,
+} from '@hrkit/core';
+import { type MappingContext, PROVIDER, type ResolvedValue, resolveField, resolveRole } from './context.js';
+import { mapEmploymentStatus } from './employment-status.js';
+import { mapEmploymentType } from './employment-type.js';
+import type { FieldRole } from './field-catalog.js';
+import { asIsoDate, asNumber, asText, isRecord } from './normalize.js';
+
+/** An EmployeeRef from an id, with the display name when known. */
+export function employeeRef(remoteId: string, displayName: string | null = null): EmployeeRef {
+  return { id: hrkitId(PROVIDER, remoteId), remoteId, displayName };
+}
+
+/** `work.reportsTo` is an employee object; `work.manager` an id whose humanReadable is the name. */
+export function managerRef(reportsTo: ResolvedValue | null, manager: ResolvedValue | null): EmployeeRef | null {
+  const object = reportsTo?.value;
+  if (isRecord(object)) {
+    const id = asText(object.id);
+    if (id) {
+      const name =
+        asText(object.displayName) ??
+        ([asText(object.firstName), asText(object.surname)].filter(Boolean).join(' ') || null);
+      return employeeRef(id, name);
+    }
+  }
+  const fromId = asText(reportsTo?.value) ?? asText(manager?.value);
+  if (!fromId) return null;
+  const label = reportsTo?.label ?? manager?.label ?? null;
+  return employeeRef(fromId, label && label !== fromId ? label : null);
+}
+
+/** Map one `/people/search` or `/people/{id}` element to the normalized Employee. */
+export function mapEmployee(
+  raw: Record<string, unknown>,
+  context: MappingContext,
+  history?: EmploymentHistoryEntry[],
+): Employee {
+  const role = (name: FieldRole) => resolveRole(raw, name, context);
+  const text = (name: FieldRole) => {
+    const resolved = role(name);
+    return resolved ? (resolved.label ?? asText(resolved.value)) : null;
+  };
+  const value = (name: FieldRole) => role(name)?.value ?? null;
+
+  const remoteId = asText(value('id')) ?? asText(raw.id);
+  if (!remoteId)
+    throw new InvalidProviderDataError('hibob returned an employee without an id (root.id)', {
+      provider: PROVIDER,
+      path: 'id',
+    });
+
+  const department = role('department');
+  const siteName = text('site');
+  const siteId = role('siteId');
+  const lifecycle = role('lifecycleStatus');
+  const active = role('status');
+  const customField = context.employmentTypeField;
+  const custom = customField ? resolveField(raw, customField, context) : null;
+  const startDate = asIsoDate(value('startDate'));
+
+  const employee: Employee = {
+    id: hrkitId(PROVIDER, remoteId),
+    provider: PROVIDER,
+    remoteId,
+    employeeNumber: asText(value('employeeNumber')),
+    name: {
+      first: text('firstName'),
+      middle: text('middleName'),
+      last: text('lastName'),
+      display: text('displayName'),
+      preferred: text('preferredName'),
+    },
+    emails: { work: asText(value('email')) ?? asText(raw.email), personal: asText(value('privateEmail')) },
+    phones: phones(role),
+    jobTitle: text('title'),
+    department:
+      department && department.value !== null && department.value !== undefined
+        ? { id: asText(department.value), name: department.label ?? String(department.value) }
+        : null,
+    workLocation:
+      siteName || asText(siteId?.value)
+        ? {
+            id: asText(siteId?.value),
+            name: siteName ?? siteId?.label ?? String(siteId?.value),
+            arrangement: 'unknown',
+            address: null,
+            timeZone: null,
+          }
+        : null,
+    legalEntity: text('legalEntity'),
+    manager: managerRef(role('reportsTo'), role('manager')),
+    hireDate: asIsoDate(value('originalStartDate')) ?? startDate,
+    startDate,
+    terminationDate: asIsoDate(value('terminationDate')),
+    employmentStatus: mapEmploymentStatus({
+      lifecycle: lifecycle ? { field: lifecycle.field.id, value: lifecycle.value, label: lifecycle.label } : null,
+      active: active ? { field: active.field.id, value: active.value, label: active.label } : null,
+      terminationDate: asIsoDate(value('terminationDate')),
+      statusSince: asIsoDate(value('statusSince')),
+    }),
+    employmentType: mapEmploymentType(
+      {
+        custom: custom && customField ? { field: customField, value: custom.value, label: custom.label } : null,
+        payrollType: source(role('payrollType')),
+        payrollContract: source(role('payrollContract')),
+      },
+      context.employmentTypeMapping,
+    ),
+    weeklyHours: asNumber(value('weeklyHours')),
+    personal: personal(role, context),
+    customFields: customFields(raw, context),
+    updatedAt: null,
+  };
+  if (history) employee.employmentHistory = history;
+  if (context.includeRaw) employee.raw = raw;
+  return employee satisfies Employee;
+}
+
+function source(resolved: ResolvedValue | null) {
+  return resolved ? { field: resolved.field, value: resolved.value, label: resolved.label } : null;
+}
+
+function phones(role: (name: FieldRole) => ResolvedValue | null): PhoneNumber[] {
+  const kinds: [FieldRole, PhoneNumber['kind']][] = [
+    ['workPhone', 'work'],
+    ['workMobile', 'mobile'],
+    ['mobilePhone', 'mobile'],
+    ['privatePhone', 'home'],
+  ];
+  const result: PhoneNumber[] = [];
+  for (const [name, kind] of kinds) {
+    const resolved = role(name);
+    const number = asText(resolved?.value);
+    if (resolved && number) result.push({ kind, number, field: resolved.field.id });
+  }
+  return result;
+}
+
+function personal(role: (name: FieldRole) => ResolvedValue | null, context: MappingContext): Employee['personal'] {
+  if (!context.includeSensitive)
+    return { dateOfBirth: null, gender: null, nationalities: [], maritalStatus: null, homeAddress: null };
+  const label = (name: FieldRole) => {
+    const resolved = role(name);
+    return resolved ? (resolved.label ?? asText(resolved.value)) : null;
+  };
+  const nationality = role('nationality');
+  // A multi-list: an array of item ids, each resolved on its own.
+  const nationalities = Array.isArray(nationality?.value)
+    ? nationality.value.map((item) => context.lists.label(nationality.field.listId, item) ?? String(item))
+    : [label('nationality')].filter((item): item is string => item !== null);
+  const address: Address = {
+    line1: label('addressLine1'),
+    line2: label('addressLine2'),
+    city: label('addressCity'),
+    region: label('addressRegion'),
+    postalCode: label('addressPostalCode'),
+    country: label('addressCountry'),
+  };
+  return {
+    dateOfBirth: asIsoDate(role('birthDate')?.value),
+    gender: label('gender'),
+    nationalities: [...new Set(nationalities)],
+    maritalStatus: label('familyStatus'),
+    homeAddress: Object.values(address).some((part) => part !== null) ? address : null,
+  };
+}
+
+function customFields(raw: Record<string, unknown>, context: MappingContext): Employee['customFields'] {
+  const result: Employee['customFields'] = {};
+  for (const field of context.catalog.customFields()) {
+    const resolved = resolveField(raw, field, context);
+    if (!resolved.present) continue;
+    result[field.id] = {
+      name: field.name,
+      category: field.categoryName,
+      value: resolved.value ?? null,
+      label: resolved.label,
+    };
+  }
+  return result;
+}

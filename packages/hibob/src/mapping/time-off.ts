@@ -1,0 +1,314 @@
+import {
+  type Absence,
+  type DayPortion,
+  hrkitId,
+  InvalidProviderDataError,
+  type TimeOffBalance,
+  type TimeOffPolicy,
+  type TimeOffRequest,
+  type TimeOffStatusValue,
+  type TimeOffTypeValue,
+  type TimeOffUnit,
+} from '@hrkit/core';
+import type { RawBalance, RawPolicy, RawPolicyType, RawTimeOffRequest } from '../raw/time-off.js';
+import { PROVIDER } from './context.js';
+import { employeeRef } from './employee.js';
+import { asIsoDate, asIsoDateTime, asNumber, asText, isRecord, labelKey } from './normalize.js';
+
+/** HiBob policy type name → hrkit type. HiBob's "Holiday" is annual leave, not a public holiday. */
+export function policyTypeToType(name: string | null, activity?: string | null): TimeOffTypeValue {
+  if (activity && labelKey(activity) === 'worktime') return 'work_time';
+  const key = labelKey(name ?? '');
+  const rules: [RegExp, TimeOffTypeValue][] = [
+    [/sick|illness/, 'sick'],
+    [/parent|maternity|paternity|adoption/, 'parental'],
+    [/bereave|compassion/, 'bereavement'],
+    [/jury/, 'jury_duty'],
+    [/volunteer/, 'volunteer'],
+    [/unpaid/, 'unpaid'],
+    [/lieu|toil/, 'in_lieu'],
+    [/training|study/, 'training'],
+    [/sabbatical/, 'sabbatical'],
+    [/publicholiday|bankholiday/, 'holiday'],
+    [/holiday|vacation|annual|pto|paidtimeoff/, 'vacation'],
+    [/personal/, 'personal'],
+    [/remote|workfrom|businesstrip|travel/, 'work_time'],
+  ];
+  return rules.find(([pattern]) => pattern.test(key))?.[1] ?? 'other';
+}
+
+/** Statuses compared without case: HiBob writes `Approved`, `approved`, `canceled`; webhooks say `cancelled`. */
+export function timeOffStatus(value: string | null | undefined): TimeOffStatusValue {
+  const key = labelKey(value ?? '');
+  if (key === 'approved') return 'approved';
+  if (key === 'pending' || key === 'requested') return 'requested';
+  if (key === 'declined' || key === 'rejected' || key === 'denied') return 'declined';
+  if (key === 'canceled' || key === 'cancelled') return 'cancelled';
+  if (key === 'deleted') return 'deleted';
+  return 'other';
+}
+
+/** `all_day`, `allDay`, `morning`, `Afternoon`… → DayPortion; unknown text → null. */
+export function dayPortion(value: string | null | undefined): DayPortion | null {
+  const key = labelKey(value ?? '');
+  if (key === 'allday' || key === 'fullday') return 'all_day';
+  if (key === 'morning' || key === 'am' || key === 'firsthalf') return 'morning';
+  if (key === 'afternoon' || key === 'pm' || key === 'secondhalf') return 'afternoon';
+  return null;
+}
+
+export function timeOffUnit(value: string | null | undefined): TimeOffUnit | null {
+  const key = labelKey(value ?? '');
+  if (key === 'days' || key === 'day') return 'days';
+  if (key === 'hours' || key === 'hour') return 'hours';
+  return null;
+}
+
+type RawRequest = RawTimeOffRequest;
+type TimeOffDay = TimeOffRequest['days'][number];
+
+function requestIdOf(raw: RawRequest): string | null {
+  return asText(raw.requestId) ?? asText(raw.id);
+}
+
+function rangeTypeOf(raw: RawRequest): string | null {
+  return raw.type ?? raw.requestRangeType ?? null;
+}
+
+function unitOf(raw: RawRequest): TimeOffUnit | null {
+  const unit = timeOffUnit(raw.durationUnit);
+  if (unit) return unit;
+  const range = labelKey(rangeTypeOf(raw) ?? '');
+  if (range.startsWith('hour') || range.includes('hours')) return 'hours';
+  if (range === 'days' || range === 'portiononrange') return 'days';
+  return null;
+}
+
+/** Per-day breakdown when HiBob gives one (`dailyDurations` / `dailyHours` as arrays of dated entries). */
+function daysOf(raw: RawRequest, unit: TimeOffUnit | null): TimeOffDay[] {
+  const source = Array.isArray(raw.dailyDurations)
+    ? raw.dailyDurations
+    : Array.isArray(raw.dailyHours)
+      ? raw.dailyHours
+      : [];
+  const days: TimeOffDay[] = [];
+  for (const item of source) {
+    if (!isRecord(item)) continue;
+    const date = asIsoDate(item.date);
+    if (!date) continue;
+    const hours = asNumber(item.hours);
+    const minutes = asNumber(item.minutes);
+    const amount =
+      asNumber(item.duration) ?? asNumber(item.amount) ?? (hours !== null ? hours + (minutes ?? 0) / 60 : null);
+    days.push({
+      date,
+      amount,
+      unit: timeOffUnit(asText(item.unit)) ?? (hours !== null ? 'hours' : unit),
+      portion: dayPortion(asText(item.dayPortion) ?? asText(item.portion)),
+    });
+  }
+  return days;
+}
+
+function boundaries(raw: RawRequest) {
+  const startDate = asIsoDate(raw.startDate) ?? asIsoDate(raw.date);
+  const endDate = asIsoDate(raw.endDate) ?? (raw.startDate ? null : asIsoDate(raw.date));
+  const single = dayPortion(raw.dayPortion);
+  const start = startDate
+    ? { date: startDate, portion: dayPortion(raw.startPortion ?? raw.startDatePortion) ?? single, time: null }
+    : null;
+  const end = endDate
+    ? { date: endDate, portion: dayPortion(raw.endPortion ?? raw.endDatePortion) ?? single, time: null }
+    : null;
+  return { start, end };
+}
+
+/** Status of a changes-feed snapshot: its own `status` when given, else what `changeType` implies. */
+function statusOf(
+  raw: RawRequest,
+  fallback: TimeOffStatusValue | null,
+): { value: TimeOffStatusValue; field: string; text: string | null } {
+  if (raw.status) return { value: timeOffStatus(raw.status), field: 'status', text: raw.status };
+  if (raw.changeType) {
+    const key = labelKey(raw.changeType);
+    // "Created" appears only for requests visible without includePending, i.e. approved ones.
+    const value: TimeOffStatusValue =
+      key === 'created' || key === 'updated' || key === 'approved'
+        ? 'approved'
+        : key === 'pending'
+          ? 'requested'
+          : timeOffStatus(raw.changeType);
+    return { value, field: 'changeType', text: raw.changeType };
+  }
+  if (raw.approved === true) return { value: 'approved', field: 'approved', text: 'true' };
+  return { value: fallback ?? 'other', field: 'status', text: null };
+}
+
+/** Any request-shaped payload (changes, request details, whosout) → TimeOffRequest. */
+export function mapTimeOffRequest(
+  raw: RawTimeOffRequest,
+  options: { includeRaw: boolean; employeeId?: string; fallbackStatus?: TimeOffStatusValue },
+): TimeOffRequest {
+  const remoteId = requestIdOf(raw);
+  const employeeId = asText(raw.employeeId) ?? options.employeeId ?? null;
+  const { start, end } = boundaries(raw);
+  if (!remoteId || !employeeId || !start)
+    throw new InvalidProviderDataError(
+      `hibob returned a time-off request without ${!remoteId ? 'requestId' : !employeeId ? 'employeeId' : 'startDate'}`,
+      {
+        provider: PROVIDER,
+        recordId: remoteId,
+        path: !remoteId ? 'requestId' : !employeeId ? 'employeeId' : 'startDate',
+      },
+    );
+  const unit = unitOf(raw);
+  const status = statusOf(raw, options.fallbackStatus ?? null);
+  const typeName = raw.policyType ?? null;
+  const name = raw.policyTypeDisplayName ?? raw.policyType ?? 'Unknown policy';
+  const approver = isRecord(raw.approver) ? asText(raw.approver.id) : asText(raw.approver);
+  const request: TimeOffRequest = {
+    id: hrkitId(PROVIDER, remoteId),
+    provider: PROVIDER,
+    remoteId,
+    employee: employeeRef(employeeId, raw.employeeDisplayName ?? null),
+    policy: { id: null, name, typeName },
+    type: {
+      value: policyTypeToType(typeName ?? name),
+      source: {
+        field: typeName ? 'policyType' : 'policyTypeDisplayName',
+        value: typeName ?? name,
+        label: raw.policyTypeDisplayName ?? null,
+      },
+    },
+    status: { value: status.value, source: { field: status.field, value: status.text, label: null } },
+    unit,
+    amount: raw.totalDuration ?? raw.hoursOnDate ?? raw.hours ?? null,
+    cost: raw.totalCost ?? null,
+    rangeType: rangeTypeOf(raw),
+    start,
+    end,
+    days: daysOf(raw, unit),
+    approver: approver ? employeeRef(approver) : null,
+    note: raw.description ?? raw.changeReason ?? null,
+    editChain: {
+      originalRequestId: asText(raw.originalRequestId),
+      previousRequestId: asText(raw.previousRequestId),
+    },
+    requestedAt: null,
+    updatedAt: asIsoDateTime(raw.createdOn),
+  };
+  if (options.includeRaw) request.raw = raw as Record<string, unknown>;
+  return request satisfies TimeOffRequest;
+}
+
+/** A who's-out / out-today entry → Absence. Out-today has no request id or status (it is approved leave). */
+export function mapAbsence(raw: RawTimeOffRequest, options: { includeRaw: boolean; window: string }): Absence | null {
+  const employeeId = asText(raw.employeeId);
+  const { start, end } = boundaries(raw);
+  if (!employeeId || !start) return null;
+  const requestId = requestIdOf(raw);
+  const typeName = raw.policyType ?? null;
+  const name = raw.policyTypeDisplayName ?? raw.policyType ?? 'Unknown policy';
+  const visibility = labelKey(raw.visibility ?? '');
+  const absence: Absence = {
+    id: hrkitId(
+      PROVIDER,
+      `out:${requestId ?? `${employeeId}:${start.date}:${start.portion ?? 'all_day'}`}:${options.window}`,
+    ),
+    provider: PROVIDER,
+    employee: employeeRef(employeeId, raw.employeeDisplayName ?? null),
+    requestId: requestId ? hrkitId(PROVIDER, requestId) : null,
+    policy: { id: null, name, typeName },
+    type: {
+      value: policyTypeToType(typeName ?? name),
+      source: {
+        field: typeName ? 'policyType' : 'policyTypeDisplayName',
+        value: typeName ?? name,
+        label: raw.policyTypeDisplayName ?? null,
+      },
+    },
+    status: raw.status
+      ? { value: timeOffStatus(raw.status), source: { field: 'status', value: raw.status, label: null } }
+      : { value: 'approved', source: null },
+    start,
+    end,
+    unit: unitOf(raw),
+    amount: raw.totalDuration ?? raw.hoursOnDate ?? raw.hours ?? null,
+    visibility:
+      visibility === 'public'
+        ? 'public'
+        : visibility === 'private'
+          ? 'private'
+          : visibility === 'customname'
+            ? 'custom_name'
+            : 'unknown',
+  };
+  if (options.includeRaw) absence.raw = raw as Record<string, unknown>;
+  return absence satisfies Absence;
+}
+
+export function mapPolicy(
+  typeName: string,
+  type: RawPolicyType | null,
+  policy: RawPolicy | null,
+  options: { includeRaw: boolean },
+): TimeOffPolicy {
+  const name = policy?.name ?? typeName;
+  const activity = labelKey(type?.activity ?? '');
+  const minimum = labelKey(policy?.minTimeOffRequestDuration ?? '');
+  const result: TimeOffPolicy = {
+    id: hrkitId(PROVIDER, `policy:${name}`),
+    provider: PROVIDER,
+    remoteId: `policy:${name}`,
+    name,
+    typeName,
+    type: {
+      value: policyTypeToType(typeName, type?.activity),
+      source: { field: 'policyType', value: typeName, label: null },
+    },
+    unit: timeOffUnit(policy?.unit ?? type?.unit),
+    paid: activity === 'paidtimeoff' ? true : activity === 'unpaidtimeoff' ? false : null,
+    allowance: policy?.allowance ?? null,
+    approvalRequired: policy?.approvalRequired ?? null,
+    halfDaysSupported: minimum ? minimum === 'halfday' || minimum.startsWith('half') || minimum.endsWith('hour') : null,
+    hoursSupported: minimum
+      ? minimum.endsWith('hour')
+      : timeOffUnit(policy?.unit ?? type?.unit) === 'hours'
+        ? true
+        : null,
+    description: policy?.description ?? null,
+  };
+  if (options.includeRaw) result.raw = { policyType: type, policy };
+  return result satisfies TimeOffPolicy;
+}
+
+export function mapBalance(
+  raw: RawBalance,
+  context: { employeeId: string; policyType: string; asOf: string; unit: TimeOffUnit | null; includeRaw: boolean },
+): TimeOffBalance {
+  const admin = raw.totalAdminAdjustments;
+  const system = raw.totalSystemAdjustments;
+  const adjustments =
+    admin === null || admin === undefined
+      ? (system ?? null)
+      : system === null || system === undefined
+        ? admin
+        : admin + system;
+  const policyName = raw.policy ?? context.policyType;
+  const balance: TimeOffBalance = {
+    id: `${PROVIDER}:${context.employeeId}:${policyName}:${context.asOf}`,
+    provider: PROVIDER,
+    employee: employeeRef(asText(raw.employeeId) ?? context.employeeId),
+    policy: { id: null, name: policyName, typeName: context.policyType },
+    unit: context.unit,
+    asOf: context.asOf,
+    balance: raw.totalBalanceAsOfDate ?? raw.totalRoundedBalanceAsOfDate ?? null,
+    used: raw.totalTaken ?? null,
+    scheduled: null,
+    accrued: null,
+    allowance: raw.annualAllowance ?? null,
+    adjustments,
+  };
+  if (context.includeRaw) balance.raw = raw as Record<string, unknown>;
+  return balance satisfies TimeOffBalance;
+}

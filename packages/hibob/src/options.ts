@@ -1,0 +1,90 @@
+import { ConfigurationError, parseConfig, WorkerKind, WorkSchedule } from '@hrkit/core';
+import { z } from 'zod';
+import { HIBOB } from './config.js';
+import {
+  createEmploymentTypeMapping,
+  defaultEmploymentTypeMapping,
+  type EmploymentTypeMapping,
+  type EmploymentTypeTables,
+  isEmploymentTypeMapping,
+} from './mapping/employment-type-mapping.js';
+
+/** Options of the `hibob()` plugin: the same for every connection of the kit. */
+export interface HiBobOptions {
+  /**
+   * The customer's employment-type field: its name as shown in Bob, or its field id
+   * (e.g. `work.custom.field_1651169416679`). Default "Remotepass Employment Type".
+   */
+  employmentTypeField?: string;
+  /** Replace how labels map to worker kind and schedule: a full mapping or label tables. */
+  employmentTypeMapping?: EmploymentTypeMapping | EmploymentTypeTables;
+  /** Defaults for every employee read (a read's own options win). */
+  defaults?: { includeInactive?: boolean; includeSensitive?: boolean; includeHistory?: boolean; includeRaw?: boolean };
+  /** How far back `timeOff.requests({from,to})` reads the changes feed, in days. Default 365. */
+  timeOffLookbackDays?: number;
+  /** Employees read per `/people/search` call when listing. Default 500. */
+  searchBatchSize?: number;
+}
+
+export interface ResolvedHiBobOptions {
+  employmentTypeField: string;
+  employmentTypeMapping: EmploymentTypeMapping;
+  defaults: { includeInactive: boolean; includeSensitive: boolean; includeHistory: boolean; includeRaw: boolean };
+  timeOffLookbackDays: number;
+  searchBatchSize: number;
+}
+
+export const DEFAULT_EMPLOYMENT_TYPE_FIELD = 'Remotepass Employment Type';
+
+const Classification = z.strictObject({ workerKind: WorkerKind.optional(), schedule: WorkSchedule.optional() });
+
+const OptionsSchema = z.strictObject({
+  employmentTypeField: z.string().trim().min(1).optional(),
+  employmentTypeMapping: z
+    .custom<EmploymentTypeMapping | EmploymentTypeTables>(
+      (value) =>
+        isEmploymentTypeMapping(value) ||
+        z
+          .strictObject({
+            customerCategories: z.record(z.string(), Classification),
+            payroll: z.record(z.string(), Classification).optional(),
+          })
+          .safeParse(value).success,
+      'an EmploymentTypeMapping or { customerCategories, payroll? } label tables',
+    )
+    .optional(),
+  defaults: z
+    .strictObject({
+      includeInactive: z.boolean().optional(),
+      includeSensitive: z.boolean().optional(),
+      includeHistory: z.boolean().optional(),
+      includeRaw: z.boolean().optional(),
+    })
+    .optional(),
+  timeOffLookbackDays: z.number().int().min(1).max(3650).optional(),
+  searchBatchSize: z.number().int().min(1).max(5000).optional(),
+});
+
+/** Validate `hibob(options)`; a bad option is a ConfigurationError naming it. */
+export function resolveHiBobOptions(options: HiBobOptions | undefined): ResolvedHiBobOptions {
+  if (options !== undefined && (typeof options !== 'object' || options === null))
+    throw new ConfigurationError('hibob(options) expects an object', { field: 'options', provider: HIBOB });
+  const parsed = parseConfig(OptionsSchema, options ?? {}, { provider: HIBOB, what: 'hibob() options' });
+  const mapping = parsed.employmentTypeMapping;
+  return {
+    employmentTypeField: parsed.employmentTypeField ?? DEFAULT_EMPLOYMENT_TYPE_FIELD,
+    employmentTypeMapping: !mapping
+      ? defaultEmploymentTypeMapping
+      : isEmploymentTypeMapping(mapping)
+        ? mapping
+        : createEmploymentTypeMapping(mapping),
+    defaults: {
+      includeInactive: parsed.defaults?.includeInactive ?? false,
+      includeSensitive: parsed.defaults?.includeSensitive ?? false,
+      includeHistory: parsed.defaults?.includeHistory ?? false,
+      includeRaw: parsed.defaults?.includeRaw ?? false,
+    },
+    timeOffLookbackDays: parsed.timeOffLookbackDays ?? 365,
+    searchBatchSize: parsed.searchBatchSize ?? 500,
+  };
+}
