@@ -9,12 +9,21 @@ export function issuePath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
+/**
+ * The path an issue is about. An unknown key is reported by zod on the object that holds it; the useful path
+ * names the key itself (`name.nickname`, not `name`).
+ */
+function pathOf(issue: z.core.$ZodIssue): readonly PropertyKey[] {
+  if (issue.code === 'unrecognized_keys' && issue.keys.length > 0) return [...issue.path, issue.keys[0]!];
+  return issue.path;
+}
+
 function describeIssues(error: z.ZodError, prefix: string): { path: string; text: string } {
   const first = error.issues[0];
-  const path = first ? [prefix, issuePath(first.path)].filter(Boolean).join('.') : prefix;
+  const path = first ? [prefix, issuePath(pathOf(first))].filter(Boolean).join('.') : prefix;
   const text = error.issues
     .slice(0, 5)
-    .map((issue) => `${[prefix, issuePath(issue.path)].filter(Boolean).join('.') || '(root)'}: ${issue.message}`)
+    .map((issue) => `${[prefix, issuePath(pathOf(issue))].filter(Boolean).join('.') || '(root)'}: ${issue.message}`)
     .join('; ');
   return { path, text };
 }

@@ -31,13 +31,18 @@ export const EmploymentHistoryEntry = z.strictObject({
 });
 export type EmploymentHistoryEntry = z.infer<typeof EmploymentHistoryEntry>;
 
-/** The rows in force on `date` (one per table): the latest row of each table with effectiveDate <= date. */
+/**
+ * The rows in force on `date`, one per employee and table: the latest row of each table with
+ * effectiveDate <= date (on a tie, the later one in `rows`), unless that row says it ended before `date`.
+ * Keyed by employee too, so passing the history of several employees answers for each of them.
+ */
 export function historyAsOf(rows: readonly EmploymentHistoryEntry[], date: string): EmploymentHistoryEntry[] {
   const latest = new Map<string, EmploymentHistoryEntry>();
   for (const row of rows) {
     if (row.effectiveDate > date) continue;
-    const current = latest.get(row.table);
-    if (!current || row.effectiveDate >= current.effectiveDate) latest.set(row.table, row);
+    const key = `${row.employee.id}\u0000${row.table}`;
+    const current = latest.get(key);
+    if (!current || row.effectiveDate >= current.effectiveDate) latest.set(key, row);
   }
-  return [...latest.values()];
+  return [...latest.values()].filter((row) => row.endDate === null || row.endDate >= date);
 }
