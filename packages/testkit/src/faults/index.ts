@@ -1,1 +1,3 @@
-export {};
+export * from './fault-kind.js';
+export * from './fault-proxy.js';
+export * from './skipping-clock.js';

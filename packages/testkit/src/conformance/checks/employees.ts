@@ -1,0 +1,46 @@
+import { Employee, NotFoundError } from '@hrkit/core';
+import { expect } from 'vitest';
+import { type ConformanceContext, drain } from '../context.js';
+import { describeError, expectTypedError, expectUniqueIds, expectValidRecords } from './assertions.js';
+
+/** Every employee validates, appears exactly once, and the set is the sandbox's ground truth — active only by default. */
+export async function employeesMatchGroundTruth(context: ConformanceContext): Promise<void> {
+  const connection = context.connect();
+  for (const includeInactive of [false, true]) {
+    const what = `employees.list({ includeInactive: ${includeInactive} })`;
+    const employees = await drain(connection.employees.list({ includeInactive }));
+    expectValidRecords(Employee, employees, context.key, what);
+    expectUniqueIds(employees, what);
+    const listed = employees.map((employee) => employee.remoteId).sort();
+    expect(listed, `${what} must list exactly the sandbox's employees`).toEqual(
+      context.expectedEmployeeIds(includeInactive),
+    );
+  }
+}
+
+/** Two reads of the same company give the same ids and the same records (mapping is deterministic). */
+export async function employeeIdsAreStable(context: ConformanceContext): Promise<void> {
+  const first = await drain(context.connect().employees.list({ includeInactive: true }));
+  const second = await drain(context.connect().employees.list({ includeInactive: true }));
+  const byId = (employees: Employee[]) => new Map(employees.map((employee) => [employee.id, employee]));
+  expect([...byId(second).keys()].sort(), 'ids differ between two reads').toEqual([...byId(first).keys()].sort());
+  const again = byId(second);
+  for (const employee of first)
+    expect(again.get(employee.id), `employee ${employee.id} changed between reads`).toEqual(employee);
+}
+
+/** `get` returns what `list` returned for the same employee; an unknown id is a NotFoundError. */
+export async function getAgreesWithList(context: ConformanceContext): Promise<void> {
+  const connection = context.connect();
+  const listed = await drain(connection.employees.list({ includeInactive: true }));
+  expect(listed.length, 'employees.list returned nothing to compare with').toBeGreaterThan(0);
+  const sample = [listed[0], listed[Math.floor(listed.length / 2)], listed.at(-1)].filter(
+    (employee): employee is Employee => employee !== undefined,
+  );
+  for (const employee of sample) {
+    const fetched = await connection.employees.get(employee.remoteId);
+    expect(fetched, `employees.get("${employee.remoteId}") disagrees with employees.list`).toEqual(employee);
+  }
+  const error = await context.failureOf(() => connection.employees.get('hrkit-conformance-no-such-employee'));
+  expectTypedError(error, NotFoundError, `employees.get(unknown id) — ${describeError(error)}`);
+}

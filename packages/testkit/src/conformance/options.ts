@@ -1,0 +1,85 @@
+import type { ConnectOptions, ProviderPlugin } from '@hrkit/core';
+import type { SandboxHandle, SandboxOptions } from '../sandbox-kit/handle.js';
+import type { FaultKind } from '../faults/fault-kind.js';
+
+/**
+ * What an adapter hands the conformance suite. Everything beyond `plugin` and `startSandbox` describes a
+ * provider's legitimate differences (data volume, the time window its data lives in, client timeouts); there is
+ * deliberately no switch that turns a check off.
+ */
+export interface ConformanceOptions {
+  /** The adapter's plugin, e.g. `hibob()` (or the factory itself). */
+  plugin: ProviderPlugin | (() => ProviderPlugin);
+  /** Start the adapter's sandbox; the suite passes seed, volume and a fixed "now", and closes it afterwards. */
+  startSandbox: (options: SandboxOptions) => Promise<SandboxHandle> | SandboxHandle;
+  /** Title of the describe block. Default `conformance: <provider key>`. */
+  name?: string;
+  /** Employees the sandbox generates: enough for several pages of the provider's paging. Default 57. */
+  employees?: number;
+  /** Seed of the company. Default 7. */
+  seed?: number;
+  /** The sandbox's fixed "now" (ISO date-time). Default `2026-03-02T09:00:00.000Z`. */
+  now?: string;
+  /** Window for time-off reads, inclusive dates; must contain some of the sandbox's leave. Default now −45 d … now +45 d. */
+  timeOffWindow?: { from: string; to: string };
+  /** Extra connect options for every connection the suite opens (e.g. a longer `timeoutMs` for a slow sandbox). */
+  connectOptions?: Omit<ConnectOptions, 'logger'>;
+  /** Fault tolerance: seeds, rate and kinds of injected faults. */
+  faults?: FaultToleranceSettings;
+}
+
+export interface FaultToleranceSettings {
+  /** Each seed is one full read under injected faults. Default [1, 2, 3, 4]. */
+  seeds?: readonly number[];
+  /** Share of requests that get a fault. Default 0.2. */
+  rate?: number;
+  /** Default: all of them. */
+  faults?: readonly FaultKind[];
+  /** How long a `slow` fault holds the answer; the client timeout is set below it. Default 400 ms. */
+  slowMs?: number;
+  /** Client request timeout during fault runs. Default 150 ms. */
+  timeoutMs?: number;
+  /** Client retries per call during fault runs. Default 8. */
+  retryLimit?: number;
+}
+
+export interface ResolvedConformanceOptions {
+  plugin: ProviderPlugin;
+  startSandbox: ConformanceOptions['startSandbox'];
+  employees: number;
+  seed: number;
+  now: string;
+  timeOffWindow: { from: string; to: string };
+  connectOptions: Omit<ConnectOptions, 'logger'>;
+  faults: Required<FaultToleranceSettings>;
+}
+
+const DAY_MS = 86_400_000;
+
+export function resolveConformanceOptions(options: ConformanceOptions): ResolvedConformanceOptions {
+  if (!options || typeof options.startSandbox !== 'function' || !options.plugin)
+    throw new TypeError('describeConformance needs { plugin, startSandbox }');
+  const plugin = typeof options.plugin === 'function' ? options.plugin() : options.plugin;
+  const now = options.now ?? '2026-03-02T09:00:00.000Z';
+  const nowMs = Date.parse(now);
+  if (Number.isNaN(nowMs)) throw new TypeError(`describeConformance: now must be an ISO date-time (got ${now})`);
+  const day = (offset: number) => new Date(nowMs + offset * DAY_MS).toISOString().slice(0, 10);
+  return {
+    plugin,
+    startSandbox: options.startSandbox,
+    employees: options.employees ?? 57,
+    seed: options.seed ?? 7,
+    now,
+    timeOffWindow: options.timeOffWindow ?? { from: day(-45), to: day(45) },
+    // Sandboxes run with their rate limits off, so the client-side limiter must not wait on a real clock either.
+    connectOptions: { rateLimits: false, ...options.connectOptions },
+    faults: {
+      seeds: options.faults?.seeds ?? [1, 2, 3, 4],
+      rate: options.faults?.rate ?? 0.2,
+      faults: options.faults?.faults ?? ['429', '5xx', 'slow', 'drop', 'truncate'],
+      slowMs: options.faults?.slowMs ?? 400,
+      timeoutMs: options.faults?.timeoutMs ?? 150,
+      retryLimit: options.faults?.retryLimit ?? 8,
+    },
+  };
+}

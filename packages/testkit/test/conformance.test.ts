@@ -1,0 +1,6 @@
+import { describeConformance } from '../src/conformance/index.js';
+import { fakeHr } from './fake/fake-provider.js';
+import { startFakeSandbox } from './fake/fake-sandbox.js';
+
+// What every adapter's test file looks like: the whole suite against a correct (fake) adapter.
+describeConformance({ plugin: fakeHr(), startSandbox: (options) => startFakeSandbox(options) });

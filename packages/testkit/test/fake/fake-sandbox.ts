@@ -1,0 +1,131 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SandboxHandle, SandboxOptions } from '../../src/sandbox-kit/handle.js';
+
+/** A tiny provider API ("FakeHR") for testing the suite itself: cursor pages of 10, Bearer tokens, HMAC webhooks. */
+export interface FakeEmployeeRow {
+  id: string;
+  name: string;
+  status: 'active' | 'left';
+}
+export interface FakeLeaveRow {
+  id: string;
+  employee_id: string;
+  first_day: string;
+  last_day: string;
+  state: 'approved' | 'pending';
+}
+
+const DAY = 86_400_000;
+export const FAKE_SIGNATURE_HEADER = 'x-fake-signature';
+
+export function sign(body: string, secret: string): string {
+  return createHmac('sha256', secret).update(body).digest('hex');
+}
+
+export interface FakeSandboxQuirks {
+  /** The server ignores from/to on /leave (the adapter must filter, or it returns records out of range). */
+  leaveIgnoresRange?: boolean;
+}
+
+export async function startFakeSandbox(options: SandboxOptions = {}, quirks: FakeSandboxQuirks = {}) {
+  const seed = options.seed ?? 1;
+  const count = options.employees ?? 25;
+  const now = Date.parse(options.now ?? '2026-03-02T09:00:00.000Z');
+  const token = `fake-full-token-${seed}`;
+  const restrictedToken = `fake-restricted-token-${seed}`;
+  const webhookSecret = `whsec-fake-${seed}-secret`;
+  const employees: FakeEmployeeRow[] = Array.from({ length: count }, (_, index) => ({
+    id: String(1000 + seed * 100 + index),
+    name: `Person ${index}`,
+    status: index % 5 === 4 ? 'left' : 'active',
+  }));
+  const day = (offset: number) => new Date(now + offset * DAY).toISOString().slice(0, 10);
+  const leave: FakeLeaveRow[] = employees
+    .filter((_, index) => index % 2 === 0)
+    .map((employee, index) => {
+      const start = ((index * 17) % 160) - 80;
+      return {
+        id: `L${employee.id}`,
+        employee_id: employee.id,
+        first_day: day(start),
+        last_day: day(start + (index % 4)),
+        state: index % 3 === 0 ? 'pending' : 'approved',
+      };
+    });
+
+  const page = <T>(rows: T[], cursor: string | null) => {
+    const offset = cursor ? Number(cursor) : 0;
+    const next = offset + 10 < rows.length ? String(offset + 10) : null;
+    return { items: rows.slice(offset, offset + 10), next };
+  };
+
+  const route = (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://sandbox');
+    const json = (status: number, body: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    const auth = request.headers.authorization;
+    if (auth !== `Bearer ${token}` && auth !== `Bearer ${restrictedToken}`)
+      return json(401, { error: 'invalid token' });
+    const cursor = url.searchParams.get('cursor');
+    if (url.pathname === '/api/employees') {
+      const inactive = url.searchParams.get('include_inactive') === 'true';
+      return json(200, page(inactive ? employees : employees.filter((e) => e.status === 'active'), cursor));
+    }
+    const one = /^\/api\/employees\/([^/]+)$/.exec(url.pathname);
+    if (one) {
+      const found = employees.find((employee) => employee.id === one[1]);
+      return found ? json(200, found) : json(404, { error: 'no such employee' });
+    }
+    if (url.pathname === '/api/leave') {
+      if (auth === `Bearer ${restrictedToken}`) return json(403, { error: 'missing scope leave:read' });
+      const from = url.searchParams.get('from') ?? '0000-01-01';
+      const to = url.searchParams.get('to') ?? '9999-12-31';
+      const pending = url.searchParams.get('include_pending') === 'true';
+      const rows = leave.filter(
+        (row) =>
+          (quirks.leaveIgnoresRange || (row.first_day <= to && row.last_day >= from)) &&
+          (pending || row.state === 'approved'),
+      );
+      return json(200, page(rows, cursor));
+    }
+    json(404, { error: 'no route' });
+  };
+
+  const server = createServer(route);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const handle: SandboxHandle = {
+    provider: 'fakehr',
+    url,
+    connectionConfig: () => ({ token, baseUrl: `${url}/api` }),
+    badConnectionConfig: () => ({ token: 'fake-wrong-token', baseUrl: `${url}/api` }),
+    restrictedConnection: () => ({
+      config: { token: restrictedToken, baseUrl: `${url}/api` },
+      expectedMissingCheck: 'timeOff.requests',
+    }),
+    secrets: () => [token, restrictedToken, webhookSecret],
+    expected: {
+      employeeRemoteIds: ({ includeInactive }) =>
+        employees.filter((e) => includeInactive || e.status === 'active').map((e) => e.id),
+    },
+    webhooks: {
+      secret: webhookSecret,
+      sampleDelivery: () => {
+        const body = JSON.stringify({ type: 'employee.updated', employee_id: employees[0]?.id, at: day(0) });
+        return {
+          body,
+          headers: { 'content-type': 'application/json', [FAKE_SIGNATURE_HEADER]: sign(body, webhookSecret) },
+        };
+      },
+    },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  return handle;
+}
