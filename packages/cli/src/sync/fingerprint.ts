@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Fields that change without the record really changing: the provider's own last-modified stamp, the raw payload
+ * (ordering and housekeeping keys), and history attached only when asked for.
+ */
+export const VOLATILE_FIELDS: readonly string[] = ['raw', 'updatedAt', 'employmentHistory'];
+
+/** The record as the store keeps it and the diff compares it: normalized, minus volatile fields. */
+export function comparable(record: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...(record as Record<string, unknown>) };
+  for (const field of VOLATILE_FIELDS) delete copy[field];
+  return copy;
+}
+
+/** JSON with object keys sorted at every level, so equal records always serialize identically. */
+export function stableStringify(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Stable hash of a normalized record minus volatile fields: equal fingerprints mean nothing real changed. */
+export function fingerprint(record: object): string {
+  return sha256(stableStringify(comparable(record)));
+}

@@ -1,0 +1,123 @@
+import type { ChangeEvent } from '@hrkit/core';
+import { Mutex } from './mutex.js';
+import {
+  type ConnectionState,
+  emptyState,
+  type StoredEvent,
+  type StoredRecord,
+  type SyncEntity,
+  type SyncStore,
+  type SyncUnitOfWork,
+} from './store.js';
+
+const key = (connectionId: string, entity: string, id: string) => `${connectionId}\u0000${entity}\u0000${id}`;
+const clone = <T>(value: T): T => structuredClone(value);
+
+/**
+ * In-memory store for tests and short-lived processes. Transactions keep an undo log and roll it back when the
+ * unit of work throws, so it fails exactly like the SQLite store does.
+ */
+export class MemorySyncStore implements SyncStore {
+  private readonly states = new Map<string, ConnectionState>();
+  private readonly records = new Map<string, StoredRecord & { connectionId: string }>();
+  private readonly events: (StoredEvent & { connectionId: string })[] = [];
+  private readonly eventKeys = new Set<string>();
+  private readonly mutex = new Mutex();
+  private seq = 0;
+
+  async getState(connectionId: string): Promise<ConnectionState> {
+    return clone(this.states.get(connectionId) ?? emptyState());
+  }
+
+  async getRecord(connectionId: string, entity: SyncEntity, id: string): Promise<StoredRecord | null> {
+    const found = this.records.get(key(connectionId, entity, id));
+    return found ? strip(found) : null;
+  }
+
+  async listRecords(
+    connectionId: string,
+    entity: SyncEntity,
+    options: { includeDeleted?: boolean } = {},
+  ): Promise<StoredRecord[]> {
+    return [...this.records.values()]
+      .filter((r) => r.connectionId === connectionId && r.entity === entity && (options.includeDeleted || !r.deleted))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map(strip);
+  }
+
+  async listLiveIds(connectionId: string, entity: SyncEntity): Promise<string[]> {
+    return (await this.listRecords(connectionId, entity)).map((r) => r.id);
+  }
+
+  async listEvents(
+    connectionId: string,
+    options: { pendingOnly?: boolean; limit?: number } = {},
+  ): Promise<StoredEvent[]> {
+    return this.events
+      .filter((e) => e.connectionId === connectionId && (!options.pendingOnly || e.deliveredAt === null))
+      .slice(0, options.limit ?? Number.POSITIVE_INFINITY)
+      .map(({ connectionId: _, ...rest }) => clone(rest));
+  }
+
+  transaction<T>(fn: (unit: SyncUnitOfWork) => Promise<T>): Promise<T> {
+    return this.mutex.run(async () => {
+      const undo: (() => void)[] = [];
+      const unit: SyncUnitOfWork = {
+        getState: (c) => this.getState(c),
+        getRecord: (c, e, i) => this.getRecord(c, e, i),
+        listRecords: (c, e, o) => this.listRecords(c, e, o),
+        listLiveIds: (c, e) => this.listLiveIds(c, e),
+        listEvents: (c, o) => this.listEvents(c, o),
+        putState: async (connectionId, state) => {
+          const previous = this.states.get(connectionId);
+          undo.push(() => (previous ? this.states.set(connectionId, previous) : this.states.delete(connectionId)));
+          this.states.set(connectionId, clone(state));
+        },
+        putRecord: async (connectionId, record) => {
+          const k = key(connectionId, record.entity, record.id);
+          const previous = this.records.get(k);
+          undo.push(() => (previous ? this.records.set(k, previous) : this.records.delete(k)));
+          this.records.set(k, { ...clone(record), connectionId });
+        },
+        appendEvent: async (connectionId, event: ChangeEvent) => {
+          const eventKey = key(connectionId, 'event', event.id);
+          if (this.eventKeys.has(eventKey)) return false;
+          const length = this.events.length;
+          const seq = this.seq;
+          undo.push(() => {
+            this.events.length = length;
+            this.seq = seq;
+            this.eventKeys.delete(eventKey);
+          });
+          this.eventKeys.add(eventKey);
+          this.seq += 1;
+          this.events.push({ seq: this.seq, event: clone(event), deliveredAt: null, connectionId });
+          return true;
+        },
+        markDelivered: async (connectionId, eventIds, at) => {
+          const wanted = new Set(eventIds);
+          for (const stored of this.events) {
+            if (stored.connectionId !== connectionId || !wanted.has(stored.event.id) || stored.deliveredAt) continue;
+            undo.push(() => {
+              stored.deliveredAt = null;
+            });
+            stored.deliveredAt = at;
+          }
+        },
+      };
+      try {
+        return await fn(unit);
+      } catch (error) {
+        for (const step of undo.reverse()) step();
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {}
+}
+
+function strip(record: StoredRecord & { connectionId: string }): StoredRecord {
+  const { connectionId: _, ...rest } = record;
+  return clone(rest);
+}

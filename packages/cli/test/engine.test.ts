@@ -1,0 +1,153 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CURSORS, type SyncStore } from '../src/index.js';
+import { BAMBOO_LIKE, HIBOB_LIKE } from './fake-company.js';
+import { brief, harness } from './harness.js';
+import { STORE_KINDS } from './stores.js';
+
+const HOUR = 3_600_000;
+
+describe.each(STORE_KINDS)('SyncEngine (%s store)', (_kind, open) => {
+  let opened: ReturnType<typeof open>;
+  let store: SyncStore;
+  const setup = () => {
+    opened = open();
+    store = opened.store;
+  };
+  afterEach(async () => {
+    await store.close();
+    opened.cleanup();
+  });
+
+  it('diffs full listings: created, then nothing, then updated / terminated / deleted with changed fields', async () => {
+    setup();
+    const h = harness(store, HIBOB_LIKE);
+    for (const id of ['1', '2', '3', '4']) h.company.addEmployee(id);
+    const first = await h.sync();
+    expect(first.mode).toBe('full');
+    expect(first.counts.employees).toEqual({ created: 4, updated: 0, terminated: 0, deleted: 0 });
+    expect(brief(await h.events())).toEqual([
+      'employee 1 created',
+      'employee 2 created',
+      'employee 3 created',
+      'employee 4 created',
+    ]);
+
+    h.company.advance(HOUR);
+    // A provider-side timestamp bump alone is not a change.
+    h.company.updateEmployee('1', (e) => ({ ...e, updatedAt: '2026-06-01T10:00:00.000Z' }));
+    const quiet = await h.sync();
+    expect(quiet.mode).toBe('incremental');
+    expect(quiet.newEvents).toBe(0);
+
+    h.company.advance(HOUR);
+    h.company.updateEmployee('2', (e) => ({
+      ...e,
+      jobTitle: 'Staff Engineer',
+      department: { id: '2', name: 'Sales' },
+    }));
+    h.company.terminate('3', '2026-06-01');
+    h.company.removeEmployee('4');
+    const second = await h.sync();
+    expect(second.counts.employees).toEqual({ created: 0, updated: 1, terminated: 1, deleted: 1 });
+    expect(brief((await h.events()).slice(4))).toEqual([
+      'employee 2 updated [department.id,department.name,jobTitle]',
+      'employee 3 terminated [employmentStatus.effectiveDate,employmentStatus.value,terminationDate]',
+      'employee 4 deleted',
+    ]);
+    expect((await store.getRecord('fake', 'employee', 'fake:4'))?.deleted).toBe(true);
+    expect((await store.getRecord('fake', 'employee', 'fake:3'))?.deleted).toBe(false);
+
+    // A deleted employee who comes back is created again, with a new event id.
+    h.company.advance(HOUR);
+    h.company.addEmployee('4');
+    await h.sync();
+    const events = await h.events();
+    expect(brief(events.slice(7))).toEqual(['employee 4 created']);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+  });
+
+  it('follows the time-off changes feed from its cursor and names status moves', async () => {
+    setup();
+    const h = harness(store, HIBOB_LIKE);
+    h.company.addEmployee('1');
+    h.company.addRequest('r1', '1', { status: { value: 'requested', source: null } });
+    await h.sync();
+    expect((await store.getState('fake')).cursors[CURSORS.timeOffRequestChanges]).toBe('2026-06-01T09:00:00.000Z');
+
+    h.company.advance(HOUR);
+    h.company.setRequestStatus('r1', 'approved');
+    h.company.addRequest('r2', '1');
+    await h.sync();
+    h.company.advance(HOUR);
+    h.company.setRequestStatus('r2', 'cancelled');
+    await h.sync();
+    expect(brief((await h.events()).filter((e) => e.entity === 'time_off_request'))).toEqual([
+      'time_off_request r1 created',
+      'time_off_request r1 approved [status.value]',
+      'time_off_request r2 created',
+      'time_off_request r2 cancelled [status.value]',
+    ]);
+    // Incremental runs read the feed from the cursor: the third run saw only r2.
+    expect((await store.getState('fake')).cursors[CURSORS.timeOffRequestChanges]).toBe('2026-06-01T11:00:00.000Z');
+  });
+
+  it('uses the employees changes feed between full reconciliations, and re-lists when one is due', async () => {
+    setup();
+    const h = harness(store, BAMBOO_LIKE);
+    for (const id of ['1', '2']) h.company.addEmployee(id);
+    h.company.addRequest('r1', '1', { start: { date: '2026-06-10', portion: 'all_day', time: null }, end: null });
+    await h.sync();
+    expect(h.company.calls.listEmployees).toBe(1);
+
+    h.company.advance(HOUR);
+    h.company.updateEmployee('1', (e) => ({ ...e, weeklyHours: 32 }));
+    h.company.removeEmployee('2');
+    h.company.requests.delete('r1');
+    const incremental = await h.sync();
+    expect(incremental.mode).toBe('incremental');
+    expect(h.company.calls.listEmployees).toBe(1);
+    expect(h.company.calls.listEmployeeChanges).toBe(1);
+    expect(brief((await h.events()).slice(3))).toEqual([
+      'employee 1 updated [weeklyHours]',
+      'employee 2 deleted',
+      'time_off_request r1 deleted',
+    ]);
+
+    h.company.advance(25 * HOUR);
+    const due = await h.sync();
+    expect(due.mode).toBe('full');
+    expect(h.company.calls.listEmployees).toBe(2);
+    expect(due.newEvents).toBe(0);
+    await h.sync({ full: true });
+    expect(h.company.calls.listEmployees).toBe(3);
+  });
+
+  it('clamps a time-off cursor older than the feed window and says so', async () => {
+    setup();
+    const h = harness(store, HIBOB_LIKE);
+    h.company.addEmployee('1');
+    await h.sync();
+    h.company.advance(200 * 24 * HOUR);
+    const late = await h.sync();
+    expect(late.warnings.join('\n')).toMatch(/older than the 180-day feed window/);
+  });
+
+  it('does not advance cursors or lastFullSyncAt when a run fails', async () => {
+    setup();
+    const h = harness(store, HIBOB_LIKE);
+    for (const id of ['1', '2', '3', '4', '5']) h.company.addEmployee(id);
+    await expect(
+      h.sync({
+        onProgress: (p) => {
+          if (p.processed === 4) throw new Error('simulated crash');
+        },
+      }),
+    ).rejects.toThrow('simulated crash');
+    const state = await store.getState('fake');
+    expect(state.lastFullSyncAt).toBeNull();
+    expect(state.cursors).toEqual({});
+    // The first batch (3 records) committed with its events; the second batch rolled back whole.
+    expect(await store.listLiveIds('fake', 'employee')).toEqual(['fake:1', 'fake:2', 'fake:3']);
+    expect(brief(await h.events())).toEqual(['employee 1 created', 'employee 2 created', 'employee 3 created']);
+  });
+});

@@ -1,0 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemorySyncStore, SqliteSyncStore, type SyncStore } from '../src/index.js';
+
+/** Every store test runs against each implementation: they must behave the same. */
+export const STORE_KINDS: [string, () => { store: SyncStore; path: string | null; cleanup: () => void }][] = [
+  ['memory', () => ({ store: new MemorySyncStore(), path: null, cleanup: () => {} })],
+  [
+    'sqlite',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'hrkit-store-'));
+      const path = join(dir, 'nested', 'hrkit.sqlite');
+      return { store: new SqliteSyncStore(path), path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  ],
+];
