@@ -1,3 +1,10 @@
+export * from './client.js';
 export * from './config.js';
 export * from './connector.js';
+export * from './fields.js';
+export * from './mapping/index.js';
 export * from './module.js';
+export type * from './options.js';
+export * from './raw/index.js';
+export * from './tokens.js';
+export * from './webhooks.js';

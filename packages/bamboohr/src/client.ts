@@ -1,0 +1,177 @@
+import {
+  AuthenticationError,
+  type ConnectOptions,
+  type ErrorMapper,
+  type HrKitError,
+  HttpClient,
+  NotFoundError,
+  PermissionError,
+  ProviderError,
+  parseProviderData,
+  type Redactor,
+} from '@hrkit/core';
+import type { z } from 'zod';
+import { apiRootOf, BAMBOOHR, type BambooHrConnectionConfig } from './config.js';
+import { RawEmployeeChanged } from './raw/changes.js';
+import { RawEmployeeRow, RawReport } from './raw/report.js';
+import { RawTable } from './raw/tables.js';
+import { RawBalances, RawTimeOffPolicies, RawTimeOffRequests, RawTimeOffTypes, RawWhosOut } from './raw/time-off.js';
+
+function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | null {
+  const value = headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
+/**
+ * BambooHR puts its error text in `X-BambooHR-Error-Message` (sometimes spelled `…-Messsage`) with an empty body.
+ * The message never contains the key; it still passes through the redactor in the toolkit.
+ */
+export const mapBambooHrError: ErrorMapper = ({ status, headers, request, text }): HrKitError | undefined => {
+  const message =
+    headerValue(headers, 'x-bamboohr-error-message') ??
+    headerValue(headers, 'x-bamboohr-error-messsage') ??
+    (text.trim().slice(0, 200) || null);
+  const options = { provider: BAMBOOHR, request, status };
+  if (status === 401)
+    return new AuthenticationError(
+      `BambooHR refused the API key (401) on ${request}: ${message ?? 'no detail'}. Check companyDomain and apiKey (the key is the Basic-auth username).`,
+      options,
+    );
+  if (status === 403)
+    return new PermissionError(
+      `BambooHR denied ${request} (403): ${message ?? 'the API key user lacks access'}. Repeated invalid keys also disable API access for a while.`,
+      { ...options, permission: 'BambooHR access level of the API key owner' },
+    );
+  if (status === 404 && /employee/i.test(message ?? '')) return new NotFoundError('employee', request, options);
+  if (status === 400 || status === 406 || status === 409)
+    return new ProviderError(`BambooHR rejected ${request} (${status}): ${message ?? 'bad request'}`, options);
+  return undefined;
+};
+
+export interface ClientContext {
+  config: BambooHrConnectionConfig;
+  options: ConnectOptions;
+  redactor: Redactor;
+}
+
+/** Typed calls to the BambooHR endpoints the adapter uses. Always asks for JSON. */
+export class BambooHrClient {
+  readonly http: HttpClient;
+
+  constructor({ config, options, redactor }: ClientContext) {
+    this.http = new HttpClient({
+      provider: BAMBOOHR,
+      baseUrl: apiRootOf(config),
+      // The API key is the Basic username; the password is ignored by BambooHR ("x" by convention).
+      auth: { kind: 'basic', username: config.apiKey, password: 'x' },
+      redactor,
+      userAgent: 'hrkit-bamboohr',
+      // BambooHR publishes no quota; throttling is answered with 503/429 + Retry-After, which the toolkit honours.
+      rateLimits: [],
+      mapError: mapBambooHrError,
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.retryLimit !== undefined ? { retry: { limit: options.retryLimit } } : {}),
+    });
+  }
+
+  private parse<S extends z.ZodType>(schema: S, body: unknown, what: string, request: string): z.output<S> {
+    return parseProviderData(schema, body, { provider: BAMBOOHR, what, request });
+  }
+
+  /**
+   * `POST /v1/reports/custom`: every employee including leavers, with exactly the fields asked for. A read, so it
+   * is retried like a GET. The Content-Type must be exactly `application/json` or BambooHR parses the body as XML.
+   */
+  async customReport(
+    fields: readonly string[],
+    options: { employeeIds?: readonly string[]; signal?: AbortSignal } = {},
+  ): Promise<RawReport> {
+    const body = {
+      title: 'hrkit employees',
+      fields,
+      ...(options.employeeIds ? { filters: { employeeIds: options.employeeIds.map(Number) } } : {}),
+    };
+    const response = await this.http.request({
+      method: 'POST',
+      path: '/v1/reports/custom',
+      searchParams: { format: 'JSON', onlyCurrent: 'true' },
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+      idempotent: true,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    return this.parse(RawReport, response.body, 'custom report', 'POST /v1/reports/custom');
+  }
+
+  async employee(id: string, fields: readonly string[], signal?: AbortSignal) {
+    const path = `/v1/employees/${encodeURIComponent(id)}`;
+    const response = await this.http.get(path, {
+      searchParams: { fields: fields.join(','), onlyCurrent: 'true' },
+      allowStatuses: [404],
+      ...(signal ? { signal } : {}),
+    });
+    if (response.status === 404 || response.body === '')
+      throw new NotFoundError('employee', id, { provider: BAMBOOHR, request: `GET ${path}`, status: 404 });
+    return this.parse(RawEmployeeRow, response.body, 'employee', `GET ${path}`);
+  }
+
+  async table(employeeId: string, table: string, signal?: AbortSignal) {
+    const path = `/v1/employees/${encodeURIComponent(employeeId)}/tables/${encodeURIComponent(table)}`;
+    const response = await this.http.get(path, signal ? { signal } : {});
+    return this.parse(RawTable, response.body === '' ? [] : response.body, `${table} table`, `GET ${path}`);
+  }
+
+  async changed(since: string, signal?: AbortSignal) {
+    const response = await this.http.get('/v1/employees/changed', {
+      searchParams: { since },
+      ...(signal ? { signal } : {}),
+    });
+    return this.parse(RawEmployeeChanged, response.body, 'changed employees', 'GET /v1/employees/changed');
+  }
+
+  async timeOffRequests(
+    query: { start: string; end: string; id?: string; employeeId?: string; status?: string },
+    signal?: AbortSignal,
+  ) {
+    const response = await this.http.get('/v1/time_off/requests', {
+      searchParams: query,
+      ...(signal ? { signal } : {}),
+    });
+    return this.parse(RawTimeOffRequests, response.body, 'time-off requests', 'GET /v1/time_off/requests');
+  }
+
+  async whosOut(start: string, end: string, signal?: AbortSignal) {
+    const response = await this.http.get('/v1/time_off/whos_out', {
+      searchParams: { start, end },
+      ...(signal ? { signal } : {}),
+    });
+    return this.parse(RawWhosOut, response.body, "who's out", 'GET /v1/time_off/whos_out');
+  }
+
+  async calculator(employeeId: string, end: string, signal?: AbortSignal) {
+    const path = `/v1/employees/${encodeURIComponent(employeeId)}/time_off/calculator`;
+    const response = await this.http.get(path, { searchParams: { end }, ...(signal ? { signal } : {}) });
+    return this.parse(RawBalances, response.body, 'time-off balances', `GET ${path}`);
+  }
+
+  async timeOffTypes(signal?: AbortSignal) {
+    const response = await this.http.get('/v1/meta/time_off/types', signal ? { signal } : {});
+    return this.parse(RawTimeOffTypes, response.body, 'time-off types', 'GET /v1/meta/time_off/types');
+  }
+
+  async timeOffPolicies(signal?: AbortSignal) {
+    const response = await this.http.get('/v1/meta/time_off/policies', signal ? { signal } : {});
+    return this.parse(RawTimeOffPolicies, response.body, 'time-off policies', 'GET /v1/meta/time_off/policies');
+  }
+
+  /** Cheap probes for `check()`: status only, the body is not needed. */
+  async probe(path: string, searchParams?: Record<string, string>): Promise<{ status: number; body: unknown }> {
+    const response = await this.http.get(path, {
+      ...(searchParams ? { searchParams } : {}),
+      allowStatuses: [400, 401, 403, 404],
+    });
+    return { status: response.status, body: response.body };
+  }
+}

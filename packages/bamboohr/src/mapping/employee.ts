@@ -1,0 +1,141 @@
+import {
+  type CustomFieldValue,
+  type Employee,
+  emptyPersonalDetails,
+  hrkitId,
+  type PhoneNumber,
+  type WorkLocation,
+} from '@hrkit/core';
+import type { RawEmployeeRow, RawReportField } from '../raw/report.js';
+import type { EmploymentTypeMapping } from './employment-type.js';
+import { mapEmploymentStatus } from './employee-status.js';
+import type { PeopleIndex } from './people-index.js';
+import { date, instant, text } from './values.js';
+
+export interface EmployeeMappingContext {
+  provider: string;
+  /** YYYY-MM-DD on the connection's clock. */
+  today: string;
+  people: PeopleIndex;
+  employmentTypes: EmploymentTypeMapping;
+  /** Column names from the report's `fields`, by id (for labels such as "Employment Status"). */
+  fieldNames: ReadonlyMap<string, string>;
+  includeSensitive?: boolean;
+  includeRaw?: boolean;
+  /** Extra aliases the consumer asked for, emitted under `customFields`. */
+  customFields?: readonly string[];
+}
+
+export function fieldNamesOf(fields: readonly RawReportField[] | null | undefined): Map<string, string> {
+  return new Map((fields ?? []).map((field) => [field.id, field.name ?? field.id]));
+}
+
+function phones(row: RawEmployeeRow, includeSensitive: boolean): PhoneNumber[] {
+  const result: PhoneNumber[] = [];
+  const work = text(row.workPhone);
+  if (work) {
+    const extension = text(row.workPhoneExtension);
+    result.push({ kind: 'work', number: extension ? `${work} x${extension}` : work, field: 'workPhone' });
+  }
+  const mobile = text(row.mobilePhone);
+  if (mobile) result.push({ kind: 'mobile', number: mobile, field: 'mobilePhone' });
+  const home = text(row.homePhone);
+  if (home && includeSensitive) result.push({ kind: 'home', number: home, field: 'homePhone' });
+  return result;
+}
+
+function location(row: RawEmployeeRow): WorkLocation | null {
+  const name = text(row.location);
+  return name ? { id: null, name, arrangement: 'unknown', address: null, timeZone: null } : null;
+}
+
+function personal(row: RawEmployeeRow, includeSensitive: boolean): Employee['personal'] {
+  if (!includeSensitive) return emptyPersonalDetails();
+  const address = {
+    line1: text(row.address1),
+    line2: text(row.address2),
+    city: text(row.city),
+    region: text(row.state),
+    postalCode: text(row.zipcode),
+    country: text(row.country),
+  };
+  const nationality = text(row.nationality);
+  return {
+    dateOfBirth: date(row.dateOfBirth),
+    gender: text(row.gender),
+    nationalities: nationality ? [nationality] : [],
+    maritalStatus: text(row.maritalStatus),
+    homeAddress: Object.values(address).some((value) => value !== null) ? address : null,
+  };
+}
+
+function customFields(row: RawEmployeeRow, context: EmployeeMappingContext): Record<string, CustomFieldValue> {
+  const result: Record<string, CustomFieldValue> = {};
+  const division = text(row.division);
+  if (division)
+    result.division = {
+      name: context.fieldNames.get('division') ?? 'Division',
+      category: 'job',
+      value: division,
+      label: null,
+    };
+  for (const alias of context.customFields ?? []) {
+    if (!(alias in row)) continue;
+    result[alias] = {
+      name: context.fieldNames.get(alias) ?? alias,
+      category: null,
+      value: row[alias] ?? null,
+      label: null,
+    };
+  }
+  return result;
+}
+
+/** One custom-report (or get-employee) row → the normalized Employee. Pure: no I/O. */
+export function mapEmployee(row: RawEmployeeRow, context: EmployeeMappingContext): Employee {
+  const includeSensitive = context.includeSensitive === true;
+  const first = text(row.firstName);
+  const last = text(row.lastName);
+  const hireDate = date(row.hireDate);
+  const originalHireDate = date(row.originalHireDate);
+  const terminationDate = date(row.terminationDate);
+  const typeLabel = text(row.employmentHistoryStatus);
+  const department = text(row.department);
+  const employee: Employee = {
+    id: hrkitId(context.provider, row.id),
+    provider: context.provider,
+    remoteId: row.id,
+    employeeNumber: text(row.employeeNumber),
+    name: {
+      first,
+      middle: text(row.middleName),
+      last,
+      display: text(row.displayName) ?? ([first, last].filter(Boolean).join(' ') || null),
+      preferred: text(row.preferredName),
+    },
+    emails: { work: text(row.workEmail), personal: text(row.homeEmail) },
+    phones: phones(row, includeSensitive),
+    jobTitle: text(row.jobTitle),
+    department: department ? { id: null, name: department } : null,
+    workLocation: location(row),
+    legalEntity: null,
+    manager: context.people.supervisorOf(row),
+    hireDate: originalHireDate ?? hireDate,
+    startDate: hireDate,
+    terminationDate,
+    employmentStatus: mapEmploymentStatus({
+      status: text(row.status),
+      hireDate,
+      terminationDate,
+      lifecycle: context.employmentTypes.lifecycleOf(typeLabel),
+      today: context.today,
+    }),
+    employmentType: context.employmentTypes.map(typeLabel, context.fieldNames.get('employmentHistoryStatus')),
+    weeklyHours: null,
+    personal: personal(row, includeSensitive),
+    customFields: customFields(row, context),
+    updatedAt: instant(row.lastChanged),
+  };
+  if (context.includeRaw) employee.raw = { ...row };
+  return employee;
+}

@@ -1,0 +1,101 @@
+import { type EmploymentHistoryEntry, hrkitId } from '@hrkit/core';
+import type { RawTableRow } from '../raw/tables.js';
+import type { EmploymentTypeMapping } from './employment-type.js';
+import type { PeopleIndex } from './people-index.js';
+import { date, dayBefore, text } from './values.js';
+
+/** The history tables the adapter reads, and what each one carries. */
+export const HISTORY_TABLES = { jobInfo: 'job', employmentStatus: 'employment' } as const;
+export type HistoryTable = keyof typeof HISTORY_TABLES;
+
+export interface HistoryMappingContext {
+  provider: string;
+  today: string;
+  people: PeopleIndex;
+  employmentTypes: EmploymentTypeMapping;
+  includeRaw?: boolean;
+}
+
+/**
+ * All rows of one table for one employee → dated entries. BambooHR returns rows unsorted; the adapter orders them,
+ * derives `endDate` (the day before the next row) and marks the row in force today as current. Rows without a
+ * valid date cannot be placed on a timeline and are skipped.
+ */
+export function mapHistoryRows(
+  table: HistoryTable,
+  rows: readonly RawTableRow[],
+  context: HistoryMappingContext,
+): EmploymentHistoryEntry[] {
+  const dated = rows
+    .map((row) => ({ row, effectiveDate: date(row.date) }))
+    .filter((entry): entry is { row: RawTableRow; effectiveDate: string } => entry.effectiveDate !== null)
+    .sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate) || String(a.row.id).localeCompare(String(b.row.id)));
+  const currentIndex = dated.reduce(
+    (found, entry, index) => (entry.effectiveDate <= context.today ? index : found),
+    -1,
+  );
+  return dated.map((entry, index) => {
+    const next = dated[index + 1];
+    return mapRow(table, entry.row, entry.effectiveDate, {
+      endDate: next && next.effectiveDate > entry.effectiveDate ? dayBefore(next.effectiveDate) : null,
+      isCurrent: index === currentIndex,
+      context,
+    });
+  });
+}
+
+function mapRow(
+  table: HistoryTable,
+  row: RawTableRow,
+  effectiveDate: string,
+  extra: { endDate: string | null; isCurrent: boolean; context: HistoryMappingContext },
+): EmploymentHistoryEntry {
+  const { context } = extra;
+  const remoteId = row.id ? String(row.id) : `${table}:${row.employeeId}:${effectiveDate}`;
+  const base: EmploymentHistoryEntry = {
+    id: hrkitId(context.provider, `${table}:${remoteId}`),
+    provider: context.provider,
+    remoteId,
+    employee: context.people.ref(row.employeeId),
+    table,
+    kind: HISTORY_TABLES[table],
+    effectiveDate,
+    endDate: extra.endDate,
+    isCurrent: extra.isCurrent,
+    jobTitle: null,
+    department: null,
+    workLocation: null,
+    manager: null,
+    employmentType: null,
+    employmentStatus: null,
+    weeklyHours: null,
+    reason: null,
+    comment: text(row.comment),
+  };
+  if (table === 'jobInfo') {
+    const department = text(row.department);
+    const location = text(row.location);
+    const reportsTo = text(row.reportsTo);
+    const managerId = context.people.byDisplayName(reportsTo);
+    base.jobTitle = text(row.jobTitle);
+    base.department = department ? { id: null, name: department } : null;
+    base.workLocation = location
+      ? { id: null, name: location, arrangement: 'unknown', address: null, timeZone: null }
+      : null;
+    base.manager = managerId ? context.people.ref(managerId, reportsTo) : null;
+  } else {
+    const label = text(row.employmentStatus);
+    const lifecycle = context.employmentTypes.lifecycleOf(label);
+    base.employmentType = context.employmentTypes.map(label);
+    base.employmentStatus = label
+      ? {
+          value: lifecycle === 'terminated' ? 'terminated' : lifecycle === 'on_leave' ? 'on_leave' : 'active',
+          source: { field: 'employmentStatus', value: label, label: null },
+          effectiveDate,
+        }
+      : null;
+    base.reason = text(row.terminationReasonId) ?? text(row.terminationTypeId);
+  }
+  if (context.includeRaw) base.raw = { ...row };
+  return base;
+}
