@@ -39,7 +39,8 @@ export type FakeBug =
   | 'auth-as-provider-error'
   | 'get-differs-from-list'
   | 'unstable-ids'
-  | 'declares-whos-out-without-implementing';
+  | 'declares-whos-out-without-implementing'
+  | 'swallows-errors';
 
 const FakeConfig = z.strictObject({ token: z.string().min(4), baseUrl: z.url() });
 type FakeConfig = z.infer<typeof FakeConfig>;
@@ -97,7 +98,12 @@ export function fakeHr(bugs: readonly FakeBug[] = []): ProviderPlugin {
         previousFirst = page.body.items.at(-1);
         return { items, nextCursor: page.body.next };
       });
-      for await (const row of rows) yield toEmployee(row);
+      try {
+        for await (const row of rows) yield toEmployee(row);
+      } catch (error) {
+        // The classic sync bug: a failed page ends the listing quietly, and the caller sees a short but "complete" list.
+        if (!has('swallows-errors')) throw error;
+      }
     }
 
     async getEmployee(remoteId: string): Promise<Employee> {

@@ -103,4 +103,12 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
 ];
 
 export * from './assertions.js';
-export { fullRead, readUnderFaults, throughProxy } from './fault-tolerance.js';
+export * from './fault-tolerance.js';
+export * from './capabilities.js';
+export * from './capability-calls.js';
+export * from './credentials.js';
+export * from './employees.js';
+export * from './other-records.js';
+export * from './secrets.js';
+export * from './time-off.js';
+export * from './webhooks.js';

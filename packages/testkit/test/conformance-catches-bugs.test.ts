@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  badCredentialsAreAuthenticationErrors,
+  type ConformanceContext,
+  checkNamesTheMissingPermission,
+  conformanceChecks,
+  declaredCapabilitiesAnswer,
+  employeeIdsAreStable,
+  employeesMatchGroundTruth,
+  fullRead,
+  getAgreesWithList,
+  readUnderFaults,
+  secretsNeverLeak,
+  startConformanceContext,
+  timeOffRequestsInRange,
+  webhooksVerify,
+} from '../src/conformance/index.js';
+import { type FakeBug, fakeHr } from './fake/fake-provider.js';
+import { startFakeSandbox } from './fake/fake-sandbox.js';
+
+// The suite is only worth something if it fails on broken adapters: each deliberate defect must be caught.
+let context: ConformanceContext | undefined;
+afterEach(async () => {
+  await context?.sandbox.close();
+  context = undefined;
+});
+
+const start = async (bugs: FakeBug[], faults = {}) => {
+  context = await startConformanceContext({
+    plugin: fakeHr(bugs),
+    startSandbox: (options) => startFakeSandbox(options),
+    employees: 34,
+    faults,
+  });
+  return context;
+};
+
+const cases: [FakeBug, (context: ConformanceContext) => Promise<void>][] = [
+  ['duplicates-page-boundary', employeesMatchGroundTruth],
+  ['ignores-include-inactive', employeesMatchGroundTruth],
+  ['unstable-ids', employeeIdsAreStable],
+  ['get-differs-from-list', getAgreesWithList],
+  ['no-range-filter', timeOffRequestsInRange],
+  ['webhook-accepts-anything', webhooksVerify],
+  ['auth-as-provider-error', badCredentialsAreAuthenticationErrors],
+  ['check-always-ok', checkNamesTheMissingPermission],
+  ['leaks-secret-in-logs', secretsNeverLeak],
+  ['declares-whos-out-without-implementing', declaredCapabilitiesAnswer],
+];
+
+describe('the conformance checks catch broken adapters', () => {
+  it.each(cases)('%s is caught', async (bug, check) => {
+    const correct = await start([]);
+    await check(correct); // the same check passes on the correct adapter…
+    await correct.sandbox.close();
+    context = undefined;
+    await expect(check(await start([bug]))).rejects.toThrow(); // …and fails on the broken one
+  });
+
+  it('every check runs in order and the secrets check comes last (it audits what the others provoked)', () => {
+    expect(conformanceChecks.at(-1)?.run).toBe(secretsNeverLeak);
+    expect(new Set(conformanceChecks.map((check) => check.title)).size).toBe(conformanceChecks.length);
+  });
+});
+
+describe('fault tolerance', () => {
+  it('a correct adapter without retries fails with a typed retryable error, never a short list', async () => {
+    const current = await start([], { retryLimit: 0, rate: 0.5 });
+    const baseline = await fullRead(current, current.connect());
+    const outcomes = [];
+    for (const seed of [1, 2, 3]) outcomes.push(await readUnderFaults(current, seed, baseline));
+    const failures = outcomes.filter((outcome) => outcome.kind === 'failed');
+    expect(failures.length).toBeGreaterThan(0);
+    for (const failure of failures) {
+      expect(failure.error.retryable).toBe(true);
+      expect(failure.error.request).toMatch(/^GET \//);
+    }
+  });
+
+  it('an adapter that swallows a failed page is caught (partial result that looks complete)', async () => {
+    const current = await start(['swallows-errors'], { retryLimit: 0, rate: 0.5 });
+    const baseline = await fullRead(current, current.connect());
+    await expect(
+      (async () => {
+        for (const seed of [1, 2, 3]) await readUnderFaults(current, seed, baseline);
+      })(),
+    ).rejects.toThrow(/differs from the fault-free read/);
+  });
+
+  it('with retries, every seed returns exactly the fault-free records', async () => {
+    const current = await start([], { rate: 0.5 });
+    const baseline = await fullRead(current, current.connect());
+    expect(baseline.employees?.length).toBe(34);
+    let injected = 0;
+    for (const seed of [11, 12, 13]) {
+      const outcome = await readUnderFaults(current, seed, baseline);
+      expect(outcome).toMatchObject({ kind: 'complete' });
+      injected += outcome.injected;
+    }
+    expect(injected).toBeGreaterThan(3);
+  });
+});
