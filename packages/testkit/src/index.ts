@@ -1,1 +1,2 @@
+export * from './generators/index.js';
 export * from './sandbox-kit/index.js';
