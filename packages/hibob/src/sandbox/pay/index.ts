@@ -1,0 +1,6 @@
+export * from './attendance-routes.js';
+export * from './pay-data.js';
+export * from './pay-route-types.js';
+export * from './pay-routes.js';
+export * from './salary-routes.js';
+export * from './standalone-server.js';
