@@ -90,6 +90,7 @@ export async function startPaySandbox(options: PaySandboxOptions = {}): Promise<
         const parseBody = () => (raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8')));
         if (method === 'POST' && url.pathname === '/v1/people/search') {
           route = 'hibob.people.search';
+          body = parseBody();
           return { status: 200, json: { employees: employeeIds.map((id) => ({ id })) } };
         }
         for (const candidate of routes) {
