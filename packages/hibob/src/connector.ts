@@ -1,0 +1,183 @@
+import {
+  type Absence,
+  buildReport,
+  type ChangeEvent,
+  type Clock,
+  type ConnectOptions,
+  type DiagnosticsReport,
+  type Employee,
+  type EmploymentHistoryEntry,
+  type EmploymentHistoryOptions,
+  type GetEmployeeOptions,
+  type HrConnectorV1,
+  type ListEmployeesOptions,
+  type Logger,
+  NotFoundError,
+  type OutTodayOptions,
+  type ReadOptions,
+  type Redactor,
+  systemClock,
+  type TimeOffBalance,
+  type TimeOffBalancesOptions,
+  type TimeOffPolicy,
+  type TimeOffRangeOptions,
+  type TimeOffRequest,
+  type TimeOffRequestChangesOptions,
+  TOKENS,
+} from '@hrkit/core';
+import { inject, injectable } from 'inversify';
+import { HIBOB_CAPABILITIES } from './capabilities.js';
+import { HiBobCheck } from './check.js';
+import { HiBobClient } from './client.js';
+import { HIBOB, type HiBobConnectionConfig } from './config.js';
+import type { EmploymentTypeMapping } from './mapping/employment-type-mapping.js';
+import type { ResolvedHiBobOptions } from './options.js';
+import { EmployeeReader } from './readers/employees.js';
+import { HistoryReader } from './readers/history.js';
+import { TimeOffReader } from './readers/time-off.js';
+import { mappingContext, SessionCache } from './session.js';
+import { HIBOB_TOKENS } from './tokens.js';
+import { HiBobWebhookHandler } from './webhooks.js';
+
+/** What a webhook event points at, fetched on demand (v2 payloads carry ids only). */
+export type EventTarget =
+  | { kind: 'employee'; record: Employee }
+  | { kind: 'time_off_request'; record: TimeOffRequest }
+  | { kind: 'gone' };
+
+/**
+ * The HiBob connector: one per connection (child container). It wires the client and the readers; each
+ * capability is a one-line delegation, so a new read (compensation, attendance) is one more method.
+ */
+@injectable()
+export class HiBobConnector implements HrConnectorV1 {
+  readonly specificationVersion = 'v1' as const;
+  readonly provider = HIBOB;
+  readonly capabilities = HIBOB_CAPABILITIES;
+  readonly client: HiBobClient;
+  readonly webhooks: HiBobWebhookHandler;
+  readonly clock: Clock;
+  readonly session: SessionCache;
+  readonly employees: EmployeeReader;
+  readonly history: HistoryReader;
+  readonly timeOff: TimeOffReader;
+
+  constructor(
+    @inject(TOKENS.ConnectionConfig) readonly config: HiBobConnectionConfig,
+    @inject(TOKENS.ConnectOptions) readonly connectOptions: ConnectOptions,
+    @inject(TOKENS.Redactor) readonly redactor: Redactor,
+    @inject(TOKENS.Logger) readonly logger: Logger,
+    @inject(HIBOB_TOKENS.Options) readonly options: ResolvedHiBobOptions,
+    @inject(HIBOB_TOKENS.EmploymentTypeMapping) readonly employmentTypeMapping: EmploymentTypeMapping,
+  ) {
+    if (config.webhookSecret) redactor.add(config.webhookSecret);
+    this.clock = connectOptions.clock ?? systemClock;
+    this.client = new HiBobClient({
+      config,
+      redactor,
+      logger,
+      clock: this.clock,
+      ...(connectOptions.rateLimits !== undefined ? { rateLimits: connectOptions.rateLimits } : {}),
+      ...(connectOptions.timeoutMs !== undefined ? { timeoutMs: connectOptions.timeoutMs } : {}),
+      ...(connectOptions.retryLimit !== undefined ? { retryLimit: connectOptions.retryLimit } : {}),
+    });
+    this.session = new SessionCache(this.client, options.employmentTypeField, logger);
+    this.history = new HistoryReader(this.client, logger);
+    this.employees = new EmployeeReader(
+      this.client,
+      this.session,
+      this.history,
+      options,
+      () => this.employmentTypeMapping,
+      logger,
+    );
+    this.timeOff = new TimeOffReader(
+      this.client,
+      this.clock,
+      options.timeOffLookbackDays,
+      (signal) => this.employees.ids(false, signal),
+      logger,
+    );
+    this.webhooks = new HiBobWebhookHandler(this.clock, logger);
+  }
+
+  listEmployees(options: ListEmployeesOptions): AsyncIterable<Employee> {
+    return this.employees.list(options);
+  }
+
+  getEmployee(remoteIdOrEmail: string, options: GetEmployeeOptions): Promise<Employee> {
+    return this.employees.get(remoteIdOrEmail, options);
+  }
+
+  async *listEmploymentHistory(options: EmploymentHistoryOptions): AsyncIterable<EmploymentHistoryEntry> {
+    const session = await this.session.get(options.signal);
+    const context = mappingContext(session, this.employmentTypeMapping, {
+      includeSensitive: false,
+      includeRaw: options.includeRaw ?? false,
+    });
+    const ids = options.employeeIds?.length
+      ? [...new Set(options.employeeIds)]
+      : await this.employees.ids(true, options.signal);
+    const history = await this.history.forEmployees(ids, context, options.signal);
+    for (const entries of history.values()) yield* entries;
+  }
+
+  listTimeOffRequests(options: TimeOffRangeOptions): AsyncIterable<TimeOffRequest> {
+    return this.timeOff.requests(options);
+  }
+
+  listTimeOffRequestChanges(options: TimeOffRequestChangesOptions): AsyncIterable<TimeOffRequest> {
+    return this.timeOff.requestChanges(options);
+  }
+
+  getTimeOffRequest(employeeRemoteId: string, requestRemoteId: string, options: ReadOptions): Promise<TimeOffRequest> {
+    return this.timeOff.getRequest(employeeRemoteId, requestRemoteId, options);
+  }
+
+  listWhosOut(options: TimeOffRangeOptions): AsyncIterable<Absence> {
+    return this.timeOff.whosOut(options);
+  }
+
+  listOutToday(options: OutTodayOptions): AsyncIterable<Absence> {
+    return this.timeOff.outToday(options);
+  }
+
+  listTimeOffBalances(options: TimeOffBalancesOptions): AsyncIterable<TimeOffBalance> {
+    return this.timeOff.balances(options);
+  }
+
+  listTimeOffPolicies(options: ReadOptions): AsyncIterable<TimeOffPolicy> {
+    return this.timeOff.policies(options);
+  }
+
+  /** Fetch the record a webhook event points at; `gone` when it was deleted or is no longer visible. */
+  async fetchEventTarget(event: ChangeEvent, options: GetEmployeeOptions = {}): Promise<EventTarget> {
+    if (event.action === 'deleted') return { kind: 'gone' };
+    try {
+      if (event.entity === 'employee')
+        return { kind: 'employee', record: await this.getEmployee(event.remoteId, options) };
+      const employeeRemoteId = event.employeeId?.slice(`${HIBOB}:`.length);
+      if (!employeeRemoteId) return { kind: 'gone' };
+      return {
+        kind: 'time_off_request',
+        record: await this.getTimeOffRequest(employeeRemoteId, event.remoteId, options),
+      };
+    } catch (error) {
+      if (error instanceof NotFoundError) return { kind: 'gone' };
+      throw error;
+    }
+  }
+
+  async check(): Promise<DiagnosticsReport> {
+    const checks = await new HiBobCheck({
+      client: this.client,
+      session: this.session,
+      mapping: this.employmentTypeMapping,
+      employmentTypeField: this.options.employmentTypeField,
+      webhookSecret: this.config.webhookSecret,
+      clock: this.clock,
+      fieldsFor: (session) => this.employees.fieldsFor(session, false),
+    }).run();
+    return buildReport(HIBOB, checks, new Date(this.clock.now()));
+  }
+}

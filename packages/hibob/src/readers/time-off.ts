@@ -1,0 +1,202 @@
+import {
+  type Absence,
+  type Clock,
+  HrKitError,
+  type Logger,
+  NotFoundError,
+  type OutTodayOptions,
+  type ReadOptions,
+  type TimeOffBalance,
+  type TimeOffBalancesOptions,
+  type TimeOffPolicy,
+  type TimeOffRangeOptions,
+  type TimeOffRequest,
+  type TimeOffRequestChangesOptions,
+  type TimeOffUnit,
+} from '@hrkit/core';
+import type { HiBobClient } from '../client.js';
+import { mapAbsence, mapBalance, mapPolicy, mapTimeOffRequest, timeOffUnit } from '../mapping/time-off.js';
+import { asIsoDateTime } from '../mapping/normalize.js';
+import type { RawPolicyType, RawTimeOffRequest } from '../raw/time-off.js';
+
+const DAY_MS = 86_400_000;
+/** HiBob refuses a changes window longer than six months; 180 days stays inside every six-month span. */
+export const CHANGES_WINDOW_MS = 180 * DAY_MS;
+
+/** Split [since, until] into windows HiBob accepts. */
+export function changeWindows(since: number, until: number): { since: string; to: string }[] {
+  const windows: { since: string; to: string }[] = [];
+  for (let start = since; start < until; start += CHANGES_WINDOW_MS)
+    windows.push({
+      since: new Date(start).toISOString(),
+      to: new Date(Math.min(until, start + CHANGES_WINDOW_MS)).toISOString(),
+    });
+  return windows;
+}
+
+function requestKey(raw: RawTimeOffRequest): string | null {
+  const id = raw.requestId ?? raw.id;
+  return id === null || id === undefined ? null : String(id);
+}
+
+/**
+ * Keep the latest snapshot per request id (pitfall 9: the feed holds snapshots, several per request). Later
+ * `createdOn` wins; without timestamps, later in the feed wins. A hard edit creates a new request id, so the old
+ * request (cancelled) and the new one (with its edit chain) both remain.
+ */
+export function latestPerRequest(changes: readonly RawTimeOffRequest[]): RawTimeOffRequest[] {
+  const latest = new Map<string, RawTimeOffRequest>();
+  for (const change of changes) {
+    const key = requestKey(change);
+    if (!key) continue;
+    const current = latest.get(key);
+    const changedAt = (raw: RawTimeOffRequest) => Date.parse(asIsoDateTime(raw.createdOn) ?? '');
+    const newer = !current || !(changedAt(change) < changedAt(current));
+    if (newer) latest.set(key, change);
+  }
+  return [...latest.values()];
+}
+
+function today(clock: Clock): string {
+  return new Date(clock.now()).toISOString().slice(0, 10);
+}
+
+/** Time-off reads. None of HiBob's time-off endpoints paginate; the changes feed is windowed instead. */
+export class TimeOffReader {
+  private policyTypeDetails = new Map<string, Promise<RawPolicyType | null>>();
+
+  constructor(
+    private readonly client: HiBobClient,
+    private readonly clock: Clock,
+    private readonly lookbackDays: number,
+    private readonly activeEmployeeIds: (signal?: AbortSignal) => Promise<string[]>,
+    private readonly logger: Logger,
+  ) {}
+
+  async *requestChanges(options: TimeOffRequestChangesOptions): AsyncGenerator<TimeOffRequest> {
+    const since = Date.parse(options.since);
+    const until = options.until ? Date.parse(options.until) : this.clock.now();
+    const changes: RawTimeOffRequest[] = [];
+    for (const window of changeWindows(since, until))
+      changes.push(
+        ...(await this.client.changes({ ...window, includePending: options.includePending ?? false }, options.signal)),
+      );
+    for (const change of latestPerRequest(changes))
+      yield mapTimeOffRequest(change, { includeRaw: options.includeRaw ?? false });
+  }
+
+  /** Requests overlapping [from, to], from the changes feed over the configured lookback. */
+  async *requests(options: TimeOffRangeOptions): AsyncGenerator<TimeOffRequest> {
+    const now = this.clock.now();
+    const since = new Date(now - this.lookbackDays * DAY_MS).toISOString();
+    for await (const request of this.requestChanges({
+      since,
+      until: new Date(now).toISOString(),
+      ...(options.includePending !== undefined ? { includePending: options.includePending } : {}),
+      ...(options.includeRaw !== undefined ? { includeRaw: options.includeRaw } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    })) {
+      const end = request.end?.date ?? '9999-12-31';
+      if (request.start.date <= options.to && end >= options.from) yield request;
+    }
+  }
+
+  async getRequest(employeeId: string, requestId: string, options: ReadOptions): Promise<TimeOffRequest> {
+    const raw = await this.client.request(employeeId, requestId, options.signal);
+    return mapTimeOffRequest(
+      { ...raw, requestId: raw.requestId ?? raw.id ?? requestId },
+      { includeRaw: options.includeRaw ?? false, employeeId },
+    );
+  }
+
+  async *whosOut(options: TimeOffRangeOptions): AsyncGenerator<Absence> {
+    const outs = await this.client.whosOut(
+      { from: options.from, to: options.to, includePending: options.includePending ?? false },
+      options.signal,
+    );
+    for (const out of outs) {
+      const absence = mapAbsence(out, {
+        includeRaw: options.includeRaw ?? false,
+        window: `${options.from}..${options.to}`,
+      });
+      if (absence) yield absence;
+      else this.logger.debug('hibob.whosOut.skipped', { reason: 'no employee or start date' });
+    }
+  }
+
+  async *outToday(options: OutTodayOptions): AsyncGenerator<Absence> {
+    const date = options.date ?? today(this.clock);
+    for (const out of await this.client.outToday(options.date, options.signal)) {
+      const absence = mapAbsence(out, { includeRaw: options.includeRaw ?? false, window: date });
+      if (absence) yield absence;
+    }
+  }
+
+  private policyTypeDetail(name: string, signal?: AbortSignal): Promise<RawPolicyType | null> {
+    let pending = this.policyTypeDetails.get(name);
+    if (!pending) {
+      pending = this.client.policyType(name, signal).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return null;
+        this.policyTypeDetails.delete(name);
+        throw error;
+      });
+      this.policyTypeDetails.set(name, pending);
+    }
+    return pending;
+  }
+
+  async *balances(options: TimeOffBalancesOptions): AsyncGenerator<TimeOffBalance> {
+    const asOf = options.asOf ?? today(this.clock);
+    const types = options.policies?.length ? [...options.policies] : await this.client.policyTypes(options.signal);
+    const units = new Map<string, TimeOffUnit | null>();
+    for (const type of types) {
+      const detail = await this.policyTypeDetail(type, options.signal).catch(() => null);
+      units.set(type, timeOffUnit(detail?.unit));
+    }
+    const employees = options.employeeIds?.length
+      ? [...options.employeeIds]
+      : await this.activeEmployeeIds(options.signal);
+    for (const employeeId of employees)
+      for (const policyType of types) {
+        try {
+          const raw = await this.client.balance(employeeId, policyType, asOf, options.signal);
+          yield mapBalance(raw, {
+            employeeId,
+            policyType,
+            asOf,
+            unit: units.get(policyType) ?? null,
+            includeRaw: options.includeRaw ?? false,
+          });
+        } catch (error) {
+          // The employee is not on a policy of that type: no balance to report.
+          if (!(error instanceof NotFoundError)) throw error;
+        }
+      }
+  }
+
+  async *policies(options: ReadOptions): AsyncGenerator<TimeOffPolicy> {
+    const includeRaw = options.includeRaw ?? false;
+    for (const typeName of await this.client.policyTypes(options.signal)) {
+      const type = await this.policyTypeDetail(typeName, options.signal);
+      let names: string[] = [];
+      try {
+        names = await this.client.policyNames(typeName, options.signal);
+      } catch (error) {
+        if (!(error instanceof HrKitError) || error.code === 'AUTHENTICATION' || error.code === 'PERMISSION')
+          throw error;
+        this.logger.debug('hibob.policies.namesUnavailable', { policyType: typeName, reason: error.code });
+      }
+      if (names.length === 0) {
+        yield mapPolicy(typeName, type, null, { includeRaw });
+        continue;
+      }
+      for (const name of names) {
+        const policy = await this.client.policy(name, options.signal).catch((error: unknown) => {
+          if (error instanceof NotFoundError) return null;
+          throw error;
+        });
+        yield mapPolicy(typeName, type, policy ?? { name }, { includeRaw });
+      }
+    }
+  }
+}
