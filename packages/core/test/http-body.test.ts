@@ -114,3 +114,30 @@ describe('HttpClient bodies and transport', () => {
     expect(received.url).toBe('/people?showInactive=true&ids=1&ids=2');
   });
 });
+
+describe('HttpClient without an answer', () => {
+  it('raises TransportError when nothing listens, after the retries', async () => {
+    const closed = await startServer(ok);
+    const baseUrl = closed.baseUrl;
+    await closed.close();
+    const { client, clock } = testClient(baseUrl, { retry: { limit: 2 } });
+    const error = await rejection(client.get('/people'));
+    expect(error).toBeInstanceOf(TransportError);
+    expect((error as TransportError).message).toContain('ECONNREFUSED');
+    expect(clock.sleeps).toHaveLength(2);
+    expect(client.stats.requests).toBe(3);
+  });
+
+  it('stops at once with the abort reason when the caller aborts, instead of retrying', async () => {
+    server = await startServer(() => {});
+    const { client } = testClient(server.baseUrl, { timeoutMs: 10_000 });
+    const controller = new AbortController();
+    const pending = rejection(client.get('/people', { signal: controller.signal }));
+    // Abort once the request reached the server, so the abort hits an in-flight request.
+    while (server.received.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    controller.abort(new Error('caller gave up'));
+    const error = await pending;
+    expect((error as Error).message).toBe('caller gave up');
+    expect(server.received).toHaveLength(1);
+  });
+});
