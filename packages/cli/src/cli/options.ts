@@ -1,0 +1,25 @@
+import { type Command, Option } from 'commander';
+import { allCredentialSpecs } from './providers.js';
+import { FORMATS } from './output/render.js';
+
+/** Connection options shared by every provider command. */
+export function addConnectionOptions(command: Command): Command {
+  command
+    .option('--sandbox', "start the provider's sandbox in this process (seeded company) and connect to it")
+    .option('--seed <n>', 'sandbox: seed of the generated company', '1')
+    .option('--employees <n>', 'sandbox: number of employees to generate')
+    .option('--base-url <url>', "the provider's API base URL (default: the provider's production host)")
+    .option('--config <file>', 'JSON config file with per-provider connection settings (see docs/cli.md)')
+    .option(
+      '--connection <name>',
+      'name of this connection in the store (default: the provider, or <provider>-sandbox)',
+    );
+  // Accepted for any provider; each provider reads its own. Prefer the environment: flags show up in `ps`.
+  for (const spec of allCredentialSpecs())
+    command.addOption(new Option(spec.flag, `${spec.secret ? 'secret' : 'credential'}; default $${spec.env}`));
+  return command;
+}
+
+export function addFormatOption(command: Command, fallback: (typeof FORMATS)[number] = 'table'): Command {
+  return command.addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default(fallback));
+}

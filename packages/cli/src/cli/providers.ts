@@ -1,0 +1,115 @@
+import type { ProviderPlugin } from '@hrkit/core';
+import type { SandboxHandle, SandboxOptions } from '@hrkit/testkit';
+import { CliError } from './errors.js';
+import { EXIT } from './exit-codes.js';
+
+/** A credential the CLI accepts for a provider: as a flag, in the config file, or from the environment. */
+export interface CredentialSpec {
+  /** Commander flag, e.g. `--service-user-id <id>`. */
+  flag: string;
+  /** The option's camelCase name on the parsed command line, e.g. `serviceUserId`. */
+  option: string;
+  /** The adapter's connection config key. */
+  configKey: string;
+  env: string;
+  secret: boolean;
+}
+
+export interface CliProvider {
+  key: 'hibob' | 'bamboohr';
+  displayName: string;
+  credentials: CredentialSpec[];
+  /** Where the webhook secret comes from when not given with --secret. */
+  webhookSecretEnv: string;
+  /** Headers `webhooks verify --signature/--timestamp` fill in. */
+  signatureHeader: string;
+  timestampHeader: string | null;
+  /** Placeholder credentials for commands that never call the API (webhooks verify). */
+  offlineConfig: Record<string, string>;
+  plugin(): Promise<ProviderPlugin>;
+  startSandbox(options: SandboxOptions): Promise<SandboxHandle>;
+}
+
+type Loaded = Record<string, unknown>;
+
+/**
+ * Adapters and sandboxes are imported on first use: `hrkit employees bamboohr` never loads the HiBob sandbox,
+ * and a missing export turns into a clear message instead of a crash at start-up.
+ */
+async function exported<T>(load: () => Promise<Loaded>, name: string, what: string): Promise<T> {
+  const module = await load();
+  const value = module[name];
+  if (typeof value !== 'function')
+    throw new CliError(`${what} is not available in this build (missing export "${name}")`, EXIT.UNEXPECTED);
+  return value as T;
+}
+
+export const PROVIDERS: Record<CliProvider['key'], CliProvider> = {
+  hibob: {
+    key: 'hibob',
+    displayName: 'HiBob',
+    credentials: [
+      {
+        flag: '--service-user-id <id>',
+        option: 'serviceUserId',
+        configKey: 'serviceUserId',
+        env: 'HIBOB_SERVICE_USER_ID',
+        secret: false,
+      },
+      { flag: '--token <token>', option: 'token', configKey: 'token', env: 'HIBOB_TOKEN', secret: true },
+    ],
+    webhookSecretEnv: 'HIBOB_WEBHOOK_SECRET',
+    signatureHeader: 'bob-signature',
+    timestampHeader: null,
+    offlineConfig: { serviceUserId: 'offline', token: 'offline-placeholder' },
+    plugin: async () =>
+      (await exported<() => ProviderPlugin>(() => import('@hrkit/hibob'), 'hibob', 'The HiBob adapter'))(),
+    startSandbox: async (options) =>
+      (
+        await exported<(o: SandboxOptions) => Promise<SandboxHandle>>(
+          () => import('@hrkit/hibob/sandbox'),
+          'startHiBobSandbox',
+          'The HiBob sandbox',
+        )
+      )(options),
+  },
+  bamboohr: {
+    key: 'bamboohr',
+    displayName: 'BambooHR',
+    credentials: [
+      {
+        flag: '--company-domain <domain>',
+        option: 'companyDomain',
+        configKey: 'companyDomain',
+        env: 'BAMBOOHR_COMPANY_DOMAIN',
+        secret: false,
+      },
+      { flag: '--api-key <key>', option: 'apiKey', configKey: 'apiKey', env: 'BAMBOOHR_API_KEY', secret: true },
+    ],
+    webhookSecretEnv: 'BAMBOOHR_WEBHOOK_SECRET',
+    signatureHeader: 'x-bamboohr-signature',
+    timestampHeader: 'x-bamboohr-timestamp',
+    offlineConfig: { companyDomain: 'offline', apiKey: 'offline-placeholder' },
+    plugin: async () =>
+      (await exported<() => ProviderPlugin>(() => import('@hrkit/bamboohr'), 'bamboohr', 'The BambooHR adapter'))(),
+    startSandbox: async (options) =>
+      (
+        await exported<(o: SandboxOptions) => Promise<SandboxHandle>>(
+          () => import('@hrkit/bamboohr/sandbox'),
+          'startBambooHrSandbox',
+          'The BambooHR sandbox',
+        )
+      )(options),
+  },
+};
+
+export function providerByKey(key: string): CliProvider {
+  const found = PROVIDERS[key as CliProvider['key']];
+  if (!found) throw new CliError(`unknown provider "${key}": use one of ${Object.keys(PROVIDERS).join(', ')}`);
+  return found;
+}
+
+/** Every credential flag of every provider, so any command accepts the flags of the provider it names. */
+export function allCredentialSpecs(): CredentialSpec[] {
+  return Object.values(PROVIDERS).flatMap((provider) => provider.credentials);
+}
