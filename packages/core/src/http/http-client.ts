@@ -1,6 +1,7 @@
 import got, { type Agents, type Method, type Response } from 'got';
 import {
   AuthenticationError,
+  ConfigurationError,
   HrKitError,
   NotFoundError,
   PermissionError,
@@ -120,6 +121,7 @@ export class HttpClient {
     if (options.auth?.kind === 'basic') this.redactor.addBasicCredentials(options.auth.username, options.auth.password);
     if (options.auth?.kind === 'header') this.redactor.addAuthorizationValue(options.auth.value);
     this.policy = { ...defaultRetryPolicy, ...options.retry };
+    validateClientOptions(options, this.policy);
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.logger = options.logger ?? silentLogger;
@@ -329,6 +331,31 @@ export class HttpClient {
       return { authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` };
     return { [auth.name]: auth.value };
   }
+}
+
+/** Mistakes in how an adapter builds its client fail at construction, naming the option, not on the first call. */
+function validateClientOptions(options: HttpClientOptions, policy: RetryPolicy): void {
+  const fail = (field: string, problem: string): never => {
+    throw new ConfigurationError(`${options.provider} HTTP client: ${field} ${problem}`, {
+      field,
+      provider: options.provider,
+    });
+  };
+  let url: URL | null = null;
+  try {
+    url = new URL(options.baseUrl);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+    fail('baseUrl', `must be an absolute http(s) URL (got ${JSON.stringify(options.baseUrl)})`);
+  if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0))
+    fail('timeoutMs', `must be a positive number of milliseconds (got ${options.timeoutMs})`);
+  if (!Number.isInteger(policy.limit) || policy.limit < 0)
+    fail('retry.limit', `must be a whole number >= 0 (got ${policy.limit})`);
+  for (const key of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const)
+    if (!Number.isFinite(policy[key]) || policy[key] < 0)
+      fail(`retry.${key}`, `must be a number of milliseconds >= 0 (got ${policy[key]})`);
 }
 
 type Outcome<T> =

@@ -1,3 +1,4 @@
+import { ConfigurationError } from '../errors/errors.js';
 import { type Clock, systemClock } from './clock.js';
 
 /** A documented per-endpoint allowance, e.g. HiBob's 50 requests/minute on `POST /people/search`. */
@@ -26,7 +27,9 @@ export class RateLimiter {
   constructor(
     private readonly rules: readonly RateLimitRule[],
     private readonly clock: Clock = systemClock,
-  ) {}
+  ) {
+    rules.forEach(validateRule);
+  }
 
   ruleFor(method: string, path: string): RateLimitRule | undefined {
     return this.rules.find((rule) => (!rule.method || rule.method === method) && rule.path.test(path));
@@ -70,4 +73,20 @@ export class RateLimiter {
     }
     return times;
   }
+}
+
+/** A zero limit or window would make `acquire` spin or wait forever: refuse it where the rule is declared. */
+function validateRule(rule: RateLimitRule, index: number): void {
+  const where = `rateLimits[${index}] ("${rule.name}")`;
+  if (!Number.isInteger(rule.limit) || rule.limit < 1)
+    throw new ConfigurationError(`${where}: limit must be a whole number of requests >= 1 (got ${rule.limit})`, {
+      field: `rateLimits[${index}].limit`,
+    });
+  if (rule.windowMs !== undefined && !(Number.isFinite(rule.windowMs) && rule.windowMs > 0))
+    throw new ConfigurationError(
+      `${where}: windowMs must be a positive number of milliseconds (got ${rule.windowMs})`,
+      {
+        field: `rateLimits[${index}].windowMs`,
+      },
+    );
 }
