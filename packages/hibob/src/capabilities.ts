@@ -12,5 +12,8 @@ export const HIBOB_CAPABILITIES = declareCapabilities({
   'timeOff.outToday': true,
   'timeOff.balances': true,
   'timeOff.policies': true,
+  // Both are refused by core unless the consumer opts in (includeCompensation / includeAttendance).
+  compensation: true,
+  attendance: true,
   webhooks: true,
 });

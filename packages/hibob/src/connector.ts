@@ -1,8 +1,11 @@
 import {
   type Absence,
+  type AttendanceOptions,
+  type AttendanceRecord,
   buildReport,
   type ChangeEvent,
   type Clock,
+  type Compensation,
   type ConnectOptions,
   type DiagnosticsReport,
   type Employee,
@@ -32,6 +35,12 @@ import { HiBobClient } from './client.js';
 import { HIBOB, type HiBobConnectionConfig } from './config.js';
 import type { EmploymentTypeMapping } from './mapping/employment-type-mapping.js';
 import type { ResolvedHiBobOptions } from './options.js';
+import {
+  type HiBobCompensationOptions,
+  listHiBobAttendance,
+  listHiBobCompensation,
+  type PayContext,
+} from './pay/index.js';
 import { EmployeeReader } from './readers/employees.js';
 import { HistoryReader } from './readers/history.js';
 import { TimeOffReader } from './readers/time-off.js';
@@ -148,6 +157,21 @@ export class HiBobConnector implements HrConnectorV1 {
 
   listTimeOffPolicies(options: ReadOptions): AsyncIterable<TimeOffPolicy> {
     return this.timeOff.policies(options);
+  }
+
+  /** Salary history; core's Connection has already refused it unless `includeCompensation` was set. */
+  listCompensation(options: HiBobCompensationOptions): AsyncIterable<Compensation> {
+    return listHiBobCompensation(this.payContext, options);
+  }
+
+  /** Attendance entries; core's Connection has already refused them unless `includeAttendance` was set. */
+  listAttendance(options: AttendanceOptions): AsyncIterable<AttendanceRecord> {
+    return listHiBobAttendance(this.payContext, options);
+  }
+
+  /** The pay module shares this connection's HTTP client (auth, rate limits, redaction) and logger. */
+  get payContext(): PayContext {
+    return { http: this.client.http, logger: this.logger };
   }
 
   /** Fetch the record a webhook event points at; `gone` when it was deleted or is no longer visible. */

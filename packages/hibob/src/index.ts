@@ -16,6 +16,7 @@ export * from './mapping/read-field.js';
 export * from './mapping/time-off.js';
 export * from './module.js';
 export * from './options.js';
+export * from './pay/index.js';
 export * from './permissions.js';
 export * from './rate-limits.js';
 export * from './tokens.js';
