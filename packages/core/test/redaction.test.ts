@@ -117,3 +117,15 @@ describe('Redactor', () => {
     expect(new Redactor(['x', 'id']).redact('x marks the id')).toBe('x marks the id');
   });
 });
+
+describe('Redactor.redactValue', () => {
+  it('redacts secrets anywhere in a structure, including ones JSON escapes', () => {
+    const secret = 'pa"ss\\word-42';
+    const redactor = new Redactor([secret]);
+    const value = { headers: { authorization: `Basic ${Buffer.from(secret).toString('base64')}` }, list: [secret] };
+    expect(redactor.redactValue(value)).toEqual({
+      headers: { authorization: 'Basic [REDACTED]' },
+      list: ['[REDACTED]'],
+    });
+  });
+});

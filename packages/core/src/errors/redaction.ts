@@ -17,6 +17,8 @@ export class Redactor {
       this.secrets.add(Buffer.from(secret).toString('base64'));
       // So is the form it takes inside a URL (a token in a query string or a path).
       this.secrets.add(encodeURIComponent(secret));
+      // And inside JSON text (a `"` or `\` in the secret is escaped there), which `redactValue` works on.
+      this.secrets.add(JSON.stringify(secret).slice(1, -1));
     }
     return this;
   }
