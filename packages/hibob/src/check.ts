@@ -144,8 +144,9 @@ export class HiBobCheck {
       }
     }
     if (session) {
-      checks.push(...(await this.fieldChecks(session, ids.slice(0, SAMPLE_SIZE))));
-      checks.push(await this.employmentTypeCheck(session));
+      const probe = await this.fieldChecks(session, ids.slice(0, SAMPLE_SIZE));
+      checks.push(...probe.checks);
+      checks.push(await this.employmentTypeCheck(session, probe.returned));
     } else checks.push(this.skipped('customField.employmentType', 'Custom employment-type field', ['employees.list']));
 
     checks.push(
@@ -276,7 +277,10 @@ export class HiBobCheck {
   }
 
   /** Request every field the mapping reads for a sample of employees; fields never returned were silently omitted. */
-  private async fieldChecks(session: Session, sample: string[]): Promise<DiagnosticCheck[]> {
+  private async fieldChecks(
+    session: Session,
+    sample: string[],
+  ): Promise<{ checks: DiagnosticCheck[]; returned: ReadonlySet<string> | null }> {
     const fields = this.deps.fieldsFor(session);
     const byCategory = new Map<string, CatalogField[]>();
     for (const field of fields) byCategory.set(field.categoryId, [...(byCategory.get(field.categoryId) ?? []), field]);
@@ -285,16 +289,19 @@ export class HiBobCheck {
     );
     const title = (category: string, name: string) => `Fields of category "${name}" (${category})`;
     if (this.authFailed || sample.length === 0)
-      return [...byCategory.entries()].map(([category, list]) =>
-        entry(
-          `fields.${category}`,
-          title(category, list[0]?.categoryName ?? category),
-          required.has(category) ? 'required' : 'optional',
-          ['employees.list', 'employees.get'],
-          'skipped',
-          'Not probed: no employee visible',
+      return {
+        returned: null,
+        checks: [...byCategory.entries()].map(([category, list]) =>
+          entry(
+            `fields.${category}`,
+            title(category, list[0]?.categoryName ?? category),
+            required.has(category) ? 'required' : 'optional',
+            ['employees.list', 'employees.get'],
+            'skipped',
+            'Not probed: no employee visible',
+          ),
         ),
-      );
+      };
     const returned = new Set<string>();
     try {
       for (let index = 0; index < fields.length; index += MAX_FIELDS_PER_REQUEST - 1) {
@@ -308,9 +315,12 @@ export class HiBobCheck {
           for (const field of group) if (readField(employee, field).present) returned.add(field.id);
       }
     } catch (error) {
-      return [this.failed('fields', 'Employee fields', 'required', ['employees.list'], null, error)];
+      return {
+        returned: null,
+        checks: [this.failed('fields', 'Employee fields', 'required', ['employees.list'], null, error)],
+      };
     }
-    return [...byCategory.entries()].map(([category, list]) => {
+    const checks = [...byCategory.entries()].map(([category, list]) => {
       const name = list[0]?.categoryName ?? category;
       const missing = list.filter((field) => !returned.has(field.id));
       const severity = required.has(category) ? 'required' : 'optional';
@@ -338,10 +348,11 @@ export class HiBobCheck {
         missing.map((field) => field.id),
       );
     });
+    return { checks, returned };
   }
 
   /** The customer's employment-type field: present, a list, with exactly the items the mapping expects. */
-  private async employmentTypeCheck(session: Session): Promise<DiagnosticCheck> {
+  private async employmentTypeCheck(session: Session, returned: ReadonlySet<string> | null): Promise<DiagnosticCheck> {
     const wanted = this.deps.employmentTypeField;
     const field = session.employmentTypeField;
     const expected = this.deps.mapping.expectedLabels;
@@ -365,6 +376,19 @@ export class HiBobCheck {
         createFix,
         [wanted],
       );
+    if (returned && !returned.has(field.id)) {
+      const permission = categoryPermission(field.categoryName);
+      return entry(
+        'customField.employmentType',
+        title,
+        'optional',
+        ['employees.list', 'employees.get'],
+        'missing',
+        `"${field.name}" (${field.id}) exists but HiBob silently left its values out: the service user cannot view the category "${field.categoryName}"; worker kind falls back to the payroll employment type`,
+        permissionFix(permission),
+        [field.id],
+      );
+    }
     if (!field.listId)
       return entry(
         'customField.employmentType',

@@ -55,10 +55,10 @@ export const SENSITIVE_ROLES = {
   gender: ['home.legalGender', 'personal.gender'],
   nationality: ['personal.nationality'],
   familyStatus: ['home.familyStatus'],
-  addressLine1: ['address.line1', 'address.street', 'address.address'],
+  addressLine1: ['address.line1', 'address.street', 'address.address', 'address.fullAddress'],
   addressLine2: ['address.line2'],
   addressCity: ['address.city'],
-  addressRegion: ['address.state', 'address.region'],
+  addressRegion: ['address.state', 'address.region', 'address.usState'],
   addressPostalCode: ['address.postCode', 'address.postalCode', 'address.zipCode', 'address.zip'],
   addressCountry: ['address.country'],
 } as const;
