@@ -4,6 +4,7 @@ import {
   buildReport,
   type CapabilityName,
   type ChangeEvent,
+  type DiagnosticCheck,
   declareCapabilities,
   type Employee,
   type EmployeeChange,
@@ -29,6 +30,10 @@ export class FakeCompany {
   now = Date.parse('2026-06-01T09:00:00.000Z');
   /** Counts reads, so tests can assert incremental syncs do not re-list. */
   readonly calls: Record<string, number> = {};
+  /** When set, employee listings fail with it (error-path tests). */
+  failWith: Error | null = null;
+  /** What `check()` reports. */
+  checks: DiagnosticCheck[] = [];
 
   constructor(readonly provider = 'fake') {}
 
@@ -124,6 +129,7 @@ export function fakeProvider(company: FakeCompany, supported: readonly Capabilit
 
     async *listEmployees(): AsyncIterable<Employee> {
       this.company.count('listEmployees');
+      if (this.company.failWith) throw this.company.failWith;
       const ids = [...this.company.employees.keys()].sort();
       for (const id of ids) yield structuredClone(this.company.employees.get(id)!);
     }
@@ -197,7 +203,7 @@ export function fakeProvider(company: FakeCompany, supported: readonly Capabilit
     };
 
     async check() {
-      return buildReport(key, []);
+      return buildReport(key, this.company.checks);
     }
   }
 

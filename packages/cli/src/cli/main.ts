@@ -9,7 +9,7 @@ import type { CommandContext } from './context.js';
 import { describeError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { type CliIo, processIo } from './io.js';
-import { allCredentialSpecs } from './providers.js';
+import { secretEnvironmentNames } from './providers.js';
 
 /**
  * Run `hrkit` with the given argv (node-style: argv[0] node, argv[1] the script) and return the exit code.
@@ -19,11 +19,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   let exitCode: number = EXIT.OK;
   const redactor = new Redactor();
   // Whatever the user passed as a secret, on a flag or in the environment, is redacted from all output.
-  for (const spec of allCredentialSpecs()) if (spec.secret) redactor.add(io.env[spec.env]);
-  for (const name of ['HIBOB_WEBHOOK_SECRET', 'BAMBOOHR_WEBHOOK_SECRET', 'HRKIT_WEBHOOK_SECRET'])
-    redactor.add(io.env[name]);
+  for (const name of [...secretEnvironmentNames(), 'HRKIT_WEBHOOK_SECRET']) redactor.add(io.env[name]);
   for (const [index, arg] of argv.entries())
     if (['--token', '--api-key', '--secret'].includes(arg)) redactor.add(argv[index + 1]);
+    else if (/^--(token|api-key|secret)=/.test(arg)) redactor.add(arg.slice(arg.indexOf('=') + 1));
 
   const program = new Command('hrkit')
     .description('hrkit: connect to HiBob and BambooHR, read the normalized model, sync it incrementally')

@@ -16,7 +16,7 @@ export interface CredentialSpec {
 }
 
 export interface CliProvider {
-  key: 'hibob' | 'bamboohr';
+  key: string;
   displayName: string;
   credentials: CredentialSpec[];
   /** Where the webhook secret comes from when not given with --secret. */
@@ -44,8 +44,8 @@ async function exported<T>(load: () => Promise<Loaded>, name: string, what: stri
   return value as T;
 }
 
-export const PROVIDERS: Record<CliProvider['key'], CliProvider> = {
-  hibob: {
+const BUILT_IN: CliProvider[] = [
+  {
     key: 'hibob',
     displayName: 'HiBob',
     credentials: [
@@ -73,7 +73,7 @@ export const PROVIDERS: Record<CliProvider['key'], CliProvider> = {
         )
       )(options),
   },
-  bamboohr: {
+  {
     key: 'bamboohr',
     displayName: 'BambooHR',
     credentials: [
@@ -101,15 +101,33 @@ export const PROVIDERS: Record<CliProvider['key'], CliProvider> = {
         )
       )(options),
   },
-};
+];
+
+const PROVIDERS = new Map<string, CliProvider>(BUILT_IN.map((provider) => [provider.key, provider]));
+
+/** Add (or replace) a provider the CLI knows: the next adapter, or a fake one in tests. */
+export function registerCliProvider(provider: CliProvider): void {
+  PROVIDERS.set(provider.key, provider);
+}
 
 export function providerByKey(key: string): CliProvider {
-  const found = PROVIDERS[key as CliProvider['key']];
-  if (!found) throw new CliError(`unknown provider "${key}": use one of ${Object.keys(PROVIDERS).join(', ')}`);
+  const found = PROVIDERS.get(key);
+  if (!found) throw new CliError(`unknown provider "${key}": use one of ${[...PROVIDERS.keys()].join(', ')}`);
   return found;
 }
 
 /** Every credential flag of every provider, so any command accepts the flags of the provider it names. */
 export function allCredentialSpecs(): CredentialSpec[] {
-  return Object.values(PROVIDERS).flatMap((provider) => provider.credentials);
+  const seen = new Set<string>();
+  return [...PROVIDERS.values()]
+    .flatMap((provider) => provider.credentials)
+    .filter((spec) => !seen.has(spec.flag) && seen.add(spec.flag));
+}
+
+/** Environment variables that hold secrets, for every known provider: their values are redacted from all output. */
+export function secretEnvironmentNames(): string[] {
+  return [...PROVIDERS.values()].flatMap((provider) => [
+    ...provider.credentials.filter((spec) => spec.secret).map((spec) => spec.env),
+    provider.webhookSecretEnv,
+  ]);
 }

@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CapabilityName } from '@hrkit/core';
+import { type CliIo, main, registerCliProvider } from '../src/index.js';
+import { FakeCompany, fakeProvider } from './fake-company.js';
+
+/** Registers a fake provider with the CLI and runs `hrkit` in-process with captured output. */
+export function cliHarness(capabilities: readonly CapabilityName[]) {
+  const company = new FakeCompany();
+  registerCliProvider({
+    key: 'fake',
+    displayName: 'Fake HR',
+    credentials: [{ flag: '--token <token>', option: 'token', configKey: 'token', env: 'FAKE_TOKEN', secret: true }],
+    webhookSecretEnv: 'FAKE_WEBHOOK_SECRET',
+    signatureHeader: 'x-fake-signature',
+    timestampHeader: null,
+    offlineConfig: { token: 'offline-placeholder' },
+    plugin: async () => fakeProvider(company, capabilities),
+    startSandbox: async () => {
+      throw new Error('the fake provider has no sandbox');
+    },
+  });
+  const cwd = mkdtempSync(join(tmpdir(), 'hrkit-cli-'));
+  const run = async (args: string[], env: Record<string, string> = {}) => {
+    let stdout = '';
+    let stderr = '';
+    const io: CliIo = {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text), isTTY: false },
+      env: { FAKE_TOKEN: 'fake-token-value-123', ...env },
+      cwd,
+      interrupted: () => Promise.resolve(),
+    };
+    const code = await main(['node', 'hrkit', ...args], io);
+    return { code, stdout, stderr };
+  };
+  return { company, cwd, run, cleanup: () => rmSync(cwd, { recursive: true, force: true }) };
+}
