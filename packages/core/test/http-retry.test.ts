@@ -90,6 +90,23 @@ describe('HttpClient retries', () => {
     expect(server.received.map((request) => request.at)).toEqual([1_700_000_000_000, resetAt * 1000]);
   });
 
+  it('honours Retry-After on a 503 too', async () => {
+    server = await startServer(sequence(status(503, { message: 'maintenance' }, { 'retry-after': '3' }), ok));
+    const { client, clock } = testClient(server.baseUrl);
+    await client.get('/people');
+    expect(clock.sleeps).toEqual([3000]);
+  });
+
+  it('backs off with jitter on a 429 that names no wait, then raises RateLimitedError', async () => {
+    server = await startServer(status(429, { message: 'too many' }));
+    const { client, clock } = testClient(server.baseUrl, { retry: { limit: 2 }, random: () => 1 });
+    const error = await rejection(client.get('/people'));
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect((error as RateLimitedError).retryAfterMs).toBeNull();
+    expect(clock.sleeps).toEqual([500, 1000]);
+    expect(server.received).toHaveLength(3);
+  });
+
   it('fails at once with RateLimitedError when Retry-After exceeds maxRetryAfterMs', async () => {
     server = await startServer(status(429, { message: 'come back in an hour' }, { 'retry-after': '3600' }));
     const { client, clock } = testClient(server.baseUrl, { retry: { maxRetryAfterMs: 60_000 } });

@@ -77,6 +77,15 @@ describe('client-side rate limiting', () => {
     expect(clock.sleeps).toEqual([30_000]);
   });
 
+  it('waits once, not twice, when a retried 429 also blocks the rule', async () => {
+    const clock = new VirtualClock();
+    server = await startServer(sequence(status(429, { message: 'limit' }, { 'retry-after': '2' }), ok), clock);
+    const { client } = testClient(server.baseUrl, { clock, rateLimits: [searchRule] });
+    await client.post('/people/search', {}, { idempotent: true });
+    expect(clock.sleeps).toEqual([2000]);
+    expect(server.received.map((request) => request.at)).toEqual([0, 2000]);
+  });
+
   it('applies a block to an acquirer that is already waiting', async () => {
     const clock = new VirtualClock();
     const limiter = new RateLimiter([{ ...searchRule, limit: 2, windowMs: 1000 }], clock);
