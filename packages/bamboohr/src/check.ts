@@ -41,6 +41,18 @@ const ACCESS_LEVEL_STEPS = (what: string) => [
  * BambooHR drops fields the key's user cannot see from a report (and nulls some): compare what was asked for with
  * the columns and values that came back.
  */
+/** Fields every real employee has: all-null there means withheld. Optional ones (address2…) may just be empty. */
+const ALWAYS_FILLED = new Set([
+  'firstName',
+  'lastName',
+  'status',
+  'hireDate',
+  'employmentHistoryStatus',
+  'jobTitle',
+  'department',
+  'dateOfBirth',
+]);
+
 export function missingFields(report: RawReport, requested: readonly string[]): string[] {
   const columns = new Set((report.fields ?? []).map((field) => field.id));
   const rows = report.employees;
@@ -49,7 +61,11 @@ export function missingFields(report: RawReport, requested: readonly string[]): 
     const inRows = rows.some((row) => field in row);
     if (!columns.has(field) && !inRows) return true;
     // A column whose every value is null in a company with people is withheld, not empty.
-    return rows.length >= 3 && rows.every((row) => row[field] === null || row[field] === undefined);
+    return (
+      ALWAYS_FILLED.has(field) &&
+      rows.length >= 3 &&
+      rows.every((row) => row[field] === null || row[field] === undefined)
+    );
   });
 }
 

@@ -167,7 +167,8 @@ describe('replaying recorded jobInfo rows', () => {
       ['2024-03-02', '2025-03-02', false, 'HR Administrator'],
       ['2025-03-03', null, true, 'Sr. HR Administrator'],
     ]);
-    expect(entries[0]?.remoteId).toBe('38563');
+    expect(entries[0]?.remoteId).toBe('jobInfo:38563');
+    expect(entries[0]?.id).toBe('bamboohr:jobInfo:38563');
     expect(entries[0]?.manager).toEqual({ id: 'bamboohr:9', remoteId: '9', displayName: 'Jennifer Caldwell' });
     expect(entries[0]?.employee.displayName).toBe('Charlotte Abbott');
   });

@@ -51,9 +51,10 @@ function mapRow(
   extra: { endDate: string | null; isCurrent: boolean; context: HistoryMappingContext },
 ): EmploymentHistoryEntry {
   const { context } = extra;
-  const remoteId = row.id ? String(row.id) : `${table}:${row.employeeId}:${effectiveDate}`;
+  // Row ids come from per-table sequences, so the table name keeps them unique across tables.
+  const remoteId = row.id ? `${table}:${row.id}` : `${table}:${row.employeeId}:${effectiveDate}`;
   const base: EmploymentHistoryEntry = {
-    id: hrkitId(context.provider, `${table}:${remoteId}`),
+    id: hrkitId(context.provider, remoteId),
     provider: context.provider,
     remoteId,
     employee: context.people.ref(row.employeeId),

@@ -59,15 +59,24 @@ export class PeopleIndex {
     return this.byName.get(nameKey(naturalName(name))) ?? this.byName.get(nameKey(name)) ?? null;
   }
 
+  /** A ref named as the source row names it (so list and get agree), else by the index. */
+  private named(remoteId: string, displayName: string | null): EmployeeRef {
+    return {
+      id: hrkitId(this.provider, remoteId),
+      remoteId,
+      displayName: displayName ?? this.names.get(remoteId) ?? null,
+    };
+  }
+
   /** The manager of a report row, by the best pointer the row carries. */
   supervisorOf(row: RawEmployeeRow): EmployeeRef | null {
     const name = text(row.supervisor);
     const displayName = name ? naturalName(name) : null;
     const eid = text(row.supervisorEId) ?? text(row.supervisorEid);
-    if (eid && eid !== '0') return this.ref(eid, displayName);
+    if (eid && eid !== '0') return this.named(eid, displayName);
     const byNumber = this.byEmployeeNumber(text(row.supervisorId));
-    if (byNumber) return this.ref(byNumber, displayName);
+    if (byNumber) return this.named(byNumber, displayName);
     const byName = this.byDisplayName(name);
-    return byName ? this.ref(byName, displayName) : null;
+    return byName ? this.named(byName, displayName) : null;
   }
 }

@@ -73,7 +73,7 @@ export function mapTimeOffType(
   const policies = context.policies.filter((policy) => policy.timeOffTypeId === raw.id);
   const kinds = [...new Set(policies.map((policy) => text(policy.type)).filter(Boolean))];
   const policy: TimeOffPolicy = {
-    id: hrkitId(context.provider, `type:${raw.id}`),
+    id: hrkitId(context.provider, raw.id),
     provider: context.provider,
     remoteId: raw.id,
     name: raw.name,
