@@ -24,7 +24,7 @@ export function attendanceRoutes(data: PaySandboxData, options: AttendanceRouteO
             'forbidden',
             'The service user does not have permission to manage time attendance sheets',
           );
-        return searchEntries(request, data);
+        return searchEntries(request, data, access.audience);
       },
     },
   ];
@@ -36,7 +36,11 @@ interface Filter {
   values: unknown[];
 }
 
-function searchEntries(request: PayRouteRequest, data: PaySandboxData): PayReply {
+function searchEntries(
+  request: PayRouteRequest,
+  data: PaySandboxData,
+  audience: ReadonlySet<string> | undefined,
+): PayReply {
   let body: Record<string, unknown>;
   try {
     const parsed = request.json();
@@ -81,7 +85,8 @@ function searchEntries(request: PayRouteRequest, data: PaySandboxData): PayReply
     offset = read.offset;
   }
   const matching: SandboxAttendanceEntry[] = [];
-  for (const id of employees.values.map(String))
+  // Whether HiBob reports employees outside the audience here is undocumented: they are left out.
+  for (const id of employees.values.map(String).filter((id) => !audience || audience.has(id)))
     for (let day = Date.parse(from); day <= Date.parse(to); day += DAY_MS)
       matching.push(...data.attendanceOn(id, new Date(day).toISOString().slice(0, 10)));
   const page = matching.slice(offset, offset + limit).map((entry) => project(entry, fields as string[]));

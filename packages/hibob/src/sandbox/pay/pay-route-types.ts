@@ -23,6 +23,11 @@ export interface PayAccess {
   payroll: boolean;
   /** People's Data › Time attendance › Manage time attendance sheets. */
   attendance: boolean;
+  /**
+   * The caller's "Access data for" audience, when the host models one. Employees outside it are left out of
+   * company-wide answers and reported like payroll-hidden ones when asked for by id.
+   */
+  audience?: ReadonlySet<string>;
 }
 
 export interface PayRoute {

@@ -13,7 +13,8 @@ const NO_PAYROLL = () =>
   errorReply(403, 'forbidden', 'The service user does not have permissions to access this table or employees');
 
 export function salaryRoutes(data: PaySandboxData, options: SalaryRouteOptions = {}): PayRoute[] {
-  const known = new Set(data.employeeIds);
+  // Per request: the host's company may grow while the sandbox runs.
+  const knownIds = () => new Set(data.employeeIds);
   return [
     {
       method: 'GET',
@@ -22,8 +23,8 @@ export function salaryRoutes(data: PaySandboxData, options: SalaryRouteOptions =
       handler(request, access) {
         if (!access.payroll) return NO_PAYROLL();
         const id = request.params.id ?? '';
-        if (!known.has(id)) return errorReply(404, 'not_found', `Employee ${id} not found`);
-        if (data.payrollHidden.has(id)) return NO_PAYROLL();
+        if (!knownIds().has(id)) return errorReply(404, 'not_found', `Employee ${id} not found`);
+        if (data.payrollHidden.has(id) || (access.audience && !access.audience.has(id))) return NO_PAYROLL();
         return { status: 200, json: { values: data.salaryRows(id) } };
       },
     },
@@ -34,7 +35,7 @@ export function salaryRoutes(data: PaySandboxData, options: SalaryRouteOptions =
       handler(request, access) {
         if (options.bulkSalaries === false) return errorReply(404, 'not_found', 'Not found');
         if (!access.payroll) return NO_PAYROLL();
-        return bulkSalaries(request, data, known);
+        return bulkSalaries(request, data, knownIds(), access.audience);
       },
     },
     {
@@ -45,7 +46,7 @@ export function salaryRoutes(data: PaySandboxData, options: SalaryRouteOptions =
         if (options.payrollHistory === false) return errorReply(404, 'not_found', 'Not found');
         if (!access.payroll) return NO_PAYROLL();
         const employees = data.employeeIds
-          .filter((id) => !data.payrollHidden.has(id))
+          .filter((id) => !data.payrollHidden.has(id) && (!access.audience || access.audience.has(id)))
           .map((id) => ({ id, displayName: null, payroll: { salary: data.salaryRows(id) } }));
         return { status: 200, json: { employees } };
       },
@@ -53,7 +54,12 @@ export function salaryRoutes(data: PaySandboxData, options: SalaryRouteOptions =
   ];
 }
 
-function bulkSalaries(request: PayRouteRequest, data: PaySandboxData, known: ReadonlySet<string>): PayReply {
+function bulkSalaries(
+  request: PayRouteRequest,
+  data: PaySandboxData,
+  known: ReadonlySet<string>,
+  audience: ReadonlySet<string> | undefined,
+): PayReply {
   const limitText = request.query.get('limit');
   const limit = limitText === null ? 50 : Number(limitText);
   if (!Number.isInteger(limit) || limit < 1 || limit > 200)
@@ -74,13 +80,14 @@ function bulkSalaries(request: PayRouteRequest, data: PaySandboxData, known: Rea
     if ('error' in read) return errorReply(400, 'invalid_cursor', read.error);
     offset = read.offset;
   }
-  const targets = requested.length > 0 ? requested : [...data.employeeIds];
+  // Company-wide, people outside the audience are simply absent; asked for by id, they come back under `errors`.
+  const targets = requested.length > 0 ? requested : data.employeeIds.filter((id) => !audience || audience.has(id));
   const page = targets.slice(offset, offset + limit);
   const results: unknown[] = [];
   const errors: unknown[] = [];
   for (const id of page) {
     if (!known.has(id)) errors.push({ employeeId: id, code: 'NOT_FOUND', message: `Employee ${id} not found` });
-    else if (data.payrollHidden.has(id))
+    else if (data.payrollHidden.has(id) || (audience && !audience.has(id)))
       errors.push({ employeeId: id, code: 'MISSING_PERMISSION', message: 'No permission to view this employee' });
     else results.push({ employeeId: id, values: data.salaryRows(id) });
   }
