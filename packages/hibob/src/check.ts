@@ -11,6 +11,7 @@ import type { HiBobClient } from './client.js';
 import type { EmploymentTypeMapping } from './mapping/employment-type-mapping.js';
 import { type CatalogField, MAX_FIELDS_PER_REQUEST, REQUIRED_ROLES } from './mapping/field-catalog.js';
 import { labelKey } from './mapping/normalize.js';
+import { checkAttendanceAccess, checkCompensationAccess, type PayContext } from './pay/index.js';
 import { readField } from './mapping/read-field.js';
 import { categoryPermission, HIBOB_PERMISSIONS } from './permissions.js';
 import { employeeIdOf } from './readers/employees.js';
@@ -27,6 +28,8 @@ export const HIBOB_CHECK_IDS = [
   'timeOff.outToday',
   'timeOff.balances',
   'timeOff.policies',
+  'compensation',
+  'attendance',
   'webhooks',
 ] as const;
 
@@ -39,6 +42,8 @@ export interface CheckDependencies {
   clock: Clock;
   /** Fields of a full employee read, as the employee reader would request them. */
   fieldsFor: (session: Session) => CatalogField[];
+  /** Pay probes (checks `compensation`, `attendance`); each runs only if the connection opted into that data. */
+  pay?: { context: PayContext; includeCompensation: boolean; includeAttendance: boolean };
 }
 
 /** How many employees the field probe samples: enough that one person's empty record does not hide a category. */
@@ -253,6 +258,25 @@ export class HiBobCheck {
       ),
     );
     checks.push(policies);
+
+    // Pay data is probed only when the connection opted in: even check() reads no salary or attendance unasked.
+    const pay = this.deps.pay;
+    if (pay) {
+      checks.push(
+        this.authFailed
+          ? this.skipped('compensation', 'Salary history (Payroll)', ['compensation'])
+          : await checkCompensationAccess(pay.context, { optedIn: pay.includeCompensation }),
+      );
+      checks.push(
+        this.authFailed
+          ? this.skipped('attendance', 'Attendance entries (Time and Attendance)', ['attendance'])
+          : await checkAttendanceAccess(pay.context, {
+              optedIn: pay.includeAttendance,
+              today: day(0),
+              ...(first ? { probeEmployeeId: first } : {}),
+            }),
+      );
+    }
 
     checks.push(
       this.deps.webhookSecret

@@ -201,6 +201,11 @@ export class HiBobConnector implements HrConnectorV1 {
       webhookSecret: this.config.webhookSecret,
       clock: this.clock,
       fieldsFor: (session) => this.employees.fieldsFor(session, false),
+      pay: {
+        context: this.payContext,
+        includeCompensation: this.connectOptions.includeCompensation === true,
+        includeAttendance: this.connectOptions.includeAttendance === true,
+      },
     }).run();
     return buildReport(HIBOB, checks, new Date(this.clock.now()));
   }

@@ -10,6 +10,8 @@ export interface PayCheckOptions {
   optedIn: boolean;
   /** "Today" for the attendance probe (YYYY-MM-DD). */
   today?: string;
+  /** An employee to probe attendance with; without it the probe lists ids first. */
+  probeEmployeeId?: string;
 }
 
 type Fix = DiagnosticCheck['fix'];
@@ -90,7 +92,7 @@ export async function checkAttendanceAccess(context: PayContext, options: PayChe
       null,
     );
   try {
-    const [first] = await readAllEmployeeIds(context);
+    const first = options.probeEmployeeId ?? (await readAllEmployeeIds(context))[0];
     if (!first) return check('attendance', 'skipped', 'No readable employee to probe attendance with', null);
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     for await (const _page of readAttendancePages(context, { employeeIds: [first], from: today, to: today, limit: 1 }))
