@@ -19,6 +19,18 @@ function merge(target: Record<string, unknown>, source: Record<string, unknown>)
   return target;
 }
 
+/**
+ * Split the wanted fields into requests of at most 400 ids, `root.id` riding along in each (so the parts of one
+ * employee can be joined); always at least one request.
+ */
+function fieldGroups(fields: readonly string[]): string[][] {
+  const groups = chunk(
+    fields.filter((id) => id !== 'root.id'),
+    MAX_FIELDS_PER_REQUEST - 1,
+  );
+  return groups.length > 0 ? groups : [[]];
+}
+
 const ROOT_ID = { id: 'root.id', jsonPath: 'id' };
 
 export function employeeIdOf(raw: RawEmployee): string | null {
@@ -87,12 +99,10 @@ export class EmployeeReader {
     const includeRaw = options.includeRaw ?? defaults.includeRaw;
     const session = await this.session.get(options.signal);
     const context = mappingContext(session, this.mapping(), { includeSensitive, includeRaw });
-    const fieldGroups = chunk(
-      this.fieldsFor(session, includeSensitive).map((field) => field.id),
-      MAX_FIELDS_PER_REQUEST,
-    );
+    const fields = this.fieldsFor(session, includeSensitive).map((field) => field.id);
     let raw: Record<string, unknown> = {};
-    for (const fields of fieldGroups) raw = merge(raw, await this.client.read(identifier, fields, options.signal));
+    for (const group of fieldGroups(fields))
+      raw = merge(raw, await this.client.read(identifier, ['root.id', ...group], options.signal));
     const remoteId = employeeIdOf(raw) ?? identifier;
     const history = includeHistory ? await this.history.forEmployee(remoteId, context, options.signal) : undefined;
     return mapEmployee(raw, context, history);
@@ -105,11 +115,7 @@ export class EmployeeReader {
     signal?: AbortSignal,
   ): Promise<Map<string, RawEmployee>> {
     const records = new Map<string, RawEmployee>();
-    // root.id rides along in every group so that the parts of one employee can be joined.
-    for (const group of chunk(
-      fields.filter((id) => id !== 'root.id'),
-      MAX_FIELDS_PER_REQUEST - 1,
-    )) {
+    for (const group of fieldGroups(fields)) {
       const employees = await this.client.search(
         { fields: ['root.id', ...group], filter: { fieldPath: 'root.id', values: ids }, showInactive },
         signal,
