@@ -26,7 +26,13 @@ export function cliHarness(capabilities: readonly CapabilityName[]) {
     let stdout = '';
     let stderr = '';
     const io: CliIo = {
-      stdout: { write: (text: string) => (stdout += text) },
+      stdout: {
+        write: (text: string, done?: (error?: Error | null) => void) => {
+          stdout += text;
+          done?.();
+          return true;
+        },
+      },
       stderr: { write: (text: string) => (stderr += text), isTTY: false },
       env: { FAKE_TOKEN: 'fake-token-value-123', ...env },
       cwd,

@@ -122,6 +122,24 @@ describe.each(STORE_KINDS)('SyncEngine (%s store)', (_kind, open) => {
     expect(h.company.calls.listEmployees).toBe(3);
   });
 
+  it('re-reads feeds a little before the cursor, so a change stamped just before it (coarse clocks) is not lost', async () => {
+    setup();
+    const h = harness(store, BAMBOO_LIKE);
+    h.company.addEmployee('1');
+    const cursorTime = h.company.now;
+    await h.sync();
+    // The provider stamps the change one second before our cursor (second-precision timestamps, clock skew).
+    h.company.now = cursorTime - 1000;
+    h.company.updateEmployee('1', (e) => ({ ...e, jobTitle: 'Late' }));
+    const next = await h.sync({ now: () => cursorTime + HOUR });
+    expect(next.mode).toBe('incremental');
+    expect(brief((await h.events()).slice(1))).toEqual(['employee 1 updated [jobTitle]']);
+    // Without the overlap the same change is missed: the test can fail.
+    h.company.updateEmployee('1', (e) => ({ ...e, jobTitle: 'Later' }));
+    const blind = await h.sync({ now: () => cursorTime + 2 * HOUR, cursorOverlapMs: 0 });
+    expect(blind.newEvents).toBe(0);
+  });
+
   it('clamps a time-off cursor older than the feed window and says so', async () => {
     setup();
     const h = harness(store, HIBOB_LIKE);

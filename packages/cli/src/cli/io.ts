@@ -1,6 +1,7 @@
 /** Where the CLI reads and writes: the real process by default, buffers in tests. */
 export interface CliIo {
-  stdout: { write(text: string): unknown };
+  /** `done` is called once the text is handed to the OS (or failed): event delivery waits on it. */
+  stdout: { write(text: string, done?: (error?: Error | null) => void): unknown };
   stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
   cwd: string;

@@ -36,6 +36,12 @@ export interface SyncOptions {
   /** How far ahead range reads look (providers without a changes feed). Default 365 days. */
   timeOffHorizonDays?: number;
   /**
+   * Feeds are re-read from this long before the cursor. Provider timestamps are coarse (BambooHR: seconds) and
+   * clocks drift; re-reading a little is free (unchanged fingerprints emit nothing), missing a change is not.
+   * Default 5 minutes.
+   */
+  cursorOverlapMs?: number;
+  /**
    * Called after each record is staged, inside its transaction. Throwing aborts the run and rolls the open batch
    * back: this is how tests simulate a crash after N records.
    */
@@ -59,7 +65,8 @@ export interface SyncResult {
 
 interface RunContext extends ApplyContext {
   connection: Connection;
-  options: Required<Pick<SyncOptions, 'batchSize' | 'timeOffLookbackDays' | 'timeOffHorizonDays'>> & SyncOptions;
+  options: Required<Pick<SyncOptions, 'batchSize' | 'timeOffLookbackDays' | 'timeOffHorizonDays' | 'cursorOverlapMs'>> &
+    SyncOptions;
   counts: ChangeCounts;
   warnings: string[];
   newEvents: number;
@@ -101,7 +108,13 @@ export class SyncEngine {
       now: new Date(startedMs).toISOString(),
       origin: 'sync',
       connection,
-      options: { batchSize: 200, timeOffLookbackDays: 180, timeOffHorizonDays: 365, ...options },
+      options: {
+        batchSize: 200,
+        timeOffLookbackDays: 180,
+        timeOffHorizonDays: 365,
+        cursorOverlapMs: 300_000,
+        ...options,
+      },
       counts: emptyCounts(),
       warnings: [],
       newEvents: 0,
@@ -129,7 +142,7 @@ export class SyncEngine {
     const { connection } = context;
     const cursor = state.cursors[CURSORS.employeeChanges];
     if (!full && connection.supports('employees.changes') && cursor) {
-      await this.followEmployeeFeed(context, cursor);
+      await this.followEmployeeFeed(context, rewind(cursor, context.options.cursorOverlapMs));
       finalize.cursors[CURSORS.employeeChanges] = context.now;
       return;
     }
@@ -210,7 +223,10 @@ export class SyncEngine {
           `time-off cursor ${cursor} is older than the ${options.timeOffLookbackDays}-day feed window: changes before ` +
             `${windowStart} may be lost; re-reading the whole window`,
         );
-      const since = full || !cursor || Date.parse(cursor) < windowStartMs ? windowStart : cursor;
+      const since =
+        full || !cursor || Date.parse(cursor) < windowStartMs
+          ? windowStart
+          : rewind(cursor, options.cursorOverlapMs, windowStartMs);
       const feed = connection.timeOff.requestChanges({
         since,
         until: context.now,
@@ -298,6 +314,11 @@ export class SyncEngine {
     countEvent(context.counts, event);
     context.newEvents += 1;
   }
+}
+
+/** `cursor` minus the overlap, never earlier than `floor`. */
+function rewind(cursor: string, overlapMs: number, floor = Number.NEGATIVE_INFINITY): string {
+  return new Date(Math.max(Date.parse(cursor) - overlapMs, floor)).toISOString();
 }
 
 function isoDate(ms: number): string {

@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { drainEvents } from '../../sync/outbox.js';
-import { SyncEngine, type SyncResult } from '../../sync/engine.js';
+import { SyncEngine, type SyncProgress, type SyncResult } from '../../sync/engine.js';
 import { type StoreSummary, summarize } from '../../sync/summary.js';
 import { type ConnectionFlags, openConnection } from '../connect.js';
 import type { CommandContext } from '../context.js';
@@ -53,7 +53,9 @@ export function registerSync(program: Command, context: () => CommandContext): v
         full: flags.full,
         fullSyncEveryMs: fullEveryHours * 3_600_000,
         batchSize,
-        onProgress: (p) => progress.update(p.phase === 'time_off' ? 'time off' : p.phase, p.processed, p.total),
+        onProgress: crashHook(ctx, (p) =>
+          progress.update(p.phase === 'time_off' ? 'time off' : p.phase, p.processed, p.total),
+        ),
       });
       progress.done();
       const summary = await summarize(store, { connectionId: opened.connectionId, connection: opened.connection });
@@ -61,9 +63,17 @@ export function registerSync(program: Command, context: () => CommandContext): v
       // Events: `-` makes stdout pure JSON Lines, so the summary moves to stderr.
       let delivered = 0;
       if (flags.events === '-') {
-        delivered = await drainEvents(store, opened.connectionId, (events) => {
-          for (const event of events) ctx.io.stdout.write(`${JSON.stringify(event)}\n`);
-        });
+        // Marked delivered only once stdout accepted the batch: a closed pipe leaves them pending (at-least-once).
+        delivered = await drainEvents(
+          store,
+          opened.connectionId,
+          (events) =>
+            new Promise<void>((done, fail) =>
+              ctx.io.stdout.write(events.map((event) => `${JSON.stringify(event)}\n`).join(''), (error) =>
+                error ? fail(error) : done(),
+              ),
+            ),
+        );
       } else if (flags.events) {
         const file = resolve(ctx.io.cwd, flags.events);
         delivered = await drainEvents(store, opened.connectionId, (events) =>
@@ -84,6 +94,22 @@ export function registerSync(program: Command, context: () => CommandContext): v
       await opened.close();
     }
   });
+}
+
+/**
+ * Test hook: with HRKIT_TEST_CRASH_AFTER_RECORDS=N the process kills itself (SIGKILL: no cleanup, no rollback
+ * handler, an open transaction left behind) after N records — a real crash at a deterministic point, used by the
+ * end-to-end crash-and-resume test.
+ */
+function crashHook(ctx: CommandContext, next: (progress: SyncProgress) => void): (progress: SyncProgress) => void {
+  const limit = Number(ctx.io.env.HRKIT_TEST_CRASH_AFTER_RECORDS);
+  if (!Number.isInteger(limit) || limit <= 0) return next;
+  let seen = 0;
+  return (progress) => {
+    seen += 1;
+    if (seen >= limit) process.kill(process.pid, 'SIGKILL');
+    next(progress);
+  };
 }
 
 function list(bucket: Record<string, number>): string {
