@@ -138,7 +138,9 @@ export function generateCompany(company: Company, seed: number, count: number): 
     const lastName = people.lastName();
     const roll = people.next();
     // The first employees form the management spine: never leavers or future hires.
-    const kind = index < 5 ? 'active' : roll < 0.12 ? 'leaver' : roll < 0.16 ? 'future' : 'active';
+    // Indexes 5 and 6 guarantee one leaver and one future hire in any company of 7 or more.
+    const kind =
+      index < 5 ? 'active' : index === 5 || roll < 0.12 ? 'leaver' : index === 6 || roll < 0.16 ? 'future' : 'active';
     const hireDate =
       kind === 'future' ? addDays(today, people.int(1, 60)) : people.date(addDays(today, -3650), addDays(today, -30));
     const terminationDate = kind === 'leaver' ? people.date(addDays(hireDate, 30), addDays(today, -1)) : null;
