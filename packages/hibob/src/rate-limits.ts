@@ -60,4 +60,14 @@ export const HIBOB_RATE_LIMITS: readonly RateLimitRule[] = [
     limit: 50,
     windowMs: PER_MINUTE,
   },
+  // Documented on the Attendance API page: entries search 200/min.
+  {
+    name: 'attendance.entries.search',
+    method: 'POST',
+    path: /^\/v1\/attendance\/entries\/search$/,
+    limit: 200,
+    windowMs: PER_MINUTE,
+  },
+  // UNKNOWN at HiBob: the legacy payroll history, guessed like the other table reads.
+  { name: 'payroll.history', method: 'GET', path: /^\/v1\/payroll\/history$/, limit: 50, windowMs: PER_MINUTE },
 ];
