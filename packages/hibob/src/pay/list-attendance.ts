@@ -15,7 +15,7 @@ export async function* listHiBobAttendance(
   context: PayContext,
   options: AttendanceOptions,
 ): AsyncGenerator<AttendanceRecord> {
-  const ids = options.employeeIds
+  const ids = options.employeeIds?.length
     ? [...new Set(options.employeeIds)]
     : await readAllEmployeeIds(context, options.signal);
   let entries = 0;

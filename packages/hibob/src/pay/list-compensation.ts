@@ -25,7 +25,8 @@ export async function* listHiBobCompensation(
 ): AsyncGenerator<Compensation> {
   const issues = new PayIssueCollector(context.logger, options);
   const includeRaw = options.includeRaw ?? false;
-  const ids = options.employeeIds ? [...new Set(options.employeeIds)] : undefined;
+  // An empty list means "no filter", as in the adapter's other reads.
+  const ids = options.employeeIds?.length ? [...new Set(options.employeeIds)] : undefined;
   let rows = 0;
   const emit = (employee: EmployeeSalaryRows & { displayName?: string | null }, sourceTable: string) => {
     const mapped = mapSalaryRows(employee.rows, {
