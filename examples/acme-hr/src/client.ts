@@ -82,7 +82,7 @@ export const mapAcmeError: ErrorMapper = ({ status, body, request }) => {
   const scope = (body as { missing_scope?: unknown } | undefined)?.missing_scope;
   const permission = typeof scope === 'string' ? scope : null;
   return new PermissionError(
-    `acme denied ${request}: the API key lacks the ${permission ?? 'required'} scope (Settings › API keys)`,
+    `${ACME} denied ${request}: the API key lacks the ${permission ?? 'required'} scope (Settings › API keys)`,
     { provider: ACME, request, status, permission },
   );
 };

@@ -12,7 +12,7 @@ export const ACME = 'acme';
 export const AcmeConnectionConfig = z.preprocess(
   (input) => withEnvironment(input, { apiKey: 'ACME_API_KEY', webhookSecret: 'ACME_WEBHOOK_SECRET' }),
   z.strictObject({
-    apiKey: z.string().min(16, 'an Acme HR API key (Settings › API keys), at least 16 characters'),
+    apiKey: z.string().min(16, 'the Acme HR API key (Settings › API keys), at least 16 characters'),
     baseUrl: z.url().default('https://api.acme-hr.example/v1'),
     webhookSecret: z.string().min(16).optional(),
   }),

@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// `npm run new-adapter -- <name>` must produce a package that type-checks, lints clean and passes the conformance
+// suite as generated. It is generated into a scratch folder inside the repository (so `@hrkit/*` resolve through
+// the root node_modules), outside every workspace and vitest glob, and removed afterwards.
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const scratch = join(root, `.tmp-new-adapter-${randomBytes(4).toString('hex')}`);
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function run(command: string, args: string[]) {
+  // A child vitest must not think it is a worker of this one.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', env: { ...env, NO_COLOR: '1' } });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+const node = (script: string, ...args: string[]) => run(process.execPath, [join(root, script), ...args]);
+
+interface Scaffolder {
+  namesFor(name: string, display?: string, scope?: string): Record<string, string>;
+  main(argv: string[]): number;
+}
+const scaffolder = async () => (await import(pathToFileURL(join(root, 'scripts/new-adapter.mjs')).href)) as Scaffolder;
+
+describe('scripts/new-adapter.mjs', () => {
+  it('derives every name form from the kebab-case name', async () => {
+    const { namesFor } = await scaffolder();
+    expect(namesFor('sage-hr', undefined, '@acme-corp')).toEqual({
+      key: 'sage-hr',
+      pascal: 'SageHr',
+      camel: 'sageHr',
+      upper: 'SAGE_HR',
+      display: 'Sage Hr',
+      packageName: '@acme-corp/sage-hr',
+    });
+  });
+
+  it('refuses bad names and non-empty targets, naming the problem', () => {
+    expect(node('scripts/new-adapter.mjs', 'Personio')).toMatchObject({
+      status: 1,
+      output: expect.stringMatching(/lower-case/),
+    });
+    expect(node('scripts/new-adapter.mjs', 'acme')).toMatchObject({ status: 1 });
+    const occupied = join(scratch, 'occupied');
+    mkdirSync(occupied, { recursive: true });
+    writeFileSync(join(occupied, 'keep.txt'), 'mine');
+    const result = node('scripts/new-adapter.mjs', 'personio', '--dir', occupied, '--no-register');
+    expect(result).toMatchObject({ status: 1, output: expect.stringMatching(/not empty/) });
+    expect(readFileSync(join(occupied, 'keep.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('generates a package that type-checks, lints clean and passes the conformance suite', () => {
+    const target = join(scratch, 'sage-hr');
+    const generated = node(
+      'scripts/new-adapter.mjs',
+      'sage-hr',
+      '--dir',
+      target,
+      '--no-register',
+      '--display-name',
+      'Sage HR',
+    );
+    expect(generated.status, generated.output).toBe(0);
+    for (const file of [
+      'package.json',
+      'src/connector.ts',
+      'src/sandbox/server.ts',
+      'test/conformance.test.ts',
+      'README.md',
+    ])
+      expect(existsSync(join(target, file)), file).toBe(true);
+    const packageJson = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
+    expect(packageJson.name).toBe('@hrkit/sage-hr');
+    expect(packageJson.private).toBeUndefined();
+    const sources = ['src/module.ts', 'src/config.ts', 'test/conformance.test.ts'].map((file) =>
+      readFileSync(join(target, file), 'utf8'),
+    );
+    expect(sources.join('\n')).not.toMatch(/acme|#region/i);
+    expect(sources.join('\n')).toContain('export function sageHr(): ProviderPlugin');
+
+    const typecheck = node('node_modules/typescript/bin/tsc', '-p', join(target, 'test'));
+    expect(typecheck.status, typecheck.output).toBe(0);
+    const lint = run(join(root, 'node_modules/.bin/biome'), ['check', target]);
+    expect(lint.status, lint.output).toBe(0);
+    const tests = node('node_modules/vitest/vitest.mjs', 'run', '--root', target, '--reporter=verbose');
+    expect(tests.status, tests.output).toBe(0);
+    expect(tests.output).toMatch(/conformance: sage-hr/);
+    expect(tests.output).toMatch(/Tests\s+2\d passed/);
+  }, 120_000);
+});
