@@ -170,4 +170,17 @@ describe('compensation where the bulk endpoint is missing', () => {
     expect(rows.every((row) => row.sourceTable === 'payroll.history')).toBe(true);
     expect(context.logger.lines.some((line) => line.message === 'hibob.compensation.fallback')).toBe(true);
   });
+
+  it('reports requested employees the legacy endpoint left out', async () => {
+    const visible = sandbox.data.employeeIds.slice(0, 6) as string[];
+    const hidden = [...sandbox.data.payrollHidden];
+    const { items, error } = await collectUntilError(
+      listHiBobCompensation(payContext(sandbox), { employeeIds: [...visible, ...hidden] }),
+    );
+    expect(new Set(items.map((row) => row.employee.remoteId))).toEqual(new Set(visible));
+    expect(error).toBeInstanceOf(PayPermissionError);
+    expect((error as PayPermissionError).issues).toEqual(
+      hidden.map((id) => ({ employeeRemoteId: id, code: 'NOT_RETURNED', message: null, source: 'payroll history' })),
+    );
+  });
 });
