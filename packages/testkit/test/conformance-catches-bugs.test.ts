@@ -9,6 +9,7 @@ import {
   employeesMatchGroundTruth,
   fullRead,
   getAgreesWithList,
+  rawOnlyWhenAsked,
   readUnderFaults,
   secretsNeverLeak,
   startConformanceContext,
@@ -46,6 +47,8 @@ const cases: [FakeBug, (context: ConformanceContext) => Promise<void>][] = [
   ['check-always-ok', checkNamesTheMissingPermission],
   ['leaks-secret-in-logs', secretsNeverLeak],
   ['declares-whos-out-without-implementing', declaredCapabilitiesAnswer],
+  ['always-raw', rawOnlyWhenAsked],
+  ['ignores-include-pending', timeOffRequestsInRange],
 ];
 
 describe('the conformance checks catch broken adapters', () => {

@@ -40,7 +40,9 @@ export type FakeBug =
   | 'get-differs-from-list'
   | 'unstable-ids'
   | 'declares-whos-out-without-implementing'
-  | 'swallows-errors';
+  | 'swallows-errors'
+  | 'always-raw'
+  | 'ignores-include-pending';
 
 const FakeConfig = z.strictObject({ token: z.string().min(4), baseUrl: z.url() });
 type FakeConfig = z.infer<typeof FakeConfig>;
@@ -99,7 +101,7 @@ export function fakeHr(bugs: readonly FakeBug[] = []): ProviderPlugin {
         return { items, nextCursor: page.body.next };
       });
       try {
-        for await (const row of rows) yield toEmployee(row);
+        for await (const row of rows) yield toEmployee(row, options.includeRaw === true);
       } catch (error) {
         // The classic sync bug: a failed page ends the listing quietly, and the caller sees a short but "complete" list.
         if (!has('swallows-errors')) throw error;
@@ -116,7 +118,11 @@ export function fakeHr(bugs: readonly FakeBug[] = []): ProviderPlugin {
       const range = has('no-range-filter') ? {} : { from: options.from, to: options.to };
       const rows = paginateCursor(async (cursor) => {
         const page = await this.http.get<{ items: FakeLeaveRow[]; next: string | null }>('/leave', {
-          searchParams: { cursor, ...range, include_pending: options.includePending === true },
+          searchParams: {
+            cursor,
+            ...range,
+            include_pending: has('ignores-include-pending') || options.includePending === true,
+          },
         });
         return { items: page.body.items, nextCursor: page.body.next };
       });
@@ -195,7 +201,7 @@ export function fakeHr(bugs: readonly FakeBug[] = []): ProviderPlugin {
     }
   }
 
-  const toEmployee = (row: FakeEmployeeRow): Employee => {
+  const toEmployee = (row: FakeEmployeeRow, includeRaw = false): Employee => {
     const remoteId = `${row.id}${has('unstable-ids') ? `-${unstable++}` : ''}`;
     return {
       id: hrkitId('fakehr', remoteId),
@@ -228,6 +234,7 @@ export function fakeHr(bugs: readonly FakeBug[] = []): ProviderPlugin {
       personal: { dateOfBirth: null, gender: null, nationalities: [], maritalStatus: null, homeAddress: null },
       customFields: {},
       updatedAt: null,
+      ...(has('always-raw') || includeRaw ? { raw: { ...row } } : {}),
     };
   };
 

@@ -44,3 +44,22 @@ export async function getAgreesWithList(context: ConformanceContext): Promise<vo
   const error = await context.failureOf(() => connection.employees.get('hrkit-conformance-no-such-employee'));
   expectTypedError(error, NotFoundError, `employees.get(unknown id) — ${describeError(error)}`);
 }
+
+/** `raw` is the provider's untouched payload: attached when asked with `includeRaw`, absent otherwise. */
+export async function rawOnlyWhenAsked(context: ConformanceContext): Promise<void> {
+  const connection = context.connect();
+  const plain = await drain(connection.employees.list());
+  expect(
+    plain.filter((employee) => employee.raw !== undefined).map((employee) => employee.id),
+    'employees carry `raw` without includeRaw',
+  ).toEqual([]);
+  const withRaw = await drain(connection.employees.list({ includeRaw: true }));
+  expect(withRaw.length).toBe(plain.length);
+  const missing = withRaw.filter((employee) => typeof employee.raw !== 'object' || employee.raw === null);
+  expect(
+    missing.map((employee) => employee.id),
+    'includeRaw: true, but some employees have no `raw`',
+  ).toEqual([]);
+  const { raw: _raw, ...withoutRaw } = withRaw[0] ?? ({} as Employee);
+  if (withRaw[0]) expect(withoutRaw, 'includeRaw must not change the normalized fields').toEqual(plain[0]);
+}

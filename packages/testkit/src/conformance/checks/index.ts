@@ -10,7 +10,7 @@ import {
   checkIsOkOnFullAccess,
   checkNamesTheMissingPermission,
 } from './credentials.js';
-import { employeeIdsAreStable, employeesMatchGroundTruth, getAgreesWithList } from './employees.js';
+import { employeeIdsAreStable, employeesMatchGroundTruth, getAgreesWithList, rawOnlyWhenAsked } from './employees.js';
 import { attendanceInRange, compensationValid, employeeChangesValid, historyValid } from './other-records.js';
 import { secretsNeverLeak } from './secrets.js';
 import {

@@ -36,6 +36,11 @@ export async function timeOffRequestsInRange(context: ConformanceContext): Promi
     const what = `timeOff.requests({ from: ${from}, to: ${to}, includePending: ${includePending} })`;
     const requests = await drain(connection.timeOff.requests({ from, to, includePending }));
     if (includePending) expectNonEmpty(requests, what);
+    else
+      expect(
+        requests.filter((request) => request.status.value === 'requested').map((request) => request.id),
+        `${what} returned requests still awaiting approval`,
+      ).toEqual([]);
     expectValidRecords(TimeOffRequest, requests, context.key, what);
     expectUniqueIds(requests, what);
     expectWithin(requests, from, to, what);
