@@ -9,7 +9,12 @@ import {
 } from '@hrkit/core';
 import type { HiBobClient } from './client.js';
 import type { EmploymentTypeMapping } from './mapping/employment-type-mapping.js';
-import { type CatalogField, MAX_FIELDS_PER_REQUEST, REQUIRED_ROLES } from './mapping/field-catalog.js';
+import {
+  type CatalogField,
+  MAX_FIELDS_PER_REQUEST,
+  REQUIRED_ROLES,
+  SENSITIVE_CATEGORIES,
+} from './mapping/field-catalog.js';
 import { labelKey } from './mapping/normalize.js';
 import { checkAttendanceAccess, checkCompensationAccess, type PayContext } from './pay/index.js';
 import { readField } from './mapping/read-field.js';
@@ -367,7 +372,9 @@ export class HiBobCheck {
         `HiBob silently left out ${missing.length} of ${list.length} requested fields (${missing
           .slice(0, 5)
           .map((field) => field.name)
-          .join(', ')}${missing.length > 5 ? ', …' : ''}): the service user cannot view "${name}"`,
+          .join(', ')}${missing.length > 5 ? ', …' : ''}): the service user cannot view "${name}"${
+          SENSITIVE_CATEGORIES.has(category) ? ' (needed only for includeSensitive reads)' : ''
+        }`,
         permissionFix(permission),
         missing.map((field) => field.id),
       );

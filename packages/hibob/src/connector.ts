@@ -200,7 +200,8 @@ export class HiBobConnector implements HrConnectorV1 {
       employmentTypeField: this.options.employmentTypeField,
       webhookSecret: this.config.webhookSecret,
       clock: this.clock,
-      fieldsFor: (session) => this.employees.fieldsFor(session, false),
+      // Sensitive categories are probed too (as optional): a consumer may read them with includeSensitive.
+      fieldsFor: (session) => this.employees.fieldsFor(session, true),
       pay: {
         context: this.payContext,
         includeCompensation: this.connectOptions.includeCompensation === true,
