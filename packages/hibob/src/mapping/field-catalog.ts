@@ -69,15 +69,14 @@ export type FieldRole = keyof typeof FIELD_ROLES | keyof typeof SENSITIVE_ROLES;
 export const REQUIRED_ROLES: readonly FieldRole[] = ['id', 'email', 'displayName', 'startDate', 'lifecycleStatus'];
 
 /** Built-in categories holding personal data: their custom fields are read only with `includeSensitive`. */
-export const SENSITIVE_CATEGORIES = new Set([
-  'personal',
-  'home',
-  'address',
-  'personalContact',
-  'financial',
-  'identification',
-  'payroll',
-]);
+export const SENSITIVE_CATEGORIES = new Set(['personal', 'home', 'address', 'personalContact']);
+
+/**
+ * Categories whose custom fields are never read into `customFields` (bank details, identity documents, pay):
+ * pay has its own opt-in (`includeCompensation`) and the rest has no place in the model. The customer's
+ * employment-type field is read wherever it lives.
+ */
+export const NEVER_READ_CATEGORIES = new Set(['financial', 'identification', 'payroll', 'emergency']);
 
 /** HiBob's limit on `fields` per people request. */
 export const MAX_FIELDS_PER_REQUEST = 400;
@@ -149,8 +148,10 @@ export class FieldCatalog {
     if (options.includeSensitive)
       for (const role of Object.keys(SENSITIVE_ROLES) as FieldRole[]) add(this.roles.get(role));
     for (const field of options.extra) add(field);
-    for (const field of this.customFields())
+    for (const field of this.customFields()) {
+      if (NEVER_READ_CATEGORIES.has(field.categoryId)) continue;
       if (options.includeSensitive || !SENSITIVE_CATEGORIES.has(field.categoryId)) add(field);
+    }
     return [...chosen.values()];
   }
 }
