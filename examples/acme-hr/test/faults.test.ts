@@ -1,5 +1,5 @@
 import { createHrKit } from '@hrkit/core';
-import { SkippingClock, startFaultProxy } from '@hrkit/testkit/faults';
+import { SkippingClock, startFaultProxy, throughProxy } from '@hrkit/testkit/faults';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { acme } from '../src/index.js';
 import { startAcmeSandbox } from '../src/sandbox/index.js';
@@ -17,7 +17,7 @@ it('reads every employee exactly once through rate limits and dropped connection
   const kit = createHrKit({ providers: [acme()] });
   const connection = kit.connect(
     'acme',
-    { ...sandbox.connectionConfig(), baseUrl: `${proxy.url}/v1` },
+    throughProxy(sandbox.connectionConfig(), sandbox.url, proxy.url), // same base path, the proxy's port
     // Skip backoff waits in tests; time-outs still fire for real.
     { clock: new SkippingClock(), retryLimit: 8 },
   );

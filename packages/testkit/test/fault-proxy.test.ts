@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpClient, serverRequestedDelay, TransportError } from '@hrkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FaultKind, type FaultProxy, SkippingClock, startFaultProxy } from '../src/faults/index.js';
+import { type FaultKind, type FaultProxy, SkippingClock, startFaultProxy, throughProxy } from '../src/faults/index.js';
 
 // Upstream: echoes the path in a JSON body large enough to cut.
 let upstream: Server;
@@ -127,5 +127,15 @@ describe('startFaultProxy', () => {
       // Without a short timeout the same answer arrives whole.
       expect((await client(proxy).get<{ path: string }>('/x')).body.path).toBe('/v1/x');
     });
+  });
+
+  it('throughProxy moves a config onto the proxy, keeping the base path, and refuses a base URL off the sandbox', () => {
+    const config = { apiKey: 'k', baseUrl: 'http://127.0.0.1:4000/api/v1' };
+    expect(throughProxy(config, 'http://127.0.0.1:4000', 'http://127.0.0.1:5000')).toEqual({
+      apiKey: 'k',
+      baseUrl: 'http://127.0.0.1:5000/api/v1',
+    });
+    expect(() => throughProxy(config, 'http://127.0.0.1:4001', 'http://127.0.0.1:5000')).toThrow(/not on the sandbox/);
+    expect(() => throughProxy({}, 'http://127.0.0.1:4000', 'http://127.0.0.1:5000')).toThrow(/baseUrl/);
   });
 });

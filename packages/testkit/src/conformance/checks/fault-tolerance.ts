@@ -1,6 +1,7 @@
 import { type Connection, type HrKitError, ProviderError, RateLimitedError, TransportError } from '@hrkit/core';
 import { expect } from 'vitest';
 import { startFaultProxy } from '../../faults/fault-proxy.js';
+import { throughProxy } from '../../faults/through-proxy.js';
 import { SkippingClock } from '../../faults/skipping-clock.js';
 import { type ConformanceContext, drain } from '../context.js';
 import { describeError } from './assertions.js';
@@ -70,18 +71,4 @@ export async function readUnderFaults(
   }
 }
 
-/** The sandbox's config with its base URL pointed at the proxy (same path, the proxy's origin). */
-export function throughProxy(
-  config: Record<string, unknown>,
-  sandboxUrl: string,
-  proxyUrl: string,
-): Record<string, unknown> {
-  const baseUrl = config.baseUrl;
-  if (typeof baseUrl !== 'string')
-    throw new TypeError('sandbox.connectionConfig() must include baseUrl so the fault proxy can be put in front');
-  const base = new URL(baseUrl);
-  if (base.origin !== new URL(sandboxUrl).origin)
-    throw new TypeError(`connectionConfig().baseUrl (${base.origin}) is not on the sandbox (${sandboxUrl})`);
-  const proxied = new URL(`${base.pathname}${base.search}`, new URL(proxyUrl).origin).toString();
-  return { ...config, baseUrl: baseUrl.endsWith('/') ? proxied : proxied.replace(/\/$/, '') };
-}
+export { throughProxy };
