@@ -13,7 +13,7 @@ import {
 import type { z } from 'zod';
 import { apiRootOf, BAMBOOHR, type BambooHrConnectionConfig } from './config.js';
 import { RawEmployeeChanged } from './raw/changes.js';
-import { RawEmployeeRow, RawReport } from './raw/report.js';
+import { RawEmployeeRow, type RawReport, RawReportEnvelope, readEmployeeRows } from './raw/report.js';
 import { RawTable } from './raw/tables.js';
 import { RawBalances, RawTimeOffPolicies, RawTimeOffRequests, RawTimeOffTypes, RawWhosOut } from './raw/time-off.js';
 
@@ -102,7 +102,9 @@ export class BambooHrClient {
       idempotent: true,
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    return this.parse(RawReport, response.body, 'custom report', 'POST /v1/reports/custom');
+    const label = 'POST /v1/reports/custom';
+    const envelope = this.parse(RawReportEnvelope, response.body, 'custom report', label);
+    return { ...envelope, employees: readEmployeeRows(envelope.employees, BAMBOOHR, label) };
   }
 
   async employee(id: string, fields: readonly string[], signal?: AbortSignal) {

@@ -173,3 +173,24 @@ describe('replaying recorded jobInfo rows', () => {
     expect(entries[0]?.employee.displayName).toBe('Charlotte Abbott');
   });
 });
+
+describe('unreadable report rows', () => {
+  it('fail with InvalidProviderDataError naming the record and the field path', async () => {
+    const { InvalidProviderDataError } = await import('@hrkit/core');
+    const { readEmployeeRows } = await import('../src/index.js');
+    const rows = [
+      { id: '4', firstName: 'Charlotte' },
+      { id: 5, jobTitle: { name: 'nested' } },
+    ];
+    try {
+      readEmployeeRows(rows, 'bamboohr', 'POST /v1/reports/custom');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidProviderDataError);
+      expect((error as InstanceType<typeof InvalidProviderDataError>).path).toBe('employees[1].jobTitle');
+      expect((error as InstanceType<typeof InvalidProviderDataError>).recordId).toBe('5');
+    }
+    expect(() => readEmployeeRows([{ firstName: 'no id' }], 'bamboohr', 'x')).toThrow(/employees\[0\]\.id/);
+    expect(readEmployeeRows([{ id: 7, a: null }], 'bamboohr', 'x')[0]?.id).toBe('7');
+  });
+});

@@ -1,3 +1,4 @@
+import { InvalidProviderDataError } from '@hrkit/core';
 import { z } from 'zod';
 import { Cell, RawId } from './values.js';
 
@@ -20,3 +21,55 @@ export const RawReport = z.looseObject({
   employees: z.array(RawEmployeeRow),
 });
 export type RawReport = z.infer<typeof RawReport>;
+
+/** The report envelope; rows are checked by `readEmployeeRows` (a zod pass per row is most of a 100k read). */
+export const RawReportEnvelope = z.looseObject({
+  title: z.string().nullish(),
+  fields: z.array(RawReportField).nullish(),
+  employees: z.array(z.unknown()),
+});
+
+/**
+ * Checks each row by hand with the same rules as RawEmployeeRow (object, string-or-number id, scalar or null
+ * cells) and fails the same way: InvalidProviderDataError naming the record and the path.
+ */
+export function readEmployeeRows(rows: readonly unknown[], provider: string, request: string): RawEmployeeRow[] {
+  const result: RawEmployeeRow[] = new Array(rows.length);
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index] as Record<string, unknown> | null;
+    const fail = (path: string, what: string, recordId: string | null) => {
+      throw new InvalidProviderDataError(
+        `${provider} returned an unreadable custom report${recordId ? ` (record ${recordId})` : ''}: ${path}: ${what}`,
+        {
+          provider,
+          recordId,
+          path,
+          request,
+        },
+      );
+    };
+    if (typeof row !== 'object' || row === null || Array.isArray(row))
+      return fail(`employees[${index}]`, 'expected an object', null);
+    const id = row.id;
+    if (typeof id !== 'string' && typeof id !== 'number')
+      return fail(`employees[${index}].id`, 'expected a string or number id', null);
+    for (const key in row) {
+      const value = row[key];
+      if (
+        value !== null &&
+        value !== undefined &&
+        typeof value !== 'string' &&
+        typeof value !== 'number' &&
+        typeof value !== 'boolean'
+      )
+        fail(
+          `employees[${index}].${key}`,
+          `expected a string, number, boolean or null, got ${Array.isArray(value) ? 'an array' : typeof value}`,
+          String(id),
+        );
+    }
+    if (typeof id === 'number') row.id = String(id);
+    result[index] = row as RawEmployeeRow;
+  }
+  return result;
+}

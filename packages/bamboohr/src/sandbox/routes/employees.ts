@@ -2,7 +2,7 @@ import { type SandboxRequest, streamReply } from '@hrkit/testkit/sandbox-kit';
 import type { SandboxContext } from '../context.js';
 import { resolveField } from '../state/field-catalog.js';
 import type { KeyProfile, SandboxEmployee } from '../state/types.js';
-import { employeeValue } from '../view/employee-values.js';
+import { employeeValue, fieldValue, viewOf } from '../view/employee-values.js';
 import { bambooError, negotiate, timestamp } from '../view/http.js';
 import { fieldNode, toXml } from '../view/xml.js';
 
@@ -25,8 +25,9 @@ function employeeRow(
   fields: { name: string; alias: string }[],
   onlyCurrent: boolean,
 ) {
+  const view = viewOf(context.company, employee, onlyCurrent);
   const row: Record<string, string | null> = { id: employee.id };
-  for (const field of fields) row[field.name] = employeeValue(context.company, employee, field.alias, onlyCurrent);
+  for (const field of fields) row[field.name] = fieldValue(view, field.alias);
   return row;
 }
 

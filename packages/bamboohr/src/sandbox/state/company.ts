@@ -51,8 +51,13 @@ export class Company {
     readonly now: () => number,
   ) {}
 
+  private todayCache = { at: Number.NaN, date: '' };
+
+  /** The company's date on the clock (cached: reports ask for it once per cell). */
   today(): string {
-    return new Date(this.now()).toISOString().slice(0, 10);
+    const now = this.now();
+    if (now !== this.todayCache.at) this.todayCache = { at: now, date: new Date(now).toISOString().slice(0, 10) };
+    return this.todayCache.date;
   }
 
   onChange(listener: ChangeListener): void {

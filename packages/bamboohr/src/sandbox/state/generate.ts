@@ -1,5 +1,6 @@
-import { addDays, SeededGenerator } from '@hrkit/testkit/sandbox-kit';
+import { SeededGenerator } from '@hrkit/testkit/sandbox-kit';
 import { type Company, rowInForce } from './company.js';
+import { isWeekend, plusDays as addDays, randomDate } from './days.js';
 import type { SandboxEmployee, SandboxTimeOffRequest, TimeOffStatus, TimeOffType } from './types.js';
 
 const DEPARTMENTS = ['Engineering', 'Sales', 'Marketing', 'Human Resources', 'Finance', 'Operations', 'Support'];
@@ -96,11 +97,6 @@ function laterOf(a: string, b: string): string {
   return a.localeCompare(b) >= 0 ? a : b;
 }
 
-function isWeekend(date: string): boolean {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 || day === 6;
-}
-
 /** Per-day amounts as BambooHR stores them: 8 h or 1 day per weekday, 0 on weekends, sometimes a half day. */
 export function dailyAmounts(start: string, end: string, unit: 'hours' | 'days', halfLastDay = false) {
   const dates: Record<string, number> = {};
@@ -142,8 +138,10 @@ export function generateCompany(company: Company, seed: number, count: number): 
     const kind =
       index < 5 ? 'active' : index === 5 || roll < 0.12 ? 'leaver' : index === 6 || roll < 0.16 ? 'future' : 'active';
     const hireDate =
-      kind === 'future' ? addDays(today, people.int(1, 60)) : people.date(addDays(today, -3650), addDays(today, -30));
-    const terminationDate = kind === 'leaver' ? people.date(addDays(hireDate, 30), addDays(today, -1)) : null;
+      kind === 'future'
+        ? addDays(today, people.int(1, 60))
+        : randomDate(people, addDays(today, -3650), addDays(today, -30));
+    const terminationDate = kind === 'leaver' ? randomDate(people, addDays(hireDate, 30), addDays(today, -1)) : null;
     const [location, division, country] = people.pick(LOCATIONS);
     const department = index === 0 ? 'Operations' : people.pick(DEPARTMENTS);
     const type = index < 5 ? 'Full-Time' : people.weightedPick(EMPLOYMENT_TYPES);
@@ -165,7 +163,7 @@ export function generateCompany(company: Company, seed: number, count: number): 
       hireDate,
       originalHireDate: people.chance(0.05) ? addDays(hireDate, -people.int(400, 2000)) : null,
       terminationDate,
-      dateOfBirth: people.chance(0.95) ? people.date('1960-01-01', '2004-12-31') : null,
+      dateOfBirth: people.chance(0.95) ? randomDate(people, '1960-01-01', '2004-12-31') : null,
       gender: people.pick(['Female', 'Male', 'Non-binary', null]),
       maritalStatus: people.pick(['Single', 'Married', null]),
       address1: `${people.int(1, 999)} Main Street`,
@@ -194,7 +192,7 @@ export function generateCompany(company: Company, seed: number, count: number): 
       // A promotion, occasionally future-dated (onlyCurrent=true must not show it yet).
       const date = jobs.chance(0.15)
         ? addDays(today, jobs.int(5, 60))
-        : jobs.date(addDays(hireDate, 1), addDays(today, -1));
+        : randomDate(jobs, addDays(hireDate, 1), addDays(today, -1));
       if (date > hireDate)
         employee.jobInfo.push({
           id: company.newRowId(),
@@ -215,7 +213,7 @@ export function generateCompany(company: Company, seed: number, count: number): 
       terminationReasonId: null,
     });
     if (firstType !== type) {
-      const date = jobs.date(addDays(hireDate, 1), addDays(today, -1));
+      const date = randomDate(jobs, addDays(hireDate, 1), addDays(today, -1));
       if (date > hireDate)
         employee.employmentStatus.push({
           id: company.newRowId(),
@@ -256,7 +254,7 @@ function generateTimeOff(company: Company, random: SeededGenerator, employee: Sa
   const count = random.int(0, 3);
   for (let index = 0; index < count; index++) {
     const type = company.typeById(random.weightedPick(TIME_OFF_WEIGHTS))!;
-    const start = random.date(addDays(today, -120), addDays(today, 90));
+    const start = randomDate(random, addDays(today, -120), addDays(today, 90));
     if (start < employee.hireDate) continue;
     const end = addDays(start, random.int(0, 4));
     if (employee.terminationDate && end >= employee.terminationDate) continue;

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drain, sandboxFixture, TODAY } from './helpers.js';
+
+describe('BambooHR adapter: time off against the sandbox', () => {
+  let fixture: Awaited<ReturnType<typeof sandboxFixture>>;
+  const window = { from: '2025-11-01', to: '2026-06-30' };
+  beforeAll(async () => {
+    fixture = await sandboxFixture();
+  });
+  afterAll(() => fixture.sandbox.close());
+
+  it('reads requests by date range; pending ones only with includePending', async () => {
+    const connection = fixture.connect();
+    const withPending = await drain(connection.timeOff.requests({ ...window, includePending: true }));
+    const without = await drain(connection.timeOff.requests(window));
+    expect(withPending.some((r) => r.status.value === 'requested')).toBe(true);
+    expect(without.some((r) => r.status.value === 'requested')).toBe(false);
+    expect(withPending.length - without.length).toBe(withPending.filter((r) => r.status.value === 'requested').length);
+    for (const request of withPending)
+      expect(request.start.date <= window.to && (request.end?.date ?? '') >= window.from).toBe(true);
+  });
+
+  it('keeps units and per-day amounts as given, in hours and in days', async () => {
+    const requests = await drain(fixture.connect().timeOff.requests({ ...window, includePending: true }));
+    const hours = requests.find((r) => r.unit === 'hours')!;
+    const days = requests.find((r) => r.unit === 'days')!;
+    const truth = fixture.sandbox.company.requests.get(hours.remoteId)!;
+    expect(hours.days.map((d) => [d.date, d.amount])).toEqual(Object.entries(truth.dates));
+    expect(hours.amount).toBe(Object.values(truth.dates).reduce((a, b) => a + b, 0));
+    expect(days.days.every((d) => d.unit === 'days' && (d.amount === 0 || d.amount === 0.5 || d.amount === 1))).toBe(
+      true,
+    );
+  });
+
+  it('maps superceded requests and links the replacement through the edit chain', async () => {
+    const { control } = fixture.sandbox;
+    const employee = [...fixture.sandbox.company.employees.values()][1]!;
+    const original = control.createTimeOffRequest({
+      employeeId: employee.id,
+      typeId: '78',
+      start: '2026-04-06',
+      end: '2026-04-07',
+    });
+    const replacement = control.createTimeOffRequest({
+      employeeId: employee.id,
+      typeId: '78',
+      start: '2026-04-06',
+      end: '2026-04-08',
+      status: 'approved',
+      previousRequest: original.id,
+    });
+    const connection = fixture.connect();
+    const old = await connection.timeOff.request(employee.id, original.id);
+    expect(old.status).toEqual({
+      value: 'cancelled',
+      source: { field: 'status.status', value: 'superceded', label: null },
+    });
+    const current = await connection.timeOff.request(employee.id, replacement.id);
+    expect(current.editChain.previousRequestId).toBe(`bamboohr:${original.id}`);
+    expect(current.amount).toBe(24);
+  });
+
+  it('follows approve, deny and cancel made through the control API', async () => {
+    const { control } = fixture.sandbox;
+    const employee = [...fixture.sandbox.company.employees.values()][2]!;
+    const connection = fixture.connect();
+    const a = control.createTimeOffRequest({
+      employeeId: employee.id,
+      typeId: '77',
+      start: '2026-05-04',
+      end: '2026-05-05',
+    });
+    const b = control.createTimeOffRequest({
+      employeeId: employee.id,
+      typeId: '79',
+      start: '2026-05-11',
+      end: '2026-05-11',
+    });
+    const c = control.createTimeOffRequest({
+      employeeId: employee.id,
+      typeId: '79',
+      start: '2026-05-18',
+      end: '2026-05-18',
+    });
+    expect((await connection.timeOff.request(employee.id, a.id)).status.value).toBe('requested');
+    control.approve(a.id);
+    control.deny(b.id);
+    control.cancel(c.id);
+    const statuses = await Promise.all([a, b, c].map((r) => connection.timeOff.request(employee.id, r.id)));
+    expect(statuses.map((r) => r.status.value)).toEqual(['approved', 'declined', 'cancelled']);
+    expect(statuses[0]?.unit).toBe('days');
+    expect(statuses[0]?.amount).toBe(2);
+  });
+
+  it("who's out: approved leave only, enriched with type and amount; holidays left out", async () => {
+    const connection = fixture.connect();
+    const absences = await drain(connection.timeOff.whosOut(window));
+    expect(absences.length).toBeGreaterThan(0);
+    for (const absence of absences) {
+      const truth = fixture.sandbox.company.requests.get(absence.requestId!.split(':')[1]!)!;
+      expect(truth.status).toBe('approved');
+      expect(absence.unit).toBe(truth.unit);
+      expect(absence.policy.id).toBe(truth.typeId);
+    }
+    const today = await drain(connection.timeOff.outToday());
+    for (const absence of today) expect(absence.start.date <= TODAY && (absence.end?.date ?? '') >= TODAY).toBe(true);
+  });
+
+  it('balances from the calculator, in each type’s own unit, for current employees by default', async () => {
+    const connection = fixture.connect();
+    const balances = await drain(connection.timeOff.balances({ asOf: '2026-03-31' }));
+    const employees = new Set(balances.map((b) => b.employee.remoteId));
+    expect([...employees].sort()).toEqual(
+      fixture.sandbox.expected.employeeRemoteIds({ includeInactive: false }).sort(),
+    );
+    const vacation = balances.find((b) => b.policy.name === 'Vacation')!;
+    expect(vacation).toMatchObject({ unit: 'hours', asOf: '2026-03-31', policy: { id: '78', typeName: 'accruing' } });
+    expect(balances.find((b) => b.policy.name === 'Bereavement')?.unit).toBe('days');
+    const one = await drain(
+      connection.timeOff.balances({ employeeIds: [vacation.employee.remoteId], policies: ['Sick'] }),
+    );
+    expect(one.map((b) => b.policy.name)).toEqual(['Sick']);
+  });
+
+  it('policies are the time-off types, with units and accrual kinds', async () => {
+    const policies = await drain(fixture.connect().timeOff.policies());
+    expect(policies.map((p) => [p.remoteId, p.name, p.unit, p.type.value, p.typeName])).toEqual([
+      ['78', 'Vacation', 'hours', 'vacation', 'accruing'],
+      ['79', 'Sick', 'hours', 'sick', 'accruing'],
+      ['77', 'Bereavement', 'days', 'bereavement', 'discretionary'],
+      ['80', 'Parental Leave', 'days', 'parental', 'manual'],
+      ['81', 'Comp/In Lieu Time', 'hours', 'in_lieu', 'manual'],
+    ]);
+  });
+});
