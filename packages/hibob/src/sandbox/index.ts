@@ -22,4 +22,5 @@ export type { CompanyState } from './state/company-state.js';
 export type { NewEmployeeInput, NewTimeOffRequestInput } from './state/control.js';
 export { BOB_EVENTS } from './state/events.js';
 export type * from './state/types.js';
+export { DURATION_TYPES } from './state/types.js';
 export { bobEnvelope, bobSignature, HIBOB_PARTNER_RETRY_SCHEDULE_MS } from './webhooks/bob-webhooks.js';
