@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxFixture, raw } from './helpers.js';
 
@@ -168,5 +169,79 @@ describe('BambooHR sandbox: wire fidelity', () => {
     expect(fixture.sandbox.company.employees.get(employee.id)?.lastName).toBe('Control');
     const bad = await fetch(`${fixture.sandbox.url}/_sandbox/employees`, { method: 'POST', body: '{}' });
     expect(bad.status).toBe(400);
+  });
+
+  it('serves the write endpoints as recorded: 201 + Location, 200 with empty text/html, and stamps changes', async () => {
+    const json = { 'content-type': 'application/json', accept: 'application/json' };
+    const created = await raw(fixture.sandbox.url, `${base}/employees`, {
+      key,
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ firstName: 'Test', lastName: 'Employee' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = JSON.parse(created.text) as { id: string };
+    expect(created.headers.get('location')).toMatch(new RegExp(`/api/gateway.php/acme/v1/employees/${id}$`));
+    const row = await raw(fixture.sandbox.url, `${base}/employees/${id}/tables/employmentStatus`, {
+      key,
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ date: '2026-03-02', employmentStatus: 'Part-Time' }),
+    });
+    expect([row.status, row.text, row.headers.get('content-type')]).toEqual([200, '', 'text/html; charset=UTF-8']);
+    expect(fixture.sandbox.company.employment(fixture.sandbox.company.employees.get(id)!)?.employmentStatus).toBe(
+      'Part-Time',
+    );
+    const leave = await raw(fixture.sandbox.url, `${base}/employees/${id}/time_off/request`, {
+      key,
+      method: 'PUT',
+      headers: json,
+      body: JSON.stringify({ status: 'requested', start: '2026-06-15', end: '2026-06-16', timeOffTypeId: 78 }),
+    });
+    expect(leave.status).toBe(201);
+    const request = JSON.parse(leave.text) as { id: string; amount: { amount: string }; dates: Record<string, string> };
+    expect(request.amount.amount).toBe('16');
+    expect(request.dates).toEqual({ '2026-06-15': '8', '2026-06-16': '8' });
+    const denied = await raw(fixture.sandbox.url, `${base}/time_off/requests/${request.id}/status`, {
+      key,
+      method: 'PUT',
+      headers: json,
+      body: JSON.stringify({ status: 'denied' }),
+    });
+    expect(denied.status).toBe(200);
+    expect(fixture.sandbox.company.requests.get(request.id)?.status).toBe('denied');
+    const missing = await raw(fixture.sandbox.url, `${base}/employees`, {
+      key,
+      method: 'POST',
+      headers: json,
+      body: '{}',
+    });
+    expect(missing.status).toBe(400);
+  });
+
+  it('checks the company in the newer host form and renders reports as XML on request', async () => {
+    // fetch() will not send a custom Host header; node:http will.
+    const withHost = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(`${fixture.sandbox.url}/api/v1/employees/0`, {
+          headers: { host, authorization: `Basic ${Buffer.from(`${key}:x`).toString('base64')}` },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await withHost('other.bamboohr.com')).toBe(404);
+    expect(await withHost('acme.bamboohr.com')).toBe(200);
+    const xml = await raw(fixture.sandbox.url, `${base}/reports/custom?format=XML`, {
+      key,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fields: ['firstName'] }),
+    });
+    expect(xml.headers.get('content-type')).toContain('text/xml');
+    expect(xml.text).toMatch(/<report>[\s\S]*<employee id="1">\n\s+<field id="firstName">[^<]+<\/field>/);
   });
 });

@@ -18,6 +18,7 @@ import { employeeRoutes } from './routes/employees.js';
 import { tableRoutes } from './routes/tables.js';
 import { timeOffRoutes } from './routes/time-off.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { writeRoutes } from './routes/writes.js';
 import { Company } from './state/company.js';
 import { EMPLOYMENT_FIELDS_HIDDEN_FROM_RESTRICTED, keyProfiles } from './state/keys.js';
 import { generateCompany } from './state/generate.js';
@@ -144,6 +145,7 @@ export async function startBambooHrSandbox(options: BambooHrSandboxOptions = {})
   tableRoutes(context);
   timeOffRoutes(context);
   webhookRoutes(context, (input) => control.registerWebhook(input));
+  writeRoutes(context, control);
   control.mount(router);
 
   const limiter = new SlidingWindowRateLimiter({ clock: { now }, enabled: options.rateLimits ?? true });
