@@ -1,22 +1,9 @@
-import { AuthenticationError, NotFoundError, type WorkerKind } from '@hrkit/core';
+import { AuthenticationError, NotFoundError } from '@hrkit/core';
 import { describe, expect, it } from 'vitest';
-import { defaultEmploymentTypeMapping } from '../src/index.js';
-import { EMPLOYMENT_TYPE_FIELD_ID, EMPLOYMENT_TYPE_ITEMS, type HiBobSandbox } from '../src/sandbox/index.js';
+import { expectedEmploymentType } from './helpers/ground-truth.js';
 import { collect, connect, useSandbox } from './helpers/sandbox.js';
 
 const sandbox = useSandbox();
-
-const KIND: Record<string, WorkerKind> = { Contractor: 'contractor', 'Direct Employee': 'employee', EOR: 'eor_worker' };
-const LABEL_OF = new Map(Object.entries(EMPLOYMENT_TYPE_ITEMS).map(([label, id]) => [id as string, label]));
-
-/** What the employment type must be, from the sandbox's stored data (not from the API). */
-export function expectedEmploymentType(box: HiBobSandbox, remoteId: string) {
-  const stored = box.state.employee(remoteId)!;
-  const item = stored.custom[EMPLOYMENT_TYPE_FIELD_ID] as string | undefined;
-  if (item) return { label: LABEL_OF.get(item)!, kind: KIND[LABEL_OF.get(item)!]! };
-  const payroll = stored.payrollType ? box.state.listItemName('payrollEmploymentType', stored.payrollType) : null;
-  return { label: null, kind: (payroll && defaultEmploymentTypeMapping.fromPayroll(payroll)?.workerKind) || 'unknown' };
-}
 
 describe('employees against the HiBob sandbox', () => {
   it('lists exactly the employees the service user can see, leavers only with includeInactive (pitfall 4)', async () => {

@@ -33,12 +33,15 @@ export function resolveField(
   if (!read.present || read.value === null)
     return { field, present: read.present, value: read.value ?? null, label: null };
   const value = read.value;
-  const human = readHumanReadable(employee, field);
   if (Array.isArray(value)) {
     const labels = value.map((item) => context.lists.label(field.listId, item) ?? String(item));
-    return { field, present: true, value, label: labels.length > 0 ? labels.join(', ') : human };
+    return { field, present: true, value, label: labels.length > 0 ? labels.join(', ') : null };
   }
-  const label = context.lists.label(field.listId, value) ?? human ?? (field.listId ? null : textOf(value));
+  const listed = context.lists.label(field.listId, value);
+  if (listed !== null) return { field, present: true, value, label: listed };
+  // humanReadable only where the stored value is an id: list items the lists lack, employee references.
+  const needsHuman = field.listId !== null || field.type === 'employee-reference' || field.type === 'employee';
+  const label = needsHuman ? readHumanReadable(employee, field) : textOf(value);
   return { field, present: true, value, label };
 }
 

@@ -16,9 +16,30 @@ function jsonPathOf(field: FieldLocation): string {
   return field.id.startsWith('root.') ? field.id.slice('root.'.length) : field.id;
 }
 
-function walk(object: unknown, path: string): FieldRead {
+/** Split paths and slash keys are computed once per field, not once per employee (10,000-person lists). */
+const paths = new WeakMap<
+  FieldLocation,
+  { nested: readonly string[]; slash: string; byId: readonly string[] | null }
+>();
+
+function pathsOf(field: FieldLocation) {
+  let cached = paths.get(field);
+  if (!cached) {
+    const jsonPath = jsonPathOf(field);
+    const isRoot = field.id.startsWith('root.') || !jsonPath.includes('.');
+    cached = {
+      nested: jsonPath.split('.'),
+      slash: `/${isRoot ? `root/${jsonPath}` : jsonPath.split('.').join('/')}`,
+      byId: field.jsonPath && field.jsonPath !== field.id && !field.id.startsWith('root.') ? field.id.split('.') : null,
+    };
+    paths.set(field, cached);
+  }
+  return cached;
+}
+
+function walk(object: unknown, path: readonly string[]): FieldRead {
   let current: unknown = object;
-  for (const key of path.split('.')) {
+  for (const key of path) {
     if (!isRecord(current) || !(key in current)) return ABSENT;
     current = current[key];
   }
@@ -27,9 +48,7 @@ function walk(object: unknown, path: string): FieldRead {
 
 /** The slash key HiBob writes next to the nested form: `/root/email`, `/work/custom/field_1`. */
 export function slashKeyOf(field: FieldLocation): string {
-  const path = jsonPathOf(field);
-  const isRoot = field.id.startsWith('root.') || !path.includes('.');
-  return `/${isRoot ? `root/${path}` : path.split('.').join('/')}`;
+  return pathsOf(field).slash;
 }
 
 /**
@@ -37,14 +56,15 @@ export function slashKeyOf(field: FieldLocation): string {
  * requested nulls), then the slash key `{value}` (present only when non-null).
  */
 export function readField(employee: Record<string, unknown>, field: FieldLocation): FieldRead {
-  const nested = walk(employee, jsonPathOf(field));
+  const cached = pathsOf(field);
+  const nested = walk(employee, cached.nested);
   if (nested.present && nested.value !== null && nested.value !== undefined) return nested;
-  const slash = employee[slashKeyOf(field)];
+  const slash = employee[cached.slash];
   if (isRecord(slash) && 'value' in slash && slash.value !== null && slash.value !== undefined)
     return { present: true, value: slash.value };
   if (nested.present) return nested;
   // A field moved to another category keeps its id; some responses nest it by id rather than jsonPath.
-  if (field.jsonPath && field.jsonPath !== field.id && !field.id.startsWith('root.')) return walk(employee, field.id);
+  if (cached.byId) return walk(employee, cached.byId);
   return ABSENT;
 }
 
@@ -52,6 +72,6 @@ export function readField(employee: Record<string, unknown>, field: FieldLocatio
 export function readHumanReadable(employee: Record<string, unknown>, field: FieldLocation): string | null {
   const human = employee.humanReadable;
   if (!isRecord(human)) return null;
-  const read = walk(human, jsonPathOf(field));
+  const read = walk(human, pathsOf(field).nested);
   return typeof read.value === 'string' ? read.value : null;
 }
