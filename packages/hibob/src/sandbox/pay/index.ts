@@ -1,4 +1,5 @@
 export * from './attendance-routes.js';
+export * from './extension.js';
 export * from './pay-data.js';
 export * from './pay-route-types.js';
 export * from './pay-routes.js';
