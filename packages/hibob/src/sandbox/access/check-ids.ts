@@ -16,6 +16,8 @@ export const HIBOB_CHECK_IDS = [
   'timeOff.requests',
   'timeOff.balances',
   'timeOff.policies',
+  'compensation',
+  'attendance',
   'webhooks',
 ] as const;
 export type HiBobCheckId = (typeof HIBOB_CHECK_IDS)[number];
@@ -36,6 +38,10 @@ export function permissionBehindCheck(checkId: string): string | null {
       return feature('timeoff.balances');
     case 'timeOff.policies':
       return feature('timeoff.settings');
+    case 'compensation':
+      return categoryPermission('payroll');
+    case 'attendance':
+      return feature('attendance');
     default:
       return null;
   }
