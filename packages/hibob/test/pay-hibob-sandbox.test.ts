@@ -111,6 +111,26 @@ describe('pay in the HiBob sandbox', () => {
     expect(error).toBeInstanceOf(PermissionError);
   });
 
+  it.each([
+    ['compensation', /^People's Data › Payroll › View/],
+    ['attendance', /^People's Data › Time attendance › Manage time attendance sheets$/],
+  ])(
+    'restrictedConnectionFor(%s): check() reports it missing with the permission named',
+    async (checkId, permission) => {
+      const { config, expectedMissingCheck } = sandbox.control.restrictedConnectionFor(checkId);
+      const conn = kit.connect('hibob', config, {
+        includeCompensation: true,
+        includeAttendance: true,
+        rateLimits: false,
+      });
+      const report = await conn.check();
+      const gap = report.checks.find((check) => check.id === expectedMissingCheck);
+      expect(gap?.status, JSON.stringify(gap)).toBe('missing');
+      expect(gap?.fix?.permission).toMatch(permission);
+      expect(report.checks.filter((check) => ['compensation', 'attendance'].includes(check.id))).toHaveLength(2);
+    },
+  );
+
   it('reads attendance in range, validated by the strict model, through 33-day windows', async () => {
     const before = sandbox.control.rateLimitCounters().requestsByEndpoint['hibob.attendance.entries.search'] ?? 0;
     const conn = kit.connect('hibob', sandbox.connectionConfig(), { includeAttendance: true, rateLimits: false });
