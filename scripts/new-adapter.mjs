@@ -133,24 +133,42 @@ function listFiles(path) {
   return readdirSync(path).flatMap((entry) => listFiles(join(path, entry)));
 }
 
-/** Make the package part of the monorepo: a workspace, and a `tsc -b` reference. */
+/** Make the package part of the monorepo: a workspace, and a `tsc -b` reference. Edits in place, keeping formatting. */
 function register(target) {
   const path = relative(repoRoot, target).split(sep).join('/');
   const packageJsonPath = join(repoRoot, 'package.json');
-  const rootPackage = JSON.parse(readFileSync(packageJsonPath, 'utf8'));
-  const covered = rootPackage.workspaces.some(
+  const packageText = readFileSync(packageJsonPath, 'utf8');
+  const covered = JSON.parse(packageText).workspaces.some(
     (pattern) => pattern === path || (pattern.endsWith('/*') && dirname(path) === pattern.slice(0, -2)),
   );
-  if (!covered) {
-    rootPackage.workspaces.push(path);
-    writeFileSync(packageJsonPath, `${JSON.stringify(rootPackage, null, 2)}\n`);
-  }
+  if (!covered)
+    writeFileSync(
+      packageJsonPath,
+      appendToArray(packageText, /("workspaces"\s*:\s*\[)([^\]]*?)(\s*\])/, JSON.stringify(path)),
+    );
   const tsconfigPath = join(repoRoot, 'tsconfig.json');
-  const tsconfig = JSON.parse(readFileSync(tsconfigPath, 'utf8'));
-  if (!tsconfig.references.some((reference) => reference.path === path)) {
-    tsconfig.references.push({ path });
-    writeFileSync(tsconfigPath, `${JSON.stringify(tsconfig, null, 2)}\n`);
-  }
+  const tsconfigText = readFileSync(tsconfigPath, 'utf8');
+  if (!JSON.parse(tsconfigText).references.some((reference) => reference.path === path))
+    writeFileSync(
+      tsconfigPath,
+      appendToArray(
+        tsconfigText,
+        /("references"\s*:\s*\[)([\s\S]*?)(\s*\]\s*\}\s*$)/,
+        `{ "path": ${JSON.stringify(path)} }`,
+      ),
+    );
+}
+
+/** Append one item to the JSON array the pattern captures (prefix, items, suffix), in the items' own layout. */
+function appendToArray(text, pattern, item) {
+  const match = pattern.exec(text);
+  if (!match) throw new Error(`new-adapter: could not find where to register the package (${pattern})`);
+  const [, prefix, items, suffix] = match;
+  const multiline = items.includes('\n');
+  const indent = multiline ? (/\n(\s*)\S/.exec(items)?.[1] ?? '    ') : ' ';
+  const separator = items.trim() === '' ? (multiline ? `\n${indent}` : '') : `,${multiline ? `\n${indent}` : ' '}`;
+  const updated = `${prefix}${items.replace(/\s*$/, '')}${separator}${item}${suffix}`;
+  return text.slice(0, match.index) + updated + text.slice(match.index + match[0].length);
 }
 
 function readme(names) {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -91,4 +92,39 @@ describe('scripts/new-adapter.mjs', () => {
     expect(tests.output).toMatch(/conformance: sage-hr/);
     expect(tests.output).toMatch(/Tests\s+2\d passed/);
   }, 120_000);
+
+  it('registers a package outside existing workspace globs, keeping the formatting of the root files', () => {
+    // A copy of the repository's skeleton, so the real root package.json and tsconfig.json stay untouched.
+    const fake = mkdtempSync(join(tmpdir(), 'hrkit-new-adapter-'));
+    try {
+      for (const path of [
+        'scripts/new-adapter.mjs',
+        'examples/acme-hr/src',
+        'examples/acme-hr/test',
+        'package.json',
+        'tsconfig.json',
+      ])
+        cpSync(join(root, path), join(fake, path), { recursive: true });
+      for (const args of [['personio'], ['bob-two', '--dir', join(fake, 'examples/bob-two')]])
+        expect(run(process.execPath, [join(fake, 'scripts/new-adapter.mjs'), ...args]).status).toBe(0);
+      const before = {
+        pkg: readFileSync(join(root, 'package.json'), 'utf8'),
+        ts: readFileSync(join(root, 'tsconfig.json'), 'utf8'),
+      };
+      const pkg = readFileSync(join(fake, 'package.json'), 'utf8');
+      const ts = readFileSync(join(fake, 'tsconfig.json'), 'utf8');
+      expect(JSON.parse(pkg).workspaces).toEqual([...JSON.parse(before.pkg).workspaces, 'packages/personio']);
+      expect(JSON.parse(ts).references).toEqual([
+        ...JSON.parse(before.ts).references,
+        { path: 'packages/personio' },
+        { path: 'examples/bob-two' },
+      ]);
+      // Only the added lines differ.
+      expect(pkg.split('\n').length).toBe(before.pkg.split('\n').length);
+      expect(ts.split('\n').length).toBe(before.ts.split('\n').length + 2);
+      expect(existsSync(join(fake, 'packages/personio/src/connector.ts'))).toBe(true);
+    } finally {
+      rmSync(fake, { recursive: true, force: true });
+    }
+  });
 });
