@@ -47,6 +47,10 @@ export interface FieldDefinition {
   description: string | null;
   /** Root fields have no `root.` prefix (hibob-api.md §3). */
   jsonPath: string;
+  /** `jsonPath` split on dots, precomputed for the 100k-employee search. */
+  pathParts: readonly string[];
+  /** The flat response key, e.g. `/work/title`, `/root/email`. */
+  slashKey: string;
   type: FieldType;
   listId: string | null;
   historical: boolean;
@@ -339,6 +343,8 @@ function define(categoryId: CategoryId, row: Row, custom: boolean): FieldDefinit
     name,
     description: null,
     jsonPath,
+    pathParts: jsonPath.split('.'),
+    slashKey: `/${id.split('.').join('/')}`,
     type,
     listId,
     historical,

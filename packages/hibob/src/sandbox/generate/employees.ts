@@ -6,7 +6,7 @@ import {
   type EmploymentTypeLabel,
 } from '../data/custom-fields.js';
 import { COUNTRIES, leafDepartments, SITES, TITLES } from '../data/named-lists.js';
-import { addDays, bobTimestamp, dayNumber } from '../state/time.js';
+import { addDays, bobTimestamp, dayNumber, pickDate } from '../state/time.js';
 import type { BobEmployee } from '../state/types.js';
 
 const HOBBIES = ['Animals', 'Cooking', 'Cycling', 'Music', 'Reading', 'Travel', 'Yoga'];
@@ -55,8 +55,9 @@ export function generateEmployees(input: {
         ? addDays(today, random.int(3, 60))
         : ceo
           ? addDays(today, -8 * 365)
-          : random.date(addDays(today, -10 * 365), addDays(today, -45));
-    const terminationDate = population === 'leaver' ? random.date(addDays(startDate, 30), addDays(today, -1)) : null;
+          : pickDate(random, addDays(today, -10 * 365), addDays(today, -45));
+    const terminationDate =
+      population === 'leaver' ? pickDate(random, addDays(startDate, 30), addDays(today, -1)) : null;
     const createdMs = Math.min(
       nowMs - 3_600_000,
       (dayNumber(startDate) - random.int(7, 45)) * 86_400_000 + random.int(0, 86_399_999),
@@ -90,7 +91,7 @@ export function generateEmployees(input: {
       secondName: random.chance(0.15) ? random.firstName() : null,
       email,
       creationDateTime: bobTimestamp(createdMs),
-      birthDate: random.chance(0.9) ? random.date(addDays(today, -62 * 365), addDays(today, -20 * 365)) : null,
+      birthDate: random.chance(0.9) ? pickDate(random, addDays(today, -62 * 365), addDays(today, -20 * 365)) : null,
       legalGender: random.weightedPick([
         ['6001', 48],
         ['6002', 48],
@@ -110,7 +111,7 @@ export function generateEmployees(input: {
       managerId: null,
       startDate,
       lifecycle: population === 'leave' ? 'leave' : 'employed',
-      leaveStartDate: population === 'leave' ? random.date(addDays(today, -90), addDays(today, -1)) : null,
+      leaveStartDate: population === 'leave' ? pickDate(random, addDays(today, -90), addDays(today, -1)) : null,
       terminationDate,
       terminationReason: terminationDate ? random.pick(['1001', '1001', '1002', '1003', '1004']) : null,
       terminationType: terminationDate ? random.pick(['4001', '4001', '4002']) : null,
@@ -138,7 +139,7 @@ export function generateEmployees(input: {
 }
 
 function randomDateBetween(random: SeededGenerator, from: string, to: string): string | null {
-  return from < to ? random.date(from, to) : null;
+  return from < to ? pickDate(random, from, to) : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { SeededGenerator } from '@hrkit/testkit/sandbox-kit';
 import { policyNameFor } from '../data/time-off-policies.js';
 import { lifecycleOn } from '../state/lifecycle.js';
-import { addDays, bobTimestamp, dayNumber } from '../state/time.js';
+import { addDays, bobTimestamp, dayNumber, pickDate } from '../state/time.js';
 import { type RequestTiming, shapeRequest } from '../state/time-off-shapes.js';
 import {
   type BobEmployee,
@@ -59,7 +59,7 @@ export function generateTimeOff(input: {
       const lastDay = employee.terminationDate ? addDays(employee.terminationDate, -1) : addDays(today, 90);
       const firstDay = maxDate(employee.startDate, addDays(today, -240));
       if (firstDay > lastDay) continue;
-      const startDate = random.date(firstDay, lastDay);
+      const startDate = pickDate(random, firstDay, lastDay);
       const timing = timingFor(random, type, startDate);
       const status = random.weightedPick<RequestStatus>([
         ['approved', 68],

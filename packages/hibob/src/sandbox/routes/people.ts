@@ -67,9 +67,10 @@ function* searchBody(
   mode: HumanReadableMode,
 ): Generator<string> {
   yield '{"employees":[';
+  const context = state.fieldContext();
   let first = true;
   for (const employee of employees) {
-    yield (first ? '' : ',') + JSON.stringify(employeeView(employee, fields, state, mode));
+    yield (first ? '' : ',') + JSON.stringify(employeeView(employee, fields, state, mode, context));
     first = false;
   }
   yield ']}';

@@ -1,4 +1,4 @@
-import { addDays, dayNumber, isWeekend } from './time.js';
+import { dateFromDay, dayNumber, isWeekend } from './time.js';
 import type { DailyDuration, DayPortion, DurationType, Policy, RequestStatus, TimeOffRequest } from './types.js';
 
 /** What a caller (generator or control API) says about a request's timing; the rest is computed. */
@@ -40,27 +40,7 @@ export function shapeRequest(identity: RequestIdentity, timing: RequestTiming, t
   const singleDay = timing.type === 'hours';
   // Open-ended requests have no end yet; their duration so far runs to today (sandbox choice, UNKNOWN in HiBob).
   const end = singleDay ? start : openEnded ? null : (timing.endDate ?? start);
-  const lastCountedDay = end ?? (today >= start ? today : start);
-  const days: string[] = [];
-  for (let day = start; day <= lastCountedDay && days.length < 366; day = addDays(day, 1)) days.push(day);
-
-  const durations = perDay(timing, days);
-  const naturalUnit = ['days', 'portionOnRange', 'percentageOnRange', 'openEnded'].includes(timing.type)
-    ? 'days'
-    : 'hours';
-  const convert = (value: number) =>
-    naturalUnit === policy.unit ? value : policy.unit === 'hours' ? value * HOURS_PER_DAY : value / HOURS_PER_DAY;
-  const totalDuration = round(convert(durations.reduce((sum, entry) => sum + entry.duration, 0)));
-  const totalCost = round(
-    convert(
-      durations.reduce(
-        (sum, entry) => sum + (policy.bookingWorkDaysOnly && isWeekend(entry.date) ? 0 : entry.duration),
-        0,
-      ),
-    ),
-  );
-
-  return {
+  const request: TimeOffRequest = {
     requestId: identity.requestId,
     employeeId: identity.employeeId,
     policyType: policy.policyType,
@@ -77,10 +57,11 @@ export function shapeRequest(identity: RequestIdentity, timing: RequestTiming, t
     percentageOfDay: timing.type === 'percentageOnRange' ? (timing.percentage ?? 50) : null,
     startTime: timing.type === 'specificHoursDayDurations' ? (timing.startTime ?? '09:00') : null,
     endTime: timing.type === 'specificHoursDayDurations' ? (timing.endTime ?? '12:00') : null,
-    durations: durations.map((entry) => ({ ...entry, duration: round(convert(entry.duration)) })),
+    // Only the "different…" types keep per-day input; the others are recomputed on demand (memory for 100k people).
+    durations: [],
     durationUnit: policy.unit,
-    totalDuration,
-    totalCost,
+    totalDuration: 0,
+    totalCost: 0,
     status: identity.status,
     description: identity.description ?? null,
     reasonCode: identity.reasonCode ?? null,
@@ -88,46 +69,97 @@ export function shapeRequest(identity: RequestIdentity, timing: RequestTiming, t
     originalRequestId: identity.originalRequestId ?? null,
     previousRequestId: identity.previousRequestId ?? null,
   };
+  if (timing.type === 'differentDayDurations' || timing.type === 'differentSpecificHoursDayDurations') {
+    request.durations = perDayNatural(request, timing.durations ?? [], today);
+  }
+  let totalDuration = 0;
+  let totalCost = 0;
+  for (const entry of dailyBreakdown(request, policy, today)) {
+    totalDuration += entry.duration;
+    totalCost += entry.cost;
+  }
+  request.totalDuration = round(totalDuration);
+  request.totalCost = round(totalCost);
+  return request;
+}
+
+const NATURAL_DAYS: ReadonlySet<DurationType> = new Set(['days', 'portionOnRange', 'percentageOnRange', 'openEnded']);
+
+/** Converts a natural-unit amount (days for day types, hours for hour types) to the policy unit. */
+function convert(request: Pick<TimeOffRequest, 'type' | 'durationUnit'>, value: number): number {
+  const natural = NATURAL_DAYS.has(request.type) ? 'days' : 'hours';
+  if (natural === request.durationUnit) return value;
+  return request.durationUnit === 'hours' ? value * HOURS_PER_DAY : value / HOURS_PER_DAY;
+}
+
+/** Per-day duration and cost in the policy unit; weekends cost nothing on work-days-only policies. */
+export function dailyBreakdown(
+  request: TimeOffRequest,
+  policy: Pick<Policy, 'bookingWorkDaysOnly'>,
+  today: string,
+): Array<{ date: string; duration: number; cost: number }> {
+  // Stored per-day input (the "different…" types) is in the type's natural unit, like computed days.
+  const days = request.durations.length > 0 ? request.durations : perDayNatural(request, [], today);
+  return days.map((entry) => {
+    const duration = round(convert(request, entry.duration));
+    return { date: entry.date, duration, cost: policy.bookingWorkDaysOnly && isWeekend(entry.date) ? 0 : duration };
+  });
 }
 
 /** Per-day breakdown in the type's natural unit (days for day types, hours for hour types). */
-function perDay(timing: RequestTiming, days: string[]): DailyDuration[] {
-  const given = new Map((timing.durations ?? []).map((entry) => [entry.date, entry]));
-  return days.map((date, index) => {
+function perDayNatural(request: TimeOffRequest, given: DailyDuration[], today: string): DailyDuration[] {
+  const byDate = new Map(given.map((entry) => [entry.date, entry]));
+  const { from, to } = requestSpan(request, today);
+  const last = Math.min(to, from + 365);
+  const result: DailyDuration[] = [];
+  for (let day = from; day <= last; day++) {
+    const date = dateFromDay(day);
+    const index = day - from;
     const first = index === 0;
-    const last = index === days.length - 1;
-    switch (timing.type) {
+    const isLast = day === last;
+    switch (request.type) {
       case 'hours':
-        return { date, duration: timing.hours ?? 4 };
+        result.push({ date, duration: request.hoursOnDate ?? 4 });
+        break;
       case 'portionOnRange':
-        return { date, duration: 0.5, portion: timing.dayPortion ?? 'morning' };
+        result.push({ date, duration: 0.5, portion: request.dayPortion ?? 'morning' });
+        break;
       case 'percentageOnRange':
-        return { date, duration: (timing.percentage ?? 50) / 100 };
+        result.push({ date, duration: (request.percentageOfDay ?? 50) / 100 });
+        break;
       case 'hoursOnRange':
-        return { date, duration: timing.dailyHours ?? 4 };
+        result.push({ date, duration: request.dailyHours ?? 4 });
+        break;
       case 'specificHoursDayDurations': {
-        const startTime = timing.startTime ?? '09:00';
-        const endTime = timing.endTime ?? '12:00';
-        return { date, duration: hoursBetween(startTime, endTime), startTime, endTime };
+        const startTime = request.startTime ?? '09:00';
+        const endTime = request.endTime ?? '12:00';
+        result.push({ date, duration: hoursBetween(startTime, endTime), startTime, endTime });
+        break;
       }
       case 'differentDayDurations':
-        return given.get(date) ?? { date, duration: 2 + (index % 4) };
+        result.push(byDate.get(date) ?? { date, duration: 2 + (index % 4) });
+        break;
       case 'differentSpecificHoursDayDurations': {
-        const entry = given.get(date);
-        if (entry) return entry;
+        const entry = byDate.get(date);
+        if (entry) {
+          result.push(entry);
+          break;
+        }
         const startTime = `${String(9 + (index % 3)).padStart(2, '0')}:00`;
         const endTime = `${String(13 + (index % 3)).padStart(2, '0')}:30`;
-        return { date, duration: hoursBetween(startTime, endTime), startTime, endTime };
+        result.push({ date, duration: hoursBetween(startTime, endTime), startTime, endTime });
+        break;
       }
       default: {
         // days and openEnded: whole days, halved at a portioned start or end.
         let duration = 1;
-        if (first && timing.startPortion && timing.startPortion !== 'all_day') duration -= 0.5;
-        if (last && !first && timing.endPortion && timing.endPortion !== 'all_day') duration -= 0.5;
-        return { date, duration };
+        if (first && request.startPortion !== 'all_day') duration -= 0.5;
+        if (isLast && !first && request.endPortion !== 'all_day') duration -= 0.5;
+        result.push({ date, duration });
       }
     }
-  });
+  }
+  return result;
 }
 
 function hoursBetween(startTime: string, endTime: string): number {

@@ -1,5 +1,10 @@
 const DAY_MS = 86_400_000;
 
+// Date strings repeat a lot (100k people share ~25k distinct days): cache both directions so the
+// generator and the feeds do map lookups instead of Date parsing.
+const dayToDate = new Map<number, string>();
+const dateToDay = new Map<string, number>();
+
 /** HiBob's `time` format: microseconds, no zone (`2024-10-03T09:29:00.831502`). */
 export function bobTimestamp(epochMs: number): string {
   const iso = new Date(epochMs).toISOString();
@@ -9,15 +14,25 @@ export function bobTimestamp(epochMs: number): string {
 }
 
 export function dateOf(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 10);
+  return dateFromDay(Math.floor(epochMs / DAY_MS));
 }
 
 export function dayNumber(date: string): number {
-  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+  let day = dateToDay.get(date);
+  if (day === undefined) {
+    day = Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+    if (dateToDay.size < 200_000) dateToDay.set(date, day);
+  }
+  return day;
 }
 
 export function dateFromDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let date = dayToDate.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayToDate.size < 200_000) dayToDate.set(day, date);
+  }
+  return date;
 }
 
 export function addDays(date: string, days: number): string {
@@ -25,7 +40,8 @@ export function addDays(date: string, days: number): string {
 }
 
 export function isWeekend(date: string): boolean {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  // 1970-01-01 (day 0) was a Thursday.
+  const weekday = (((dayNumber(date) + 4) % 7) + 7) % 7;
   return weekday === 0 || weekday === 6;
 }
 
@@ -42,4 +58,11 @@ export function addMonths(epochMs: number, months: number): number {
 
 export function isIsoDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+}
+
+/** A uniformly random `YYYY-MM-DD` between two dates (inclusive), without Date parsing. */
+export function pickDate(random: { int(min: number, max: number): number }, from: string, to: string): string {
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  return dateFromDay(random.int(Math.min(a, b), Math.max(a, b)));
 }

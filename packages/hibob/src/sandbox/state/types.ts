@@ -155,6 +155,7 @@ export interface TimeOffRequest {
   percentageOfDay: number | null;
   startTime: string | null;
   endTime: string | null;
+  /** Per-day input of the "different…" types, in their natural unit (hours); empty for the other types. */
   durations: DailyDuration[];
   durationUnit: 'days' | 'hours';
   totalDuration: number;

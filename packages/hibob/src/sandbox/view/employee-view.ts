@@ -1,4 +1,4 @@
-import type { FieldDefinition } from '../data/field-catalog.js';
+import type { FieldContext, FieldDefinition } from '../data/field-catalog.js';
 import type { CompanyState } from '../state/company-state.js';
 import type { BobEmployee } from '../state/types.js';
 import { humanReadable } from './human-readable.js';
@@ -16,8 +16,8 @@ export function employeeView(
   fields: readonly FieldDefinition[],
   state: CompanyState,
   mode: HumanReadableMode,
+  context: FieldContext = state.fieldContext(),
 ): Record<string, unknown> {
-  const context = state.fieldContext();
   const slash: Record<string, unknown> = {};
   const nested: Record<string, unknown> = {};
   const human: Record<string, unknown> = {};
@@ -25,9 +25,9 @@ export function employeeView(
     const machine = field.read(employee, context) ?? null;
     const display = machine === null ? null : humanReadable(field, machine, state);
     const value = mode === 'REPLACE' ? display : machine;
-    if (value !== null) slash[slashKey(field)] = { value };
-    setPath(nested, field.jsonPath, value);
-    if (mode === 'APPEND' && display !== null) setPath(human, field.jsonPath, display);
+    if (value !== null) slash[field.slashKey] = { value };
+    setPath(nested, field.pathParts, value);
+    if (mode === 'APPEND' && display !== null) setPath(human, field.pathParts, display);
   }
   const view: Record<string, unknown> = { ...slash, ...nested };
   if (mode === 'APPEND') {
@@ -37,14 +37,8 @@ export function employeeView(
   return view;
 }
 
-function slashKey(field: FieldDefinition): string {
-  const path = field.id.startsWith('root.') ? field.id : field.jsonPath;
-  return `/${path.split('.').join('/')}`;
-}
-
 /** Sets `a.b.c`; never turns an existing null or scalar into an object (e.g. `work.reportsTo` null + `.email`). */
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
+function setPath(target: Record<string, unknown>, parts: readonly string[], value: unknown): void {
   let node: Record<string, unknown> = target;
   for (let index = 0; index < parts.length - 1; index++) {
     const key = parts[index]!;

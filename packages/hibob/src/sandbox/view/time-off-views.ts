@@ -2,6 +2,7 @@ import { hasFeature, inAudience, type ServiceUser } from '../access/service-user
 import type { CompanyState } from '../state/company-state.js';
 import { displayName } from '../state/lifecycle.js';
 import { bobTimestamp } from '../state/time.js';
+import { dailyBreakdown } from '../state/time-off-shapes.js';
 import type { BobEmployee, TimeOffChange, TimeOffRequest } from '../state/types.js';
 
 export interface VisibilityOptions {
@@ -176,14 +177,7 @@ export function requestView(
     ...typeExtras(request),
   };
   if (includeDailyDurations) {
-    view.dailyDurations = request.durations.map((entry) => {
-      const weekend = [0, 6].includes(new Date(`${entry.date}T00:00:00Z`).getUTCDay());
-      return {
-        date: entry.date,
-        duration: entry.duration,
-        cost: policy?.bookingWorkDaysOnly && weekend ? 0 : entry.duration,
-      };
-    });
+    view.dailyDurations = dailyBreakdown(request, policy ?? { bookingWorkDaysOnly: false }, state.today());
   }
   return view;
 }
