@@ -230,6 +230,10 @@ export async function runCheck(
         what: 'the Job Information and Employment Status tables',
       },
     ),
+    await capabilityProbe('compensation', 'Compensation table', ['compensation'], () => client.compensation(someone), {
+      permission: 'Access Levels › Job › Compensation: View',
+      what: 'the Compensation table',
+    }),
     await capabilityProbe(
       'employees.changes',
       'Changed-employees feed',

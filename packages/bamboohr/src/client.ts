@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import { apiRootOf, BAMBOOHR, type BambooHrConnectionConfig } from './config.js';
 import { RawEmployeeChanged } from './raw/changes.js';
 import { RawEmployeeRow, type RawReport, RawReportEnvelope, readEmployeeRows } from './raw/report.js';
-import { RawTable } from './raw/tables.js';
+import { RawCompensationTable, RawTable } from './raw/tables.js';
 import { RawBalances, RawTimeOffPolicies, RawTimeOffRequests, RawTimeOffTypes, RawWhosOut } from './raw/time-off.js';
 
 function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | null {
@@ -123,6 +123,18 @@ export class BambooHrClient {
     const path = `/v1/employees/${encodeURIComponent(employeeId)}/tables/${encodeURIComponent(table)}`;
     const response = await this.http.get(path, signal ? { signal } : {});
     return this.parse(RawTable, response.body === '' ? [] : response.body, `${table} table`, `GET ${path}`);
+  }
+
+  /** The compensation table: its `rate` is an object, so it has its own row schema. */
+  async compensation(employeeId: string, signal?: AbortSignal) {
+    const path = `/v1/employees/${encodeURIComponent(employeeId)}/tables/compensation`;
+    const response = await this.http.get(path, signal ? { signal } : {});
+    return this.parse(
+      RawCompensationTable,
+      response.body === '' ? [] : response.body,
+      'compensation table',
+      `GET ${path}`,
+    );
   }
 
   async changed(since: string, signal?: AbortSignal) {

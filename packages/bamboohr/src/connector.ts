@@ -1,5 +1,7 @@
 import {
   type Absence,
+  type Compensation,
+  type CompensationOptions,
   type ConnectOptions,
   declareCapabilities,
   type DiagnosticsReport,
@@ -33,12 +35,13 @@ import { isCurrent } from './mapping/employee-status.js';
 import type { EmploymentTypeMapping } from './mapping/employment-type.js';
 import { HISTORY_TABLES, type HistoryTable, mapHistoryRows } from './mapping/history.js';
 import { mapEmployeeChanges } from './mapping/changes.js';
+import { mapCompensationRows } from './mapping/compensation.js';
 import { PeopleIndex } from './mapping/people-index.js';
 import { mapBalance, mapTimeOffType, mapWhosOut } from './mapping/time-off-other.js';
 import { mapTimeOffRequest } from './mapping/time-off-request.js';
 import { todayOf } from './mapping/values.js';
 import type { BambooHrOptions } from './options.js';
-import type { RawTableRow } from './raw/tables.js';
+import type { RawCompensationRow, RawTableRow } from './raw/tables.js';
 import { BAMBOOHR_TOKENS } from './tokens.js';
 import { BambooHrWebhooks } from './webhooks.js';
 
@@ -53,6 +56,7 @@ export const BAMBOOHR_CAPABILITIES = declareCapabilities({
   'timeOff.outToday': true,
   'timeOff.balances': true,
   'timeOff.policies': true,
+  compensation: true,
   webhooks: true,
 });
 
@@ -176,6 +180,19 @@ export class BambooHrConnector implements HrConnectorV1 {
     const policies = await this.client.timeOffPolicies(options.signal).catch(() => []);
     for (const type of types.timeOffTypes)
       yield mapTimeOffType(type, { provider: BAMBOOHR, policies, includeRaw: options.includeRaw });
+  }
+
+  /** Pay rows from the compensation table (the facade has already checked the includeCompensation opt-in). */
+  async *listCompensation(options: CompensationOptions = {}): AsyncIterable<Compensation> {
+    const people = await this.peopleIndex(options.signal);
+    const rows: RawCompensationRow[] = [];
+    if (options.employeeIds)
+      for (const id of options.employeeIds) rows.push(...(await this.client.compensation(id, options.signal)));
+    else rows.push(...(await this.client.compensation('all', options.signal)));
+    const byEmployee = new Map<string, RawCompensationRow[]>();
+    for (const row of rows) byEmployee.set(row.employeeId, [...(byEmployee.get(row.employeeId) ?? []), row]);
+    const context = { provider: BAMBOOHR, today: this.today(), people, includeRaw: options.includeRaw === true };
+    for (const employeeRows of byEmployee.values()) yield* mapCompensationRows(employeeRows, context);
   }
 
   check(): Promise<DiagnosticsReport> {

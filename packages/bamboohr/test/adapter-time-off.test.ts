@@ -133,3 +133,41 @@ describe('BambooHR adapter: time off against the sandbox', () => {
     ]);
   });
 });
+
+describe('BambooHR adapter: compensation from the compensation table', () => {
+  it('is refused without the opt-in, then maps amounts, periods and FLSA as given', async () => {
+    const fixture = await sandboxFixture();
+    try {
+      const connection = fixture.connect();
+      expect(() => connection.compensation.list()).toThrow(/includeCompensation/);
+      const rows = await drain(connection.compensation.list({ includeCompensation: true }));
+      expect(rows).toHaveLength(
+        [...fixture.sandbox.company.employees.values()].reduce((n, e) => n + e.compensation.length, 0),
+      );
+      const employee = [...fixture.sandbox.company.employees.values()].find(
+        (e) => e.compensation[0]?.type === 'Hourly',
+      )!;
+      const truth = employee.compensation[0]!;
+      const row = rows.find((r) => r.employee.remoteId === employee.id)!;
+      expect(row).toMatchObject({
+        remoteId: `compensation:${truth.id}`,
+        amount: Number(truth.rate.value),
+        currency: truth.rate.currency,
+        payPeriod: { value: 'hour', source: { field: 'paidPer', value: 'Hour', label: null } },
+        payType: { value: 'hourly' },
+        payFrequency: { value: 'semimonthly', source: { value: 'Twice a month' } },
+        flsaStatus: { value: 'nonexempt' },
+        effectiveDate: truth.startDate,
+        isCurrent: true,
+        sourceTable: 'compensation',
+      });
+      const restricted = fixture.connect(fixture.sandbox.restrictedConnection().config);
+      const report = await restricted.check();
+      expect(report.checks.find((c) => c.id === 'compensation')?.status).toBe('missing');
+      // Amounts never reach the logs.
+      expect(fixture.logger.text()).not.toContain(truth.rate.value);
+    } finally {
+      await fixture.sandbox.close();
+    }
+  });
+});

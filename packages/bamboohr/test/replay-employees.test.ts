@@ -194,3 +194,35 @@ describe('unreadable report rows', () => {
     expect(readEmployeeRows([{ id: 7, a: null }], 'bamboohr', 'x')[0]?.id).toBe('7');
   });
 });
+
+describe('replaying recorded pay fields through the compensation mapping', () => {
+  it('reads "65000.00 USD" rates, Salary/Year/Exempt as given', async () => {
+    const { mapCompensationRows, RawCompensationRow } = await import('../src/index.js');
+    const report = RawReport.parse(recorded('reports-custom-hris-fields').response.body);
+    const charlotte = report.employees.find((row) => row.id === '4')!;
+    const row = RawCompensationRow.parse({
+      id: null,
+      employeeId: charlotte.id,
+      startDate: charlotte.hireDate,
+      rate: charlotte.payRate,
+      type: charlotte.payType,
+      paidPer: charlotte.payPer,
+      exempt: charlotte.exempt,
+    });
+    const [pay] = mapCompensationRows([row], {
+      provider: 'bamboohr',
+      today: '2026-06-01',
+      people: new PeopleIndex('bamboohr'),
+    });
+    expect(pay).toMatchObject({
+      amount: 65000,
+      currency: 'USD',
+      payPeriod: { value: 'year', source: { field: 'paidPer', value: 'Year', label: null } },
+      payType: { value: 'salary' },
+      flsaStatus: { value: 'exempt' },
+      payFrequency: { value: 'unknown', source: null },
+      effectiveDate: '2025-03-03',
+      isCurrent: true,
+    });
+  });
+});

@@ -8,3 +8,4 @@ export * from './time-off-other.js';
 export * from './time-off-request.js';
 export * from './time-off-type.js';
 export * from './values.js';
+export * from './compensation.js';
