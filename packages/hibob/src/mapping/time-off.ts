@@ -123,31 +123,37 @@ function boundaries(raw: RawRequest) {
   return { start, end };
 }
 
-/** Status of a changes-feed snapshot: its own `status` when given, else what `changeType` implies. */
-function statusOf(
-  raw: RawRequest,
-  fallback: TimeOffStatusValue | null,
-): { value: TimeOffStatusValue; field: string; text: string | null } {
-  if (raw.status) return { value: timeOffStatus(raw.status), field: 'status', text: raw.status };
+/**
+ * The request's status in HiBob's own words: `status` where the endpoint gives it (request details, who's out),
+ * else what the feed's `changeType` means (Created → approved, Pending → pending, Canceled → canceled, Deleted →
+ * deleted). Both read paths thus describe the same request the same way.
+ */
+export function hibobStatusOf(raw: RawTimeOffRequest): string | null {
+  if (raw.status) return raw.status.toLowerCase();
   if (raw.changeType) {
     const key = labelKey(raw.changeType);
-    // "Created" appears only for requests visible without includePending, i.e. approved ones.
-    const value: TimeOffStatusValue =
-      key === 'created' || key === 'updated' || key === 'approved'
-        ? 'approved'
-        : key === 'pending'
-          ? 'requested'
-          : timeOffStatus(raw.changeType);
-    return { value, field: 'changeType', text: raw.changeType };
+    if (key === 'created' || key === 'updated' || key === 'approved') return 'approved';
+    if (key === 'pending') return 'pending';
+    if (key === 'canceled' || key === 'cancelled') return 'canceled';
+    if (key === 'deleted') return 'deleted';
+    return raw.changeType.toLowerCase();
   }
-  if (raw.approved === true) return { value: 'approved', field: 'approved', text: 'true' };
-  return { value: fallback ?? 'other', field: 'status', text: null };
+  if (raw.approved === true) return 'approved';
+  return null;
 }
 
 /** Any request-shaped payload (changes, request details, whosout) → TimeOffRequest. */
 export function mapTimeOffRequest(
   raw: RawTimeOffRequest,
-  options: { includeRaw: boolean; employeeId?: string; fallbackStatus?: TimeOffStatusValue },
+  options: {
+    includeRaw: boolean;
+    employeeId?: string;
+    fallbackStatus?: TimeOffStatusValue;
+    /** Path-specific extras (per-day breakdown, note, change time), off by default so every read path agrees. */
+    includeDays?: boolean;
+    includeNote?: boolean;
+    includeChangedAt?: boolean;
+  },
 ): TimeOffRequest {
   const remoteId = requestIdOf(raw);
   const employeeId = asText(raw.employeeId) ?? options.employeeId ?? null;
@@ -162,7 +168,7 @@ export function mapTimeOffRequest(
       },
     );
   const unit = unitOf(raw);
-  const status = statusOf(raw, options.fallbackStatus ?? null);
+  const status = hibobStatusOf(raw);
   const typeName = raw.policyType ?? null;
   const name = raw.policyTypeDisplayName ?? raw.policyType ?? 'Unknown policy';
   const approver = isRecord(raw.approver) ? asText(raw.approver.id) : asText(raw.approver);
@@ -170,7 +176,8 @@ export function mapTimeOffRequest(
     id: hrkitId(PROVIDER, remoteId),
     provider: PROVIDER,
     remoteId,
-    employee: employeeRef(employeeId, raw.employeeDisplayName ?? null),
+    // The name is absent from request details: leaving it out of both read paths keeps records identical.
+    employee: employeeRef(employeeId),
     policy: { id: null, name, typeName },
     type: {
       value: policyTypeToType(typeName ?? name),
@@ -180,22 +187,24 @@ export function mapTimeOffRequest(
         label: raw.policyTypeDisplayName ?? null,
       },
     },
-    status: { value: status.value, source: { field: status.field, value: status.text, label: null } },
+    status: status
+      ? { value: timeOffStatus(status), source: { field: 'status', value: status, label: null } }
+      : { value: options.fallbackStatus ?? 'other', source: null },
     unit,
     amount: raw.totalDuration ?? raw.hoursOnDate ?? raw.hours ?? null,
     cost: raw.totalCost ?? null,
     rangeType: rangeTypeOf(raw),
     start,
     end,
-    days: daysOf(raw, unit),
+    days: options.includeDays ? daysOf(raw, unit) : [],
     approver: approver ? employeeRef(approver) : null,
-    note: raw.description ?? raw.changeReason ?? null,
+    note: options.includeNote ? (raw.description ?? null) : null,
     editChain: {
       originalRequestId: asText(raw.originalRequestId),
       previousRequestId: asText(raw.previousRequestId),
     },
     requestedAt: null,
-    updatedAt: asIsoDateTime(raw.createdOn),
+    updatedAt: options.includeChangedAt ? asIsoDateTime(raw.createdOn) : null,
   };
   if (options.includeRaw) request.raw = raw as Record<string, unknown>;
   return request satisfies TimeOffRequest;
