@@ -65,6 +65,10 @@ export class HiBobSandboxControl extends CompanyControl {
     return this.deps.webhooks.register(url, secret);
   }
 
+  unregisterWebhook(id: string): boolean {
+    return this.deps.webhooks.sender.unregister(id);
+  }
+
   webhookDeliveries(): DeliveryAttempt[] {
     return this.deps.webhooks.sender.log;
   }

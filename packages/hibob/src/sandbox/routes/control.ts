@@ -86,6 +86,11 @@ export function mountHiBobControlRoutes(router: Router, control: HiBobSandboxCon
           ping: result.ping.map((p) => p.status),
         };
       },
+      'DELETE /webhooks/:id': (_body, request) => {
+        if (!control.unregisterWebhook(request.params.id!))
+          throw new ControlError(404, `no webhook ${request.params.id}`);
+        return { ok: true };
+      },
       'GET /webhooks/deliveries': () => control.webhookDeliveries(),
       'POST /webhooks/flush': async () => {
         await control.flushWebhooks();
