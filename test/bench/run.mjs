@@ -1,0 +1,260 @@
+// `npm run bench` (builds first, then runs this with --expose-gc). `--quick` for a smaller run; `--only=mapping,sync,
+// rate-limits` to run a subset. Every figure is a ratio against a floor measured in the same run, on the same machine
+// (never a timed assertion). Each measured step runs in a fresh Node process, and the HiBob sandbox in another one, so
+// that the client's time, CPU and memory are its own. Results: a table on stdout and test/bench/results/latest.json.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BOB_RATE_LIMITS } from '@hrkit/hibob/sandbox';
+import { runChild } from './lib/child.mjs';
+import { startSandboxProcess } from './lib/sandbox.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const script = (name) => join(here, name);
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only =
+  args
+    .find((arg) => arg.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',') ?? null;
+const wants = (name) => only === null || only.includes(name);
+
+const PLAN = quick
+  ? { syncSizes: [2_000, 10_000], mappingSize: 10_000, listUpTo: 10_000, rateLimitEmployees: 2_000 }
+  : { syncSizes: [10_000, 100_000], mappingSize: 100_000, listUpTo: 10_000, rateLimitEmployees: 30_000 };
+const SEED = 1;
+
+const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const round = (value, digits = 2) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
+const startedAt = new Date();
+const results = {
+  startedAt: startedAt.toISOString(),
+  quick,
+  machine: {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    totalMemoryMB: Math.round(os.totalmem() / 1024 / 1024),
+    loadAverageAtStart: os.loadavg().map((value) => round(value)),
+  },
+  plan: PLAN,
+  mapping: null,
+  sync: [],
+  rateLimits: null,
+};
+
+const work = mkdtempSync(join(os.tmpdir(), 'hrkit-bench-'));
+try {
+  if (wants('mapping') || wants('sync')) {
+    const sizes = [
+      ...new Set([...(wants('sync') ? PLAN.syncSizes : []), ...(wants('mapping') ? [PLAN.mappingSize] : [])]),
+    ];
+    for (const employees of sizes.sort((a, b) => a - b)) await sizeRound(employees);
+  }
+  if (wants('rate-limits')) results.rateLimits = await rateLimitRound(PLAN.rateLimitEmployees);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+results.finishedAt = new Date().toISOString();
+results.durationSeconds = Math.round((Date.now() - startedAt.getTime()) / 1000);
+results.machine.loadAverageAtEnd = os.loadavg().map((value) => round(value));
+results.table = table();
+mkdirSync(join(here, 'results'), { recursive: true });
+writeFileSync(join(here, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\n${results.table}\n`);
+printNotes();
+log(`done in ${results.durationSeconds} s; figures in test/bench/results/latest.json`);
+
+/** One company size: one sandbox process; mapping (at its size), then the sync steps against the same server. */
+async function sizeRound(employees) {
+  log(`starting a HiBob sandbox with ${employees} employees (rate limits off)…`);
+  const sandbox = await startSandboxProcess({ seed: SEED, employees, rateLimits: false });
+  log(`sandbox ready in ${Math.round(sandbox.startMs)} ms at ${sandbox.url}`);
+  try {
+    const config = sandbox.config;
+    if (wants('mapping') && employees === PLAN.mappingSize) {
+      log(`mapping: ${employees} people, map + validate vs JSON.parse…`);
+      results.mapping = await runChild(script('mapping.mjs'), { config });
+      const m = results.mapping;
+      log(
+        `mapping: parse ${Math.round(m.parseMs)} ms, map+validate ${Math.round(m.mapAndValidateMs)} ms, ratio ${round(m.ratio)}`,
+      );
+    }
+    if (!wants('sync') || !PLAN.syncSizes.includes(employees)) return;
+    const recording = join(work, `requests-${employees}.json`);
+    const row = { employees, rateLimits: false };
+    log(`sync ${employees}: recording the adapter's requests (also warms the sandbox)…`);
+    row.recorded = await runChild(script('sync-worker.mjs'), { mode: 'record', config, recording });
+    log(`sync ${employees}: floor (fetch + JSON.parse of the same ${row.recorded.requests} requests)…`);
+    row.floor = await runChild(script('sync-worker.mjs'), { mode: 'floor', config, recording });
+    if (employees <= PLAN.listUpTo) {
+      log(`sync ${employees}: adapter + Connection only (no engine, no store)…`);
+      row.list = await runChild(script('sync-worker.mjs'), { mode: 'list', config });
+    }
+    for (const store of ['memory', 'sqlite']) {
+      log(`sync ${employees}: SyncEngine + ${store} store…`);
+      row[store] = await runChild(script('sync-worker.mjs'), { mode: 'sync', config, store });
+      log(`sync ${employees} ${store}: ${Math.round(row[store].ms)} ms vs floor ${Math.round(row.floor.ms)} ms`);
+    }
+    row.sandboxCounters = await sandbox.counters();
+    results.sync.push(row);
+  } finally {
+    await sandbox.close();
+  }
+}
+
+/** Rate limits ON on both sides; a company big enough to need more than one minute's people-search allowance. */
+async function rateLimitRound(employees) {
+  log(`rate limits: sandbox with ${employees} employees, limits ON…`);
+  const sandbox = await startSandboxProcess({ seed: SEED, employees, rateLimits: true });
+  try {
+    log('rate limits: full sync with the client-side limiter on (expect to wait for the next minute)…');
+    const run = await runChild(script('rate-limits-worker.mjs'), { config: sandbox.config });
+    const counters = await sandbox.counters();
+    const endpoints = {};
+    for (const [endpoint, requests] of Object.entries(counters.requestsByEndpoint))
+      endpoints[endpoint] = {
+        requests,
+        maxInAnySixtySeconds: counters.maxRequestsInAnyWindowByEndpoint[endpoint] ?? 0,
+        documentedPerMinute: BOB_RATE_LIMITS[endpoint] ?? null,
+        tooManyRequests: counters.tooManyRequestsByEndpoint[endpoint] ?? 0,
+      };
+    log(`rate limits: ${Math.round(run.ms / 1000)} s, ${counters.tooManyRequests} × 429`);
+    return {
+      employees,
+      wallSeconds: round(run.ms / 1000, 1),
+      client: run,
+      sandbox: { totalRequests: counters.totalRequests, tooManyRequests: counters.tooManyRequests, endpoints },
+      exceedsOneMinuteAllowance: Object.values(endpoints).some(
+        (endpoint) => endpoint.documentedPerMinute !== null && endpoint.requests > endpoint.documentedPerMinute,
+      ),
+    };
+  } finally {
+    await sandbox.close();
+  }
+}
+
+function table() {
+  const rows = [['Benchmark', 'Size', 'Measured', 'Floor (same run)', 'Ratio', 'Aim']];
+  const ms = (value) => `${Math.round(value).toLocaleString('en-US')} ms`;
+  const m = results.mapping;
+  if (m) {
+    rows.push([
+      'Mapping + validation (wall)',
+      m.records.toLocaleString('en-US'),
+      `${ms(m.mapAndValidateMs)} (${m.mapAndValidateRecordsPerSecond.toLocaleString('en-US')} rec/s)`,
+      `JSON.parse ${ms(m.parseMs)} (${m.parseRecordsPerSecond.toLocaleString('en-US')} rec/s)`,
+      `${round(m.ratio)}×`,
+      '≤ 1×',
+    ]);
+  }
+  for (const row of results.sync) {
+    const size = row.employees.toLocaleString('en-US');
+    const floor = row.floor;
+    const shape = [
+      ['list', 'Adapter + Connection, no store'],
+      ['memory', 'Full sync, memory store'],
+      ['sqlite', 'Full sync, SQLite store'],
+    ];
+    for (const [key, label] of shape) {
+      const run = row[key];
+      if (!run) continue;
+      rows.push([
+        `${label} (wall)`,
+        size,
+        ms(run.ms),
+        `fetch+parse ${ms(floor.ms)}`,
+        `${round(run.ms / floor.ms)}×`,
+        '≤ 1.5×',
+      ]);
+      rows.push([
+        `${label} (client CPU)`,
+        size,
+        ms(run.clientCpuMs),
+        `fetch+parse ${ms(floor.clientCpuMs)}`,
+        `${round(run.clientCpuMs / floor.clientCpuMs)}×`,
+        'info',
+      ]);
+    }
+    for (const key of ['memory', 'sqlite']) {
+      const run = row[key];
+      if (!run) continue;
+      rows.push([
+        `Peak heap, ${key} store`,
+        size,
+        `${run.peakHeapUsedMB} MB (RSS ${run.peakRssMB} MB)`,
+        `fetch+parse ${floor.peakHeapUsedMB} MB (RSS ${floor.peakRssMB} MB)`,
+        `${round(run.peakHeapUsedMB / floor.peakHeapUsedMB)}×`,
+        'info',
+      ]);
+    }
+  }
+  const r = results.rateLimits;
+  if (r) {
+    for (const [endpoint, figures] of Object.entries(r.sandbox.endpoints)) {
+      if (figures.documentedPerMinute === null) continue;
+      rows.push([
+        `Rate limits ON: ${endpoint}`,
+        r.employees.toLocaleString('en-US'),
+        `${figures.requests} req, max ${figures.maxInAnySixtySeconds} in any 60 s`,
+        `allowance ${figures.documentedPerMinute}/min`,
+        `${round(figures.maxInAnySixtySeconds / figures.documentedPerMinute)}×`,
+        '≤ 1×',
+      ]);
+    }
+    rows.push([
+      'Rate limits ON: 429 answers',
+      r.employees.toLocaleString('en-US'),
+      `${r.sandbox.tooManyRequests} (client saw ${r.client.tooManyRequestsSeenByClient})`,
+      `${r.sandbox.totalRequests} requests in ${r.wallSeconds} s`,
+      '–',
+      '0',
+    ]);
+  }
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
+  const line = (row) => `| ${row.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ')} |`;
+  return [
+    line(rows[0]),
+    `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
+    ...rows.slice(1).map(line),
+  ].join('\n');
+}
+
+function printNotes() {
+  const [small, large] = results.sync;
+  if (small && large) {
+    const growth = (key) =>
+      large[key] && small[key]
+        ? round(
+            (large[key].peakHeapUsedMB - large[key].baseline.heapUsedMB) /
+              Math.max(1, small[key].peakHeapUsedMB - small[key].baseline.heapUsedMB),
+          )
+        : null;
+    const responseGrowth = round(large.recorded.largestResponseBytes / small.recorded.largestResponseBytes);
+    const companyGrowth = round(large.employees / small.employees);
+    results.memoryGrowth = {
+      companyGrowth,
+      largestResponseGrowth: responseGrowth,
+      largestResponseMB: {
+        [small.employees]: round(small.recorded.largestResponseBytes / 1048576, 1),
+        [large.employees]: round(large.recorded.largestResponseBytes / 1048576, 1),
+      },
+      heapAboveBaselineGrowth: { floor: growth('floor'), memory: growth('memory'), sqlite: growth('sqlite') },
+    };
+    writeFileSync(join(here, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+    console.log(
+      `Memory: company ×${companyGrowth}, largest single response ×${responseGrowth}; peak heap above baseline ` +
+        `grew ×${growth('floor')} (floor), ×${growth('memory')} (memory store), ×${growth('sqlite')} (SQLite store).`,
+    );
+  }
+  const load = results.machine.loadAverageAtStart[0];
+  if (load > results.machine.cpus)
+    console.log(
+      `Note: load average ${load} on ${results.machine.cpus} CPUs when the run started: wall-clock figures are noisy, ` +
+        'client-CPU ratios less so.',
+    );
+}
