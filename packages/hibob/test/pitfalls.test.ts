@@ -1,6 +1,6 @@
 import { createHrKit, VirtualClock } from '@hrkit/core';
 import { describe, expect, it } from 'vitest';
-import { hibob } from '../src/index.js';
+import { type HiBobConnector, hibob } from '../src/index.js';
 import { FieldCatalog } from '../src/mapping/field-catalog.js';
 import { readField } from '../src/mapping/read-field.js';
 import { RawFieldsResponse } from '../src/raw/fields.js';
@@ -95,9 +95,7 @@ describe('rate limits: a large sync waits instead of tripping 429 storms', () =>
       const counters = box.control.rateLimitCounters();
       expect(counters.tooManyRequests).toBeGreaterThan(0);
       expect(employees).toHaveLength(60); // every 429 was waited out (X-RateLimit-Reset) and retried
-      expect(
-        (bob.connector as { client: { http: { stats: { retries: number } } } }).client.http.stats.retries,
-      ).toBeGreaterThan(0);
+      expect((bob.connector as HiBobConnector).client.http.stats.retries).toBeGreaterThan(0);
     } finally {
       await box.close();
     }
