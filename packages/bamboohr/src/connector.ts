@@ -14,6 +14,7 @@ import {
   type HrConnectorV1,
   type ListEmployeesOptions,
   NotFoundError,
+  PermissionError,
   type OutTodayOptions,
   type ReadOptions,
   type Redactor,
@@ -33,14 +34,15 @@ import { employeeReportFields } from './fields.js';
 import { fieldNamesOf, mapEmployee } from './mapping/employee.js';
 import { isCurrent } from './mapping/employee-status.js';
 import type { EmploymentTypeMapping } from './mapping/employment-type.js';
-import { HISTORY_TABLES, type HistoryTable, mapHistoryRows } from './mapping/history.js';
+import { HISTORY_TABLES, type HistoryTable, mapHistoryRows, typesBeforeLeaving } from './mapping/history.js';
 import { mapEmployeeChanges } from './mapping/changes.js';
 import { mapCompensationRows } from './mapping/compensation.js';
 import { PeopleIndex } from './mapping/people-index.js';
 import { mapBalance, mapTimeOffType, mapWhosOut } from './mapping/time-off-other.js';
 import { mapTimeOffRequest } from './mapping/time-off-request.js';
-import { todayOf } from './mapping/values.js';
+import { text, todayOf } from './mapping/values.js';
 import type { BambooHrOptions } from './options.js';
+import type { RawEmployeeRow } from './raw/report.js';
 import type { RawCompensationRow, RawTableRow } from './raw/tables.js';
 import { BAMBOOHR_TOKENS } from './tokens.js';
 import { BambooHrWebhooks } from './webhooks.js';
@@ -95,7 +97,10 @@ export class BambooHrConnector implements HrConnectorV1 {
     const report = await this.client.customReport(fields, options.signal ? { signal: options.signal } : {});
     const people = new PeopleIndex(BAMBOOHR, report.employees);
     const history = options.includeHistory ? await this.historyByEmployee(people, undefined, options) : undefined;
-    const context = this.employeeContext(people, fieldNamesOf(report.fields), options);
+    const context = {
+      ...this.employeeContext(people, fieldNamesOf(report.fields), options),
+      typeBeforeLeaving: await this.typesOfLeavers(report.employees, undefined, options.signal),
+    };
     for (const row of report.employees) {
       const employee = mapEmployee(row, context);
       if (!options.includeInactive && !isCurrent(employee.employmentStatus)) continue;
@@ -110,7 +115,10 @@ export class BambooHrConnector implements HrConnectorV1 {
     // supervisorEId names the manager directly; only the employee-number or name forms need the whole index.
     const needsIndex = !row.supervisorEId && (row.supervisorId || row.supervisor);
     const people = needsIndex ? await this.peopleIndex(options.signal) : new PeopleIndex(BAMBOOHR, [row]);
-    const employee = mapEmployee(row, this.employeeContext(people, new Map(), options));
+    const employee = mapEmployee(row, {
+      ...this.employeeContext(people, new Map(), options),
+      typeBeforeLeaving: await this.typesOfLeavers([row], remoteId, options.signal),
+    });
     if (options.includeHistory)
       employee.employmentHistory = (await this.historyByEmployee(people, [remoteId], options)).get(remoteId) ?? [];
     return employee;
@@ -214,6 +222,30 @@ export class BambooHrConnector implements HrConnectorV1 {
       includeRaw: options.includeRaw === true,
       ...this.customFieldOption(),
     };
+  }
+
+  /**
+   * What leavers were before "Terminated": one employmentStatus-table read, only when someone has a lifecycle label.
+   * A key that may not read the table (403) keeps the label as it is.
+   */
+  private async typesOfLeavers(
+    rows: readonly RawEmployeeRow[],
+    employeeId: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<Map<string, string>> {
+    const leaving = rows.some(
+      (row) => this.employmentTypes.lifecycleOf(text(row.employmentHistoryStatus)) === 'terminated',
+    );
+    if (!leaving) return new Map();
+    try {
+      return typesBeforeLeaving(
+        await this.client.table(employeeId ?? 'all', 'employmentStatus', signal),
+        this.employmentTypes,
+      );
+    } catch (error) {
+      if (error instanceof PermissionError) return new Map();
+      throw error;
+    }
   }
 
   /** Names and numbers of everyone (leavers too): resolves managers in tables and names in time-off reads. */

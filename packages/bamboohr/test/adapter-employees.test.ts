@@ -63,6 +63,22 @@ describe('BambooHR adapter: employees against the sandbox', () => {
     });
   });
 
+  it('gives leavers the employment type they had before "Terminated", from the employmentStatus table', async () => {
+    const connection = fixture.connect();
+    const all = await drain(connection.employees.list({ includeInactive: true }));
+    const leavers = all.filter((e) => e.employmentStatus.value === 'terminated');
+    expect(leavers.length).toBeGreaterThan(0);
+    for (const leaver of leavers) {
+      const rows = fixture.sandbox.company.employees.get(leaver.remoteId)!.employmentStatus;
+      const before = rows.filter((row) => row.employmentStatus !== 'Terminated').at(-1)!.employmentStatus;
+      expect(leaver.employmentType.customerCategory?.label).toBe(before);
+      // "Working Student" has no default rule: reported unmapped; every stock label gives a real kind.
+      if (before === 'Working Student') expect(leaver.employmentType.unmapped).toHaveLength(1);
+      else expect(leaver.employmentType.workerKind.value).not.toBe('unknown');
+    }
+    expect(await connection.employees.get(leavers[0]!.remoteId)).toEqual(leavers[0]);
+  });
+
   it('maps a customer label through the plugin option, and the mapping can be replaced through DI', async () => {
     const mapped = await drain(
       fixture

@@ -24,6 +24,11 @@ export interface EmployeeMappingContext {
   includeRaw?: boolean;
   /** Extra aliases the consumer asked for, emitted under `customFields`. */
   customFields?: readonly string[];
+  /**
+   * For leavers whose current Employment Status row is a lifecycle label ("Terminated"): the last type label they
+   * had before, from the employmentStatus table, by employee id.
+   */
+  typeBeforeLeaving?: ReadonlyMap<string, string>;
 }
 
 export function fieldNamesOf(fields: readonly RawReportField[] | null | undefined): Map<string, string> {
@@ -130,7 +135,10 @@ export function mapEmployee(row: RawEmployeeRow, context: EmployeeMappingContext
       lifecycle: context.employmentTypes.lifecycleOf(typeLabel),
       today: context.today,
     }),
-    employmentType: context.employmentTypes.map(typeLabel, context.fieldNames.get('employmentHistoryStatus')),
+    employmentType: context.employmentTypes.map(
+      context.typeBeforeLeaving?.get(row.id) ?? typeLabel,
+      context.fieldNames.get('employmentHistoryStatus'),
+    ),
     weeklyHours: null,
     personal: personal(row, includeSensitive),
     customFields: customFields(row, context),

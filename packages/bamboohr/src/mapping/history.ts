@@ -100,3 +100,22 @@ function mapRow(
   if (context.includeRaw) base.raw = { ...row };
   return base;
 }
+
+/**
+ * Leavers' current Employment Status is "Terminated", which hides what they were. The last row before that with a
+ * real type label (by date) answers it; rows are the employmentStatus table, any employees, any order.
+ */
+export function typesBeforeLeaving(
+  rows: readonly RawTableRow[],
+  employmentTypes: EmploymentTypeMapping,
+): Map<string, string> {
+  const latest = new Map<string, { date: string; label: string }>();
+  for (const row of rows) {
+    const label = text(row.employmentStatus);
+    const when = date(row.date);
+    if (!label || !when || employmentTypes.lifecycleOf(label)) continue;
+    const seen = latest.get(row.employeeId);
+    if (!seen || when >= seen.date) latest.set(row.employeeId, { date: when, label });
+  }
+  return new Map([...latest].map(([id, entry]) => [id, entry.label]));
+}
