@@ -47,6 +47,7 @@ describe('check() against the HiBob sandbox', () => {
   });
 
   it.each([
+    ['employees.list', 'Features › People › Directory'],
     ['customField.employmentType', "People's Data › Work Eligibility › View"],
     ['timeOff.whosOut', "People's Data › Time off › See who's out"],
     ['timeOff.requests', "People's Data › Time off › See who's out"],
@@ -97,5 +98,16 @@ describe('check() against the HiBob sandbox', () => {
     expect(items?.status).toBe('degraded');
     expect(items?.missingFields).toEqual(['Freelancer']);
     expect(items?.summary).toMatch(/extra items reported as unmapped: EOR/);
+  });
+
+  it('an empty audience is degraded, not ok, and nothing throws', async () => {
+    const box = await sandbox();
+    const config = box.control.createServiceUser({ audience: { departments: ['no-such-department'] } });
+    const report = await connect(config).bob.check();
+    expect(report.checks.find((check) => check.id === 'employees.list')).toMatchObject({
+      status: 'degraded',
+      severity: 'required',
+    });
+    expect(report.ok).toBe(false);
   });
 });

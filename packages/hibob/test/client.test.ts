@@ -155,3 +155,46 @@ describe('HiBob client behaviour against a scripted local server', () => {
     void bob;
   });
 });
+
+describe('named lists', () => {
+  it('fall back to one call per list when the index is unavailable, and are fetched once per connection', async () => {
+    const { bob, server } = await connect((request, response) => {
+      if (request.url === '/v1/company/people/fields')
+        return json(response, 200, [
+          { id: 'root.id', categoryId: 'root', name: 'Id', jsonPath: 'id', typeData: {} },
+          {
+            id: 'work.title',
+            categoryId: 'work',
+            name: 'Title',
+            jsonPath: 'work.title',
+            type: 'list',
+            typeData: { listId: 'title' },
+          },
+        ]);
+      if (request.url.startsWith('/v1/company/named-lists/title'))
+        return json(response, 200, {
+          name: 'title',
+          values: [{ id: 7, value: 'Engineer', name: 'Engineer', archived: false, children: [] }],
+        });
+      if (request.url.startsWith('/v1/company/named-lists'))
+        return json(response, 404, { key: 'x', error: 'no index' });
+      if (request.url === '/v1/people/search')
+        return json(response, 200, { employees: [{ id: '3332883884017713238', work: { title: '7' } }] });
+      return json(response, 404, {});
+    });
+    const first = await collect(bob.employees.list());
+    const second = await collect(bob.employees.list());
+    expect(first[0]?.jobTitle).toBe('Engineer');
+    expect(second[0]?.jobTitle).toBe('Engineer');
+    const listCalls = server.received.filter((request) => request.url.startsWith('/v1/company/named-lists'));
+    expect(listCalls.map((request) => request.url.split('?')[0])).toContain('/v1/company/named-lists/title');
+    const metadataCalls = server.received.filter((request) => request.url === '/v1/company/people/fields');
+    expect(metadataCalls).toHaveLength(1);
+  });
+});
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
