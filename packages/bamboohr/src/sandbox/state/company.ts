@@ -42,7 +42,7 @@ export class Company {
   readonly webhooks = new Map<string, SandboxWebhook>();
   directoryEnabled = true;
   private readonly listeners: ChangeListener[] = [];
-  private readonly requestIndex = new Map<string, Set<string>>();
+  private readonly requestIndex = new Map<string, string[]>();
   private nextIds = { employee: 1, row: 30_000, request: 1_000, webhook: 1 };
 
   constructor(
@@ -111,17 +111,18 @@ export class Company {
 
   addRequest(request: SandboxTimeOffRequest): void {
     this.requests.set(request.id, request);
-    let ids = this.requestIndex.get(request.employeeId);
-    if (!ids) {
-      ids = new Set();
-      this.requestIndex.set(request.employeeId, ids);
-    }
-    ids.add(request.id);
+    const ids = this.requestIndex.get(request.employeeId);
+    if (!ids) this.requestIndex.set(request.employeeId, [request.id]);
+    else if (!ids.includes(request.id)) ids.push(request.id);
   }
 
   requestsOf(employeeId: string): SandboxTimeOffRequest[] {
-    const ids = this.requestIndex.get(employeeId) ?? new Set<string>();
-    return [...ids].map((id) => this.requests.get(id)).filter((r): r is SandboxTimeOffRequest => r !== undefined);
+    const result: SandboxTimeOffRequest[] = [];
+    for (const id of this.requestIndex.get(employeeId) ?? []) {
+      const request = this.requests.get(id);
+      if (request) result.push(request);
+    }
+    return result;
   }
 
   typeById(id: string): TimeOffType | undefined {
