@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  abortedReadFails,
   badCredentialsAreAuthenticationErrors,
   type ConformanceContext,
   checkNamesTheMissingPermission,
@@ -49,6 +50,7 @@ const cases: [FakeBug, (context: ConformanceContext) => Promise<void>][] = [
   ['declares-whos-out-without-implementing', declaredCapabilitiesAnswer],
   ['always-raw', rawOnlyWhenAsked],
   ['ignores-include-pending', timeOffRequestsInRange],
+  ['ignores-abort', abortedReadFails],
 ];
 
 describe('the conformance checks catch broken adapters', () => {
@@ -58,6 +60,11 @@ describe('the conformance checks catch broken adapters', () => {
     await correct.sandbox.close();
     context = undefined;
     await expect(check(await start([bug]))).rejects.toThrow(); // …and fails on the broken one
+  });
+
+  it('every check exercised here is registered in describeConformance', () => {
+    const registered = new Set(conformanceChecks.map((check) => check.run));
+    for (const [bug, check] of cases) expect(registered.has(check), `${check.name} (catches ${bug})`).toBe(true);
   });
 
   it('every check runs in order and the secrets check comes last (it audits what the others provoked)', () => {

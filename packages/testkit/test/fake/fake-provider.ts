@@ -42,7 +42,8 @@ export type FakeBug =
   | 'declares-whos-out-without-implementing'
   | 'swallows-errors'
   | 'always-raw'
-  | 'ignores-include-pending';
+  | 'ignores-include-pending'
+  | 'ignores-abort';
 
 const FakeConfig = z.strictObject({ token: z.string().min(4), baseUrl: z.url() });
 type FakeConfig = z.infer<typeof FakeConfig>;
@@ -94,6 +95,7 @@ export function fakeHr(bugs: readonly FakeBug[] = []): ProviderPlugin {
       const rows = paginateCursor(async (cursor) => {
         const page = await this.http.get<{ items: FakeEmployeeRow[]; next: string | null }>('/employees', {
           searchParams: { cursor, include_inactive: inactive },
+          ...(options.signal && !has('ignores-abort') ? { signal: options.signal } : {}),
         });
         const items =
           has('duplicates-page-boundary') && previousFirst ? [previousFirst, ...page.body.items] : page.body.items;

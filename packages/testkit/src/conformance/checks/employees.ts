@@ -63,3 +63,15 @@ export async function rawOnlyWhenAsked(context: ConformanceContext): Promise<voi
   const { raw: _raw, ...withoutRaw } = withRaw[0] ?? ({} as Employee);
   if (withRaw[0]) expect(withoutRaw, 'includeRaw must not change the normalized fields').toEqual(plain[0]);
 }
+
+/** `signal` aborts the read: an already-aborted signal fails the listing instead of returning data. */
+export async function abortedReadFails(context: ConformanceContext): Promise<void> {
+  const controller = new AbortController();
+  controller.abort(new Error('hrkit conformance: aborted on purpose'));
+  const received: Employee[] = [];
+  const error = await context.failureOf(async () => {
+    for await (const employee of context.connect().employees.list({ signal: controller.signal }))
+      received.push(employee);
+  });
+  expect(error, `employees.list ignored an aborted signal and returned ${received.length} employees`).toBeDefined();
+}

@@ -10,7 +10,13 @@ import {
   checkIsOkOnFullAccess,
   checkNamesTheMissingPermission,
 } from './credentials.js';
-import { employeeIdsAreStable, employeesMatchGroundTruth, getAgreesWithList, rawOnlyWhenAsked } from './employees.js';
+import {
+  abortedReadFails,
+  employeeIdsAreStable,
+  employeesMatchGroundTruth,
+  getAgreesWithList,
+  rawOnlyWhenAsked,
+} from './employees.js';
 import { attendanceInRange, compensationValid, employeeChangesValid, historyValid } from './other-records.js';
 import { secretsNeverLeak } from './secrets.js';
 import {
@@ -50,6 +56,12 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
     title: 'employee ids and records are stable across reads',
     capability: 'employees.list',
     run: employeeIdsAreStable,
+  },
+  { title: 'an aborted signal fails the read', capability: 'employees.list', run: abortedReadFails },
+  {
+    title: 'includeRaw attaches the provider payload, and only when asked',
+    capability: 'employees.list',
+    run: rawOnlyWhenAsked,
   },
   {
     title: 'employees.get agrees with employees.list; an unknown id is NotFoundError',
