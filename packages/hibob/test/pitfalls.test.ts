@@ -101,3 +101,20 @@ describe('rate limits: a large sync waits instead of tripping 429 storms', () =>
     }
   });
 });
+
+describe('UNKNOWN shapes are tolerated', () => {
+  it('bulk tables: results, employees or data arrays; next_cursor nested or top-level', async () => {
+    const { RawBulkTableResponse } = await import('../src/raw/tables.js');
+    const rows = [{ employeeId: 3332883884017713238n.toString(), values: [{ id: 1, effectiveDate: '2024-01-01' }] }];
+    for (const body of [
+      { results: rows, response_metadata: { next_cursor: 'abc' } },
+      { employees: rows, next_cursor: 'abc' },
+      { data: rows, response_metadata: { next_cursor: 'abc' } },
+    ]) {
+      const parsed = RawBulkTableResponse.parse(body);
+      expect(parsed.results).toHaveLength(1);
+      expect(parsed.response_metadata.next_cursor).toBe('abc');
+    }
+    expect(RawBulkTableResponse.parse({}).results).toEqual([]);
+  });
+});

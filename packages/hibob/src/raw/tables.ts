@@ -14,12 +14,23 @@ export type RawTableRow = z.output<typeof RawTableRow>;
 /** `GET /v1/people/{id}/{table}`. */
 export const RawTableResponse = z.looseObject({ values: z.array(RawTableRow) });
 
-/** `GET /v1/bulk/people/{table}`: cursor-paginated, per-employee rows, per-employee errors. */
-export const RawBulkTableResponse = z.looseObject({
-  results: z
-    .array(z.looseObject({ employeeId: RawId, values: z.array(RawTableRow).nullish() }))
-    .nullish()
-    .transform((value) => value ?? []),
-  response_metadata: z.looseObject({ next_cursor: z.string().nullish() }).nullish(),
-  errors: z.unknown().optional(),
-});
+const BulkEmployeeRows = z.looseObject({ employeeId: RawId, values: z.array(RawTableRow).nullish() });
+
+/**
+ * `GET /v1/bulk/people/{table}`: cursor-paginated, per-employee rows, per-employee errors. The `results` layout is
+ * INFERRED, so `employees`/`data` arrays and a top-level `next_cursor` are read too.
+ */
+export const RawBulkTableResponse = z
+  .looseObject({
+    results: z.array(BulkEmployeeRows).nullish(),
+    employees: z.array(BulkEmployeeRows).nullish(),
+    data: z.array(BulkEmployeeRows).nullish(),
+    response_metadata: z.looseObject({ next_cursor: z.string().nullish() }).nullish(),
+    next_cursor: z.string().nullish(),
+    errors: z.unknown().optional(),
+  })
+  .transform((value) => ({
+    results: value.results ?? value.employees ?? value.data ?? [],
+    response_metadata: { next_cursor: value.response_metadata?.next_cursor ?? value.next_cursor ?? null },
+    errors: value.errors,
+  }));
