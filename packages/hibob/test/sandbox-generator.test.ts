@@ -8,6 +8,7 @@ import {
   startHiBobSandbox,
 } from '../src/sandbox/index.js';
 import { lifecycleOn } from '../src/sandbox/state/lifecycle.js';
+import { bobTimestamp } from '../src/sandbox/state/time.js';
 import { call, NOW } from './sandbox-helpers.js';
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -72,6 +73,14 @@ describe('generateHiBobCompany', () => {
       await bob.close();
     }
   }, 120_000);
+});
+
+describe('bobTimestamp', () => {
+  it('prints microseconds and no zone, matching the UTC instant', () => {
+    const at = Date.parse('2024-10-03T09:29:00.831Z');
+    expect(bobTimestamp(at)).toMatch(/^2024-10-03T09:29:00\.831\d{3}$/);
+    expect(bobTimestamp(Date.parse('1999-12-31T23:59:59.999Z')).slice(0, 23)).toBe('1999-12-31T23:59:59.999');
+  });
 });
 
 describe('check ids', () => {

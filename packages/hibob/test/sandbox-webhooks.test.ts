@@ -195,6 +195,44 @@ describe('webhooks', () => {
     expect(all.body.employees.find((e) => e.id === added.id)!.internal.status).toBe('Inactive');
   });
 
+  it('a hired person starting sends joined/activated; a deletion sends deleted and the person disappears', async () => {
+    for (const endpoint of bob.webhookSender.endpoints()) bob.webhookSender.unregister(endpoint.id);
+    const target = await receiver();
+    await bob.control.registerWebhook(target.url, 'joined-secret');
+    const hired = bob.state.employees.find((e) => e.startDate > '2026-06-15')!;
+    const before = await call<{ employees: Array<{ id: string }> }>(
+      bob.connectionConfig(),
+      'POST',
+      '/v1/people/search',
+      { fields: ['root.id'] },
+    );
+    expect(before.body.employees.some((e) => e.id === hired.id)).toBe(false);
+    await control('POST', `/employees/${hired.id}/start`, {});
+    const after = await call<{ employees: Array<{ id: string; internal: { lifecycleStatus: string } }> }>(
+      bob.connectionConfig(),
+      'POST',
+      '/v1/people/search',
+      {
+        fields: ['root.id', 'internal.lifecycleStatus'],
+      },
+    );
+    expect(after.body.employees.find((e) => e.id === hired.id)!.internal.lifecycleStatus).toBe('employed');
+    await control('DELETE', `/employees/${hired.id}`);
+    await bob.control.flushWebhooks();
+    const events = target.received
+      .slice(1)
+      .map((r) => JSON.parse(r.raw.toString()) as { type: string; data: { employeeId: string } });
+    expect(events.map((e) => e.type)).toEqual([
+      'table.entry.updated',
+      'employee.updated',
+      'employee.joined',
+      'employee.activated',
+      'employee.deleted',
+    ]);
+    expect(events.every((e) => e.data.employeeId === hired.id)).toBe(true);
+    expect((await call(bob.connectionConfig(), 'POST', `/v1/people/${hired.id}`, {})).status).toBe(404);
+  });
+
   it('sampleDelivery is signed with the advertised secret', () => {
     const sample = bob.webhooks.sampleDelivery();
     expect(verify(Buffer.from(sample.body), sample.headers['Bob-Signature'], bob.webhooks.secret)).toBe(true);

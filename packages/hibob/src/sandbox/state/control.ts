@@ -170,11 +170,21 @@ export class CompanyControl {
   startEmployment(employeeId: string, startDate = this.state.today(), triggeredBy = 'system'): void {
     const employee = this.employee(employeeId);
     const previous = employee.startDate;
+    // Materialize before moving the date: derived rows follow the start date.
+    const lifecycleRows = materialize(employee, 'lifecycle');
+    const tables = [materialize(employee, 'work'), materialize(employee, 'employment'), lifecycleRows];
     employee.startDate = startDate;
-    const rows = materialize(employee, 'lifecycle');
-    const employed = rows.find((row) => row.values.status === 'employed' && row.effectiveDate === previous);
-    if (employed) employed.effectiveDate = startDate;
-    else
+    for (const rows of tables) {
+      for (const row of rows) if (row.effectiveDate === previous) row.effectiveDate = startDate;
+    }
+    const employed = lifecycleRows.find((row) => row.values.status === 'employed' && row.effectiveDate === startDate);
+    if (employed) {
+      this.state.emit(
+        BOB_EVENTS.tableEntryUpdated,
+        { employeeId, tableId: 'lifecycle', effectiveDate: startDate },
+        triggeredBy,
+      );
+    } else {
       this.addRow(
         employee,
         'lifecycle',
@@ -182,6 +192,7 @@ export class CompanyControl {
         { status: 'employed', reasonType: null, leaveReason: null },
         triggeredBy,
       );
+    }
     this.state.emit(
       BOB_EVENTS.employeeUpdated,
       { employeeId, fieldUpdates: ['work.startDate', 'internal.status', 'internal.lifecycleStatus'] },

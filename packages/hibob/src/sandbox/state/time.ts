@@ -7,10 +7,22 @@ const dateToDay = new Map<string, number>();
 
 /** HiBob's `time` format: microseconds, no zone (`2024-10-03T09:29:00.831502`). */
 export function bobTimestamp(epochMs: number): string {
-  const iso = new Date(epochMs).toISOString();
+  const ms = Math.floor(epochMs);
+  const day = Math.floor(ms / DAY_MS);
+  let rest = ms - day * DAY_MS;
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  const millis = rest - seconds * 1000;
   // The sandbox only knows milliseconds; the last three digits are derived so they look like real microseconds.
-  const micros = String((Math.floor(epochMs) * 7) % 1000).padStart(3, '0');
-  return `${iso.slice(0, 23)}${micros}`;
+  const micros = (ms * 7) % 1000;
+  return `${dateFromDay(day)}T${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(millis, 3)}${pad(micros, 3)}`;
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
 }
 
 export function dateOf(epochMs: number): string {
