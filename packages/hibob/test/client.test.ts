@@ -198,3 +198,69 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   for await (const item of iterable) items.push(item);
   return items;
 }
+
+describe('request shaping', () => {
+  const FIELDS = [
+    { id: 'root.id', categoryId: 'root', name: 'Id', jsonPath: 'id', typeData: {} },
+    ...Array.from({ length: 450 }, (_, index) => ({
+      id: `work.custom.field_${1651169416000 + index}`,
+      categoryId: 'work',
+      categoryDisplayName: 'Work',
+      name: `Custom ${index}`,
+      jsonPath: `work.custom.field_${1651169416000 + index}`,
+      type: 'text',
+      typeData: {},
+    })),
+  ];
+  const ID = '3332883884017713238';
+
+  it('splits more than 400 fields over several searches and joins the answers per employee', async () => {
+    const { bob, server } = await connect((request, response) => {
+      if (request.url === '/v1/company/people/fields') return json(response, 200, FIELDS);
+      if (request.url.startsWith('/v1/company/named-lists')) return json(response, 200, {});
+      const body = JSON.parse(request.body) as { fields: string[]; filters?: unknown };
+      const custom: Record<string, string> = {};
+      for (const field of body.fields)
+        if (field.startsWith('work.custom.')) custom[field.slice('work.custom.'.length)] = `v-${field}`;
+      return json(response, 200, { employees: [{ id: ID, work: { custom } }] });
+    });
+    const [employee] = await collect(bob.employees.list());
+    const searches = server.received.filter((request) => request.url === '/v1/people/search').slice(1);
+    expect(searches).toHaveLength(2);
+    for (const search of searches)
+      expect((JSON.parse(search.body) as { fields: string[] }).fields.length).toBeLessThanOrEqual(400);
+    expect(Object.keys(employee!.customFields)).toHaveLength(450);
+    expect(employee!.customFields['work.custom.field_1651169416449']?.value).toBe('v-work.custom.field_1651169416449');
+  });
+
+  it('walks bulk history pages with identical filters and the cursor URL-encoded', async () => {
+    const ids = ['3332883884017713238', '3332883884017713239'];
+    const { bob, server } = await connect((request, response) => {
+      const url = new URL(request.url, 'http://x');
+      if (url.pathname.startsWith('/v1/company/'))
+        return json(response, 200, url.pathname.endsWith('fields') ? [] : {});
+      const table = url.pathname.split('/').at(-1);
+      const cursor = url.searchParams.get('cursor');
+      const row = (id: number) => ({ id, effectiveDate: `2024-0${id}-01` });
+      if (!cursor)
+        return json(response, 200, {
+          results: [{ employeeId: ids[0], values: [row(1)] }],
+          response_metadata: { next_cursor: 'a+b/c==' },
+        });
+      return json(response, 200, {
+        results: [{ employeeId: ids[1], values: [row(2)] }],
+        response_metadata: { next_cursor: null },
+        table,
+      });
+    });
+    const history = await collect(bob.employees.history({ employeeIds: ids }));
+    expect(history).toHaveLength(6); // 3 tables × 2 pages × 1 row
+    const bulk = server.received.filter((request) => request.url.startsWith('/v1/bulk/people/work'));
+    expect(bulk).toHaveLength(2);
+    const [first, second] = bulk.map((request) => new URL(request.url, 'http://x').searchParams);
+    for (const key of ['employeeIds', 'limit', 'includeArchived']) expect(second!.get(key)).toBe(first!.get(key));
+    expect(first!.get('employeeIds')).toBe(ids.join(','));
+    expect(second!.get('cursor')).toBe('a+b/c==');
+    expect(bulk[1]!.url).toContain('cursor=a%2Bb%2Fc%3D%3D');
+  });
+});
