@@ -125,6 +125,14 @@ describe('BambooHR adapter: employees against the sandbox', () => {
     await expect(connection.employees.get('999999')).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('attaches the untouched report row only with includeRaw', async () => {
+    const connection = fixture.connect();
+    const [plain] = await drain(connection.employees.list());
+    expect(plain?.raw).toBeUndefined();
+    const [withRaw] = await drain(connection.employees.list({ includeRaw: true }));
+    expect(withRaw?.raw).toMatchObject({ id: withRaw?.remoteId, status: 'Active', terminationDate: '0000-00-00' });
+  });
+
   it('reads sensitive fields only with includeSensitive', async () => {
     const connection = fixture.connect();
     const [plain] = await drain(connection.employees.list());

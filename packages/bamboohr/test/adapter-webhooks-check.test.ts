@@ -73,6 +73,32 @@ describe('BambooHR webhooks end to end', () => {
     ).toThrow(/signature/);
   });
 
+  it('retries a failed delivery with the same signed bytes', async () => {
+    let failures = 1;
+    const seen: { body: string; signature: string | undefined }[] = [];
+    const flaky = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        seen.push({ body: Buffer.concat(chunks).toString(), signature: req.headers['x-bamboohr-signature'] as string });
+        res.writeHead(failures-- > 0 ? 500 : 200).end();
+      });
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(flaky.address() as AddressInfo).port}/`;
+      fixture.sandbox.control.registerWebhook({ name: 'flaky', url, events: ['employee.deleted'] });
+      const doomed = [...fixture.sandbox.company.employees.values()].at(-1)!.id;
+      fixture.sandbox.control.deleteEmployee(doomed);
+      await fixture.sandbox.control.flushWebhooks();
+      expect(seen).toHaveLength(2);
+      expect(seen[1]).toEqual(seen[0]);
+      expect(JSON.parse(seen[0]!.body)).toMatchObject({ type: 'employee.deleted', data: { employeeId: doomed } });
+    } finally {
+      await new Promise<void>((resolve) => flaky.close(() => resolve()));
+    }
+  });
+
   it('registers webhooks through the API too, refusing mixed event families', async () => {
     const { url } = fixture.sandbox;
     const headers = {
