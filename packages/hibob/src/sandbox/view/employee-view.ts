@@ -29,11 +29,10 @@ export function employeeView(
     setPath(nested, field.pathParts, value);
     if (mode === 'APPEND' && display !== null) setPath(human, field.pathParts, display);
   }
-  const view: Record<string, unknown> = { ...slash, ...nested };
-  if (mode === 'APPEND') {
-    // The humanReadable node always carries the plain id (hibob-api.md §2.1).
-    view.humanReadable = { ...human, id: employee.id };
-  }
+  // The nested `id` comes back even when `root.id` was not asked for (the documented APPEND example has a
+  // top-level `id` but no `/root/id` key); in humanReadable it is the plain id, present when requested.
+  const view: Record<string, unknown> = { ...slash, ...nested, id: employee.id };
+  if (mode === 'APPEND') view.humanReadable = human;
   return view;
 }
 
