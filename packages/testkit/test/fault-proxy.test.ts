@@ -56,8 +56,12 @@ describe('startFaultProxy', () => {
       expect(JSON.parse((answer as { text: string }).text).path).toBe('/v1/people?x=1');
       expect(proxy.stats).toMatchObject({ requests: 1, passed: 1 });
     });
-    await expect(startFaultProxy({ target: 'http://example.com' })).rejects.toThrow(/loopback/);
-    await expect(startFaultProxy({ target, rate: 2 })).rejects.toThrow(/rate/);
+    await expect(startFaultProxy({ target: 'http://example.com' })).rejects.toMatchObject({
+      code: 'CONFIGURATION',
+      field: 'target',
+    });
+    await expect(startFaultProxy({ target, rate: 2 })).rejects.toMatchObject({ field: 'rate' });
+    await expect(startFaultProxy({ target, faults: ['boom' as FaultKind] })).rejects.toThrow(/unknown fault "boom"/);
   });
 
   it('is deterministic for a seed: the same requests get the same faults', async () => {

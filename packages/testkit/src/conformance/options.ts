@@ -1,4 +1,4 @@
-import type { ConnectOptions, ProviderPlugin } from '@hrkit/core';
+import { type ConnectOptions, ConfigurationError, type ProviderPlugin } from '@hrkit/core';
 import type { SandboxHandle, SandboxOptions } from '../sandbox-kit/handle.js';
 import type { FaultKind } from '../faults/fault-kind.js';
 
@@ -58,11 +58,14 @@ const DAY_MS = 86_400_000;
 
 export function resolveConformanceOptions(options: ConformanceOptions): ResolvedConformanceOptions {
   if (!options || typeof options.startSandbox !== 'function' || !options.plugin)
-    throw new TypeError('describeConformance needs { plugin, startSandbox }');
+    throw new ConfigurationError('describeConformance needs { plugin, startSandbox }', {
+      field: options?.plugin ? 'startSandbox' : 'plugin',
+    });
   const plugin = typeof options.plugin === 'function' ? options.plugin() : options.plugin;
   const now = options.now ?? '2026-03-02T09:00:00.000Z';
   const nowMs = Date.parse(now);
-  if (Number.isNaN(nowMs)) throw new TypeError(`describeConformance: now must be an ISO date-time (got ${now})`);
+  if (Number.isNaN(nowMs))
+    throw new ConfigurationError(`describeConformance: now must be an ISO date-time (got ${now})`, { field: 'now' });
   const day = (offset: number) => new Date(nowMs + offset * DAY_MS).toISOString().slice(0, 10);
   return {
     plugin,

@@ -1,3 +1,4 @@
+import { ConfigurationError } from '@hrkit/core';
 import { Agent, createServer, type IncomingMessage, request as httpRequest, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultDecider } from './decide.js';
@@ -49,12 +50,18 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'co
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
   const target = new URL(options.target);
   if (target.protocol !== 'http:' || !LOOPBACK.has(target.hostname))
-    throw new TypeError(`startFaultProxy: target must be a loopback http URL (got ${target.origin})`);
+    throw new ConfigurationError(`startFaultProxy: target must be a loopback http URL (got ${target.origin})`, {
+      field: 'target',
+    });
   const rate = options.rate ?? 0.2;
-  if (!(rate >= 0 && rate <= 1)) throw new TypeError(`startFaultProxy: rate must be within 0…1 (got ${rate})`);
+  if (!(rate >= 0 && rate <= 1))
+    throw new ConfigurationError(`startFaultProxy: rate must be within 0…1 (got ${rate})`, { field: 'rate' });
   const faults = options.faults ?? ALL_FAULTS;
   for (const fault of faults)
-    if (!ALL_FAULTS.includes(fault)) throw new TypeError(`startFaultProxy: unknown fault "${fault}"`);
+    if (!ALL_FAULTS.includes(fault))
+      throw new ConfigurationError(`startFaultProxy: unknown fault "${fault}" (known: ${ALL_FAULTS.join(', ')})`, {
+        field: 'faults',
+      });
   const slowMs = options.slowMs ?? 400;
   const decider = new FaultDecider(options.seed ?? 1, rate, faults);
   const stats: FaultProxyStats = {
