@@ -1,0 +1,40 @@
+import type { EmploymentHistoryEntry } from '@hrkit/core';
+import type { BambooHrClient } from '../client.js';
+import { BAMBOOHR } from '../config.js';
+import type { EmploymentTypeMapping } from '../mapping/employment-type.js';
+import { HISTORY_TABLES, type HistoryTable, mapHistoryRows } from '../mapping/history.js';
+import type { PeopleIndex } from '../mapping/people-index.js';
+import type { RawTableRow } from '../raw/tables.js';
+
+export function groupByEmployee<T extends { employeeId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(row.employeeId);
+    if (list) list.push(row);
+    else groups.set(row.employeeId, [row]);
+  }
+  return groups;
+}
+
+/** jobInfo + employmentStatus rows by employee: one `all` call per table, or one per employee when ids are given. */
+export async function readHistory(
+  client: BambooHrClient,
+  context: { today: string; people: PeopleIndex; employmentTypes: EmploymentTypeMapping; includeRaw: boolean },
+  employeeIds: readonly string[] | undefined,
+  signal?: AbortSignal,
+): Promise<Map<string, EmploymentHistoryEntry[]>> {
+  const result = new Map<string, EmploymentHistoryEntry[]>();
+  for (const table of Object.keys(HISTORY_TABLES) as HistoryTable[]) {
+    const rows: RawTableRow[] = [];
+    if (employeeIds) for (const id of employeeIds) rows.push(...(await client.table(id, table, signal)));
+    else rows.push(...(await client.table('all', table, signal)));
+    for (const [employeeId, list] of groupByEmployee(rows)) {
+      const entries = result.get(employeeId) ?? [];
+      entries.push(...mapHistoryRows(table, list, { provider: BAMBOOHR, ...context }));
+      result.set(employeeId, entries);
+    }
+  }
+  for (const entries of result.values())
+    entries.sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate) || a.table.localeCompare(b.table));
+  return result;
+}
