@@ -35,6 +35,7 @@ import { HiBobClient } from './client.js';
 import { HIBOB, type HiBobConnectionConfig } from './config.js';
 import type { EmploymentTypeMapping } from './mapping/employment-type-mapping.js';
 import type { ResolvedHiBobOptions } from './options.js';
+import { checkIdListOptions } from './read-options.js';
 import {
   type HiBobCompensationOptions,
   listHiBobAttendance,
@@ -119,6 +120,7 @@ export class HiBobConnector implements HrConnectorV1 {
   }
 
   async *listEmploymentHistory(options: EmploymentHistoryOptions): AsyncIterable<EmploymentHistoryEntry> {
+    checkIdListOptions(options);
     const session = await this.session.get(options.signal);
     const context = mappingContext(session, this.employmentTypeMapping, {
       includeSensitive: false,

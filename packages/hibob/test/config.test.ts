@@ -113,3 +113,26 @@ describe('hibob(options)', () => {
     expect(connector.employmentTypeMapping).toBe(replacement);
   });
 });
+
+describe('read options', () => {
+  it('a wrong option type is a ConfigurationError naming the option, before any request', async () => {
+    const kit = createHrKit({ providers: [hibob()] });
+    const bob = kit.connect('hibob', { serviceUserId: 'SU-1', token: TOKEN, baseUrl: 'http://127.0.0.1:9' });
+    const reject = async (iterable: AsyncIterable<unknown>) => {
+      try {
+        for await (const _ of iterable) void _;
+      } catch (error) {
+        return error as ConfigurationError;
+      }
+      throw new Error('expected a ConfigurationError');
+    };
+    const a = await reject(bob.employees.list({ includeInactive: 'yes' as never }));
+    expect(a).toBeInstanceOf(ConfigurationError);
+    expect(a.field).toBe('includeInactive');
+    const b = await reject(bob.employees.history({ employeeIds: [42 as never] }));
+    expect(b.field).toBe('employeeIds[0]');
+    const c = await reject(bob.timeOff.balances({ policies: 'Holiday' as never }));
+    expect(c.field).toBe('policies');
+    expect((bob.connector as HiBobConnector).client.http.stats.requests).toBe(0);
+  });
+});

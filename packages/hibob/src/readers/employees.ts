@@ -6,6 +6,7 @@ import { type CatalogField, MAX_FIELDS_PER_REQUEST } from '../mapping/field-cata
 import { asText, isRecord } from '../mapping/normalize.js';
 import { readField } from '../mapping/read-field.js';
 import type { ResolvedHiBobOptions } from '../options.js';
+import { checkEmployeeReadOptions } from '../read-options.js';
 import type { RawEmployee } from '../raw/people.js';
 import { mappingContext, type Session, type SessionCache } from '../session.js';
 import type { HistoryReader } from './history.js';
@@ -68,6 +69,7 @@ export class EmployeeReader {
   }
 
   async *list(options: ListEmployeesOptions): AsyncGenerator<Employee> {
+    checkEmployeeReadOptions(options);
     const defaults = this.options.defaults;
     const includeInactive = options.includeInactive ?? defaults.includeInactive;
     const includeSensitive = options.includeSensitive ?? defaults.includeSensitive;
@@ -93,6 +95,7 @@ export class EmployeeReader {
   }
 
   async get(identifier: string, options: GetEmployeeOptions): Promise<Employee> {
+    checkEmployeeReadOptions(options);
     const defaults = this.options.defaults;
     const includeSensitive = options.includeSensitive ?? defaults.includeSensitive;
     const includeHistory = options.includeHistory ?? defaults.includeHistory;

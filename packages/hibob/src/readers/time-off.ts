@@ -18,6 +18,7 @@ import type { HiBobClient } from '../client.js';
 import { mapAbsence, mapBalance, mapPolicy, mapTimeOffRequest, timeOffUnit } from '../mapping/time-off.js';
 import { asIsoDateTime } from '../mapping/normalize.js';
 import type { RawPolicyType, RawTimeOffRequest } from '../raw/time-off.js';
+import { checkIdListOptions } from '../read-options.js';
 
 const DAY_MS = 86_400_000;
 /** HiBob refuses a changes window longer than six months; 180 days stays inside every six-month span. */
@@ -146,6 +147,7 @@ export class TimeOffReader {
   }
 
   async *balances(options: TimeOffBalancesOptions): AsyncGenerator<TimeOffBalance> {
+    checkIdListOptions(options);
     const asOf = options.asOf ?? today(this.clock);
     const types = options.policies?.length ? [...options.policies] : await this.client.policyTypes(options.signal);
     const units = new Map<string, TimeOffUnit | null>();
