@@ -46,6 +46,7 @@ export function payExtension(options: PayExtensionOptions = {}): HiBobSandboxExt
     },
     routes(api) {
       const dataOf = payDataCache(api.state);
+      const accessOf = accessCache(api.state);
       for (const route of payRoutes(dataOf.proxy, options))
         api.route({
           method: route.method,
@@ -54,20 +55,39 @@ export function payExtension(options: PayExtensionOptions = {}): HiBobSandboxExt
           limit: LIMITS[route.name] ?? null,
           handler: (request, caller) => {
             dataOf.refresh();
-            return route.handler(request, accessOf(api.state, caller));
+            return route.handler(request, accessOf(caller));
           },
         });
     },
   };
 }
 
-function accessOf(state: CompanyState, caller: ServiceUser): PayAccess {
+/**
+ * The caller's access, with its audience cached per service user until the company or the day changes: a 100k-person
+ * bulk read asks for it on every page.
+ */
+function accessCache(state: CompanyState): (caller: ServiceUser) => PayAccess {
   const knowsAttendance = (BOB_FEATURES as readonly string[]).includes('attendance');
-  const today = state.today();
-  return {
-    payroll: caller.permissions.has(categoryPermission('payroll')),
-    attendance: knowsAttendance ? caller.permissions.has(ATTENDANCE_PERMISSION) : true,
-    audience: new Set(state.employees.filter((employee) => inAudience(caller, employee, today)).map((e) => e.id)),
+  // Keyed by the credential object (a re-added service user is a new object); any company change starts afresh.
+  const audiences = new WeakMap<ServiceUser, { key: string; ids: ReadonlySet<string> }>();
+  let generation = 0;
+  state.onEvent(() => {
+    generation++;
+  });
+  return (caller) => {
+    const today = state.today();
+    const key = `${generation}|${state.employees.length}|${today}`;
+    let cached = audiences.get(caller);
+    if (!cached || cached.key !== key) {
+      const ids = new Set(state.employees.filter((employee) => inAudience(caller, employee, today)).map((e) => e.id));
+      cached = { key, ids };
+      audiences.set(caller, cached);
+    }
+    return {
+      payroll: caller.permissions.has(categoryPermission('payroll')),
+      attendance: knowsAttendance ? caller.permissions.has(ATTENDANCE_PERMISSION) : true,
+      audience: cached.ids,
+    };
   };
 }
 
