@@ -36,10 +36,41 @@ export function cliHarness(capabilities: readonly CapabilityName[]) {
       stderr: { write: (text: string) => (stderr += text), isTTY: false },
       env: { FAKE_TOKEN: 'fake-token-value-123', ...env },
       cwd,
+      // Long-running commands (serve, sandbox) stop at once under `run`; use `start` to keep them up.
       interrupted: () => Promise.resolve(),
     };
     const code = await main(['node', 'hrkit', ...args], io);
     return { code, stdout, stderr };
   };
-  return { company, cwd, run, cleanup: () => rmSync(cwd, { recursive: true, force: true }) };
+  /** Start a long-running command; `output()` reads what it printed so far, `stop()` interrupts it. */
+  const start = (args: string[], env: Record<string, string> = {}) => {
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    let out = '';
+    let err = '';
+    const io: CliIo = {
+      stdout: {
+        write: (text: string, done?: (error?: Error | null) => void) => {
+          out += text;
+          done?.();
+          return true;
+        },
+      },
+      stderr: { write: (text: string) => (err += text), isTTY: false },
+      env: { FAKE_TOKEN: 'fake-token-value-123', ...env },
+      cwd,
+      interrupted: () => stopped,
+    };
+    const finished = main(['node', 'hrkit', ...args], io);
+    return {
+      output: () => ({ stdout: out, stderr: err }),
+      stop: async () => {
+        stop();
+        return { code: await finished, stdout: out, stderr: err };
+      },
+    };
+  };
+  return { company, cwd, run, start, cleanup: () => rmSync(cwd, { recursive: true, force: true }) };
 }

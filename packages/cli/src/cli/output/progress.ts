@@ -4,7 +4,7 @@
  * then it shows a count and a spinner instead of a bar.
  */
 export class ProgressLine {
-  private lastDraw = 0;
+  private lastDraw = Number.NEGATIVE_INFINITY;
   private frame = 0;
   private drawn = false;
 
