@@ -1,12 +1,4 @@
-import {
-  ControlError,
-  mountControlApi,
-  optionalString,
-  requireString,
-  type Router,
-  type SeededGenerator,
-  type WebhookSender,
-} from '@hrkit/testkit/sandbox-kit';
+import { ControlError, type SeededGenerator, type WebhookSender } from '@hrkit/testkit/sandbox-kit';
 import { dailyAmounts } from './state/generate.js';
 import type { Company } from './state/company.js';
 import type { SandboxEmployee, SandboxTimeOffRequest, SandboxWebhook, TimeOffStatus } from './state/types.js';
@@ -321,56 +313,5 @@ export class BambooHrSandboxControl {
   /** Resolves when every queued webhook delivery was delivered or dropped. */
   flushWebhooks(): Promise<void> {
     return this.sender.idle();
-  }
-
-  /** HTTP twin of every method, under `/_sandbox/`. */
-  mount(router: Router): void {
-    const body = <T>(value: Record<string, unknown>) => value as T;
-    mountControlApi(router, {
-      'POST /employees': (input) =>
-        this.addEmployee({
-          ...body<Partial<NewEmployee>>(input),
-          firstName: requireString(input, 'firstName'),
-          lastName: requireString(input, 'lastName'),
-        }),
-      'POST /employees/:id': (input, request) => this.updateEmployee(request.params.id!, body<EmployeeUpdate>(input)),
-      'POST /employees/:id/terminate': (input, request) =>
-        this.terminateEmployee(request.params.id!, {
-          ...(optionalString(input, 'date') ? { date: optionalString(input, 'date')! } : {}),
-        }),
-      'DELETE /employees/:id': (_input, request) => {
-        this.deleteEmployee(request.params.id!);
-        return { ok: true };
-      },
-      'POST /employees/:id/tables/:table': (input, request) => ({
-        id: this.addTableRow(request.params.id!, request.params.table!, input),
-      }),
-      'POST /time-off/requests': (input) =>
-        this.createTimeOffRequest({
-          ...body<Partial<NewTimeOffRequest>>(input),
-          employeeId: requireString(input, 'employeeId'),
-          typeId: requireString(input, 'typeId'),
-          start: requireString(input, 'start'),
-          end: requireString(input, 'end'),
-        }),
-      'POST /time-off/requests/:id/status': (input, request) =>
-        this.setTimeOffStatus(request.params.id!, requireString(input, 'status') as TimeOffStatus),
-      'POST /webhooks': (input) => this.registerWebhook(input),
-      'POST /webhooks/flush': async () => {
-        await this.flushWebhooks();
-        return { ok: true };
-      },
-      'POST /throttle': (input) => {
-        this.throttleNext(Number(input.count ?? 1), {
-          status: input.status === 503 ? 503 : 429,
-          retryAfterSeconds: Number(input.retryAfterSeconds ?? 1),
-        });
-        return { ok: true };
-      },
-      'POST /directory': (input) => {
-        this.setDirectoryEnabled(input.enabled !== false);
-        return { ok: true };
-      },
-    });
   }
 }

@@ -14,6 +14,7 @@ import {
 } from '@hrkit/testkit/sandbox-kit';
 import { apiRegistrar, keyFor, rememberKey, type SandboxContext } from './context.js';
 import { BambooHrSandboxControl } from './control.js';
+import { mountControl } from './control-http.js';
 import { employeeRoutes } from './routes/employees.js';
 import { tableRoutes } from './routes/tables.js';
 import { timeOffRoutes } from './routes/time-off.js';
@@ -146,7 +147,7 @@ export async function startBambooHrSandbox(options: BambooHrSandboxOptions = {})
   timeOffRoutes(context);
   webhookRoutes(context, (input) => control.registerWebhook(input));
   writeRoutes(context, control);
-  control.mount(router);
+  mountControl(router, control);
 
   const limiter = new SlidingWindowRateLimiter({ clock: { now }, enabled: options.rateLimits ?? true });
   const throttleStatus = options.throttleStatus ?? 429;
