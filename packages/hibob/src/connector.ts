@@ -50,7 +50,7 @@ import { HIBOB_TOKENS } from './tokens.js';
 import { HiBobWebhookHandler } from './webhooks.js';
 
 /** What a webhook event points at, fetched on demand (v2 payloads carry ids only). */
-export type EventTarget =
+export type WebhookEventTarget =
   | { kind: 'employee'; record: Employee }
   | { kind: 'time_off_request'; record: TimeOffRequest }
   | { kind: 'gone' };
@@ -177,7 +177,7 @@ export class HiBobConnector implements HrConnectorV1 {
   }
 
   /** Fetch the record a webhook event points at; `gone` when it was deleted or is no longer visible. */
-  async fetchEventTarget(event: ChangeEvent, options: GetEmployeeOptions = {}): Promise<EventTarget> {
+  async fetchEventTarget(event: ChangeEvent, options: GetEmployeeOptions = {}): Promise<WebhookEventTarget> {
     if (event.action === 'deleted') return { kind: 'gone' };
     try {
       if (event.entity === 'employee')
