@@ -113,6 +113,17 @@ describe('compensation against the pay sandbox (450 employees, 3 with hidden pay
     expect(sent.flat()).toEqual(wanted);
   });
 
+  it('reads only the legacy payroll history when asked to', async () => {
+    sandbox.hits.length = 0;
+    const wanted = sandbox.data.employeeIds.slice(10, 20) as string[];
+    const rows = await collect(
+      listHiBobCompensation(payContext(sandbox), { employeeIds: wanted, source: 'payrollHistory' }),
+    );
+    expect(sandbox.hits.map((hit) => hit.route)).toEqual(['hibob.payroll.history']);
+    expect(new Set(rows.map((row) => row.employee.remoteId))).toEqual(new Set(wanted));
+    expect(rows.every((row) => row.sourceTable === 'payroll.history')).toBe(true);
+  });
+
   it('the sandbox refuses a cursor sent with other filters (so the identical-filters assertion can fail)', async () => {
     const { http } = payContext(sandbox);
     const first = await http.get<{ response_metadata: { next_cursor: string } }>('/v1/bulk/people/salaries', {

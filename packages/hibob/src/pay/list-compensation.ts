@@ -7,7 +7,14 @@ import { readPayrollHistory } from './payroll-history-client.js';
 import { type EmployeeSalaryRows, readBulkSalaryPages, readEmployeeSalaries } from './salary-client.js';
 
 /** CompensationOptions plus the HiBob-specific handling of employees the service user may not read. */
-export type HiBobCompensationOptions = CompensationOptions & PayIssueHandling;
+export type HiBobCompensationOptions = CompensationOptions &
+  PayIssueHandling & {
+    /**
+     * `auto` (default): the Salary table endpoints, falling back to the legacy payroll history where bulk salaries
+     * answer 404. `payrollHistory`: the legacy `GET /v1/payroll/history` only (one unpaginated call).
+     */
+    source?: 'auto' | 'payrollHistory';
+  };
 
 /**
  * Salary history as Compensation entries, each employee's rows oldest first.
@@ -39,7 +46,21 @@ export async function* listHiBobCompensation(
     return mapped;
   };
 
-  if (ids && ids.length <= PER_EMPLOYEE_READ_MAX) {
+  const fromPayrollHistory = async function* () {
+    const wanted = ids ? new Set(ids) : null;
+    const employees = await readPayrollHistory(context, { showInactive: true, ...signalOf(options) });
+    for (const employee of employees)
+      if (!wanted || wanted.has(employee.employeeRemoteId)) yield* emit(employee, 'payroll.history');
+    // The legacy endpoint leaves out whom the service user may not read: a requested id it skipped is a gap too.
+    const returned = new Set(employees.map((employee) => employee.employeeRemoteId));
+    for (const id of ids ?? [])
+      if (!returned.has(id))
+        issues.report({ employeeRemoteId: id, code: 'NOT_RETURNED', message: null, source: 'payroll history' });
+  };
+
+  if (options.source === 'payrollHistory') {
+    yield* fromPayrollHistory();
+  } else if (ids && ids.length <= PER_EMPLOYEE_READ_MAX) {
     for (const id of ids) {
       const result = await readEmployeeSalaries(context, id, options.signal);
       if ('rows' in result) yield* emit(result, 'salaries');
@@ -65,15 +86,7 @@ export async function* listHiBobCompensation(
         from: 'GET /v1/bulk/people/salaries',
         to: 'GET /v1/payroll/history',
       });
-      const wanted = ids ? new Set(ids) : null;
-      const employees = await readPayrollHistory(context, { showInactive: true, ...signalOf(options) });
-      for (const employee of employees)
-        if (!wanted || wanted.has(employee.employeeRemoteId)) yield* emit(employee, 'payroll.history');
-      // The legacy endpoint leaves out whom the service user may not read: a requested id it skipped is a gap too.
-      const returned = new Set(employees.map((employee) => employee.employeeRemoteId));
-      for (const id of ids ?? [])
-        if (!returned.has(id))
-          issues.report({ employeeRemoteId: id, code: 'NOT_RETURNED', message: null, source: 'payroll history' });
+      yield* fromPayrollHistory();
     }
   }
   context.logger.info('hibob.compensation.done', { provider: PAY_PROVIDER, rows, unreadableEmployees: issues.count });
