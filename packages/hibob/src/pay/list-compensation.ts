@@ -21,7 +21,8 @@ export type HiBobCompensationOptions = CompensationOptions &
  *
  * - A handful of `employeeIds` → one `GET /people/{id}/salaries` each.
  * - Otherwise → the cursor-paginated bulk endpoint (ids in chunks of 200, identical filters on every page).
- * - Bulk salaries not available on the account (404) → the legacy `GET /payroll/history`.
+ * - Bulk salaries not available on the account (404), or `source: 'payrollHistory'` → the legacy
+ *   `GET /payroll/history`.
  *
  * Employees the service user may not read are reported (warning log with ids and codes, `onPermissionIssue`) and, by
  * default, end the read with a PayPermissionError once every readable row was yielded.
