@@ -13,6 +13,7 @@ import {
   REQUEST_COLUMNS,
   scalarColumns,
 } from '../output/columns.js';
+import { ProgressLine } from '../output/progress.js';
 import { type OutputFormat, writeRecords } from '../output/render.js';
 
 type ReadFlags = ConnectionFlags & {

@@ -20,6 +20,7 @@ export async function writeRecords<T extends object>(
   format: OutputFormat,
   columns: Column<T>[] | ((first: T) => Column<T>[]),
   write: (text: string) => void,
+  onRecord?: (count: number) => void,
 ): Promise<number> {
   let count = 0;
   let resolved: Column<T>[] | null = Array.isArray(columns) ? columns : null;
@@ -34,6 +35,7 @@ export async function writeRecords<T extends object>(
       write(csvLine(resolved.map((c) => cell(c.value(record)))));
     } else table.push(resolved.map((c) => cell(c.value(record))));
     count += 1;
+    onRecord?.(count);
   }
   if (format === 'json') write(count === 0 ? ']\n' : '\n]\n');
   if (format === 'table') {
