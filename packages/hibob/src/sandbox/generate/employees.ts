@@ -9,11 +9,42 @@ import { COUNTRIES, leafDepartments, SITES, TITLES } from '../data/named-lists.j
 import { addDays, bobTimestamp, dayNumber, pickDate } from '../state/time.js';
 import type { BobEmployee } from '../state/types.js';
 
-const HOBBIES = ['Animals', 'Cooking', 'Cycling', 'Music', 'Reading', 'Travel', 'Yoga'];
-const PRONOUNS = ['He / Him', 'She / Her', 'They / Them'];
-
 /** Share of each population; the rest are employed. */
 export const POPULATION = { leavers: 0.12, hiredNotStarted: 0.03, onLeave: 0.03, promoted: 0.25 } as const;
+
+// Weighted choices, hoisted so 100,000 draws allocate nothing.
+const POPULATION_WEIGHTS: ReadonlyArray<readonly ['leaver' | 'hired' | 'leave' | 'employed', number]> = [
+  ['leaver', POPULATION.leavers],
+  ['hired', POPULATION.hiredNotStarted],
+  ['leave', POPULATION.onLeave],
+  ['employed', 1 - POPULATION.leavers - POPULATION.hiredNotStarted - POPULATION.onLeave],
+];
+const CONTRACT_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
+  ['3001', 80],
+  ['3002', 15],
+  ['3003', 5],
+];
+const EMPLOYMENT_TYPE_WEIGHTS: ReadonlyArray<readonly [EmploymentTypeLabel | null, number]> = [
+  ['Direct Employee', 50],
+  ['Contractor', 20],
+  ['EOR', 20],
+  [null, 10],
+];
+const GENDER_WEIGHTS: ReadonlyArray<readonly [string | null, number]> = [
+  ['6001', 48],
+  ['6002', 48],
+  ['6003', 2],
+  [null, 2],
+];
+const PAYROLL_TYPE_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
+  ['2001', 75],
+  ['2002', 10],
+  ['2003', 10],
+  ['2004', 5],
+];
+
+const HOBBIES = ['Animals', 'Cooking', 'Cycling', 'Music', 'Reading', 'Travel', 'Yoga'];
+const PRONOUNS = ['He / Him', 'She / Her', 'They / Them'];
 
 /**
  * Generates `count` people for a company as of `today`: one CEO at the top of the manager tree,
@@ -42,14 +73,7 @@ export function generateEmployees(input: {
     if (usedEmails.has(email)) email = random.email(firstName, surname, domain, index + 1);
     usedEmails.add(email);
 
-    const population = ceo
-      ? 'employed'
-      : random.weightedPick([
-          ['leaver', POPULATION.leavers],
-          ['hired', POPULATION.hiredNotStarted],
-          ['leave', POPULATION.onLeave],
-          ['employed', 1 - POPULATION.leavers - POPULATION.hiredNotStarted - POPULATION.onLeave],
-        ] as const);
+    const population = ceo ? 'employed' : random.weightedPick(POPULATION_WEIGHTS);
     const startDate =
       population === 'hired'
         ? addDays(today, random.int(3, 60))
@@ -65,17 +89,8 @@ export function generateEmployees(input: {
     const site = random.pick(SITES);
     const promoted = !ceo && population !== 'hired' && random.chance(POPULATION.promoted);
     const changeDate = promoted ? randomDateBetween(random, addDays(startDate, 180), terminationDate ?? today) : null;
-    const contract = random.weightedPick([
-      ['3001', 80],
-      ['3002', 15],
-      ['3003', 5],
-    ] as const);
-    const employmentType = random.weightedPick<EmploymentTypeLabel | null>([
-      ['Direct Employee', 50],
-      ['Contractor', 20],
-      ['EOR', 20],
-      [null, 10],
-    ]);
+    const contract = random.weightedPick(CONTRACT_WEIGHTS);
+    const employmentType = random.weightedPick(EMPLOYMENT_TYPE_WEIGHTS);
     const custom: Record<string, unknown> = {};
     if (employmentType) custom[EMPLOYMENT_TYPE_FIELD_ID] = EMPLOYMENT_TYPE_ITEMS[employmentType];
     if (random.chance(0.7)) custom[COST_CENTER_FIELD_ID] = `CC-${random.int(100, 999)}`;
@@ -92,12 +107,7 @@ export function generateEmployees(input: {
       email,
       creationDateTime: bobTimestamp(createdMs),
       birthDate: random.chance(0.9) ? pickDate(random, addDays(today, -62 * 365), addDays(today, -20 * 365)) : null,
-      legalGender: random.weightedPick([
-        ['6001', 48],
-        ['6002', 48],
-        ['6003', 2],
-        [null, 2],
-      ] as const),
+      legalGender: random.weightedPick(GENDER_WEIGHTS),
       pronouns: random.chance(0.6) ? random.pick(PRONOUNS) : null,
       nationality: random.chance(0.85) ? [random.pick(COUNTRIES).id] : [],
       hobbies: random.chance(0.5) ? random.shuffle(HOBBIES).slice(0, random.int(1, 3)) : [],
@@ -116,12 +126,7 @@ export function generateEmployees(input: {
       terminationReason: terminationDate ? random.pick(['1001', '1001', '1002', '1003', '1004']) : null,
       terminationType: terminationDate ? random.pick(['4001', '4001', '4002']) : null,
       probationEndDate: addDays(startDate, 90),
-      payrollType: random.weightedPick([
-        ['2001', 75],
-        ['2002', 10],
-        ['2003', 10],
-        ['2004', 5],
-      ] as const),
+      payrollType: random.weightedPick(PAYROLL_TYPE_WEIGHTS),
       contract,
       weeklyHours: contract === '3002' ? 24 : 40,
       fte: contract === '3002' ? 60 : 100,

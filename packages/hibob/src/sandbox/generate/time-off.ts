@@ -13,6 +13,21 @@ import {
   type TimeOffRequest,
 } from '../state/types.js';
 
+// Weighted choices, hoisted so 100,000 draws allocate nothing.
+const REQUEST_COUNT_WEIGHTS: ReadonlyArray<readonly [number, number]> = [
+  [0, 25],
+  [1, 40],
+  [2, 25],
+  [3, 10],
+];
+const STATUS_WEIGHTS: ReadonlyArray<readonly [RequestStatus, number]> = [
+  ['approved', 68],
+  ['pending', 12],
+  ['declined', 6],
+  ['canceled', 9],
+  ['deleted', 5],
+];
+
 const DAY_TYPES_POLICY = ['Holiday', 'Holiday', 'Holiday', 'Sick', 'Parental leave'];
 const HOUR_TYPES_POLICY = ['Medical appointment', 'Personal hours'];
 const HOUR_TYPES: ReadonlySet<DurationType> = new Set([
@@ -45,12 +60,7 @@ export function generateTimeOff(input: {
 
   for (const employee of employees) {
     if (lifecycleOn(employee, today) === 'hired') continue;
-    const count = random.weightedPick([
-      [0, 25],
-      [1, 40],
-      [2, 25],
-      [3, 10],
-    ] as const);
+    const count = random.weightedPick(REQUEST_COUNT_WEIGHTS);
     for (let n = 0; n < count; n++) {
       // Round-robin over the types so even a 10-person company has every duration type.
       const type = DURATION_TYPES[typeCursor++ % DURATION_TYPES.length]!;
@@ -61,13 +71,7 @@ export function generateTimeOff(input: {
       if (firstDay > lastDay) continue;
       const startDate = pickDate(random, firstDay, lastDay);
       const timing = timingFor(random, type, startDate);
-      const status = random.weightedPick<RequestStatus>([
-        ['approved', 68],
-        ['pending', 12],
-        ['declined', 6],
-        ['canceled', 9],
-        ['deleted', 5],
-      ]);
+      const status = random.weightedPick(STATUS_WEIGHTS);
       const createdMs = Math.min(
         nowMs - 60_000,
         (dayNumber(startDate) - random.int(1, 40)) * 86_400_000 + random.int(0, 86_399_999),
