@@ -3,4 +3,4 @@ import { fakeHr } from './fake/fake-provider.js';
 import { startFakeSandbox } from './fake/fake-sandbox.js';
 
 // What every adapter's test file looks like: the whole suite against a correct (fake) adapter.
-describeConformance({ plugin: fakeHr(), startSandbox: (options) => startFakeSandbox(options) });
+describeConformance({ plugin: fakeHr(), startSandbox: (options) => startFakeSandbox(options), pageSize: 10 });

@@ -16,6 +16,12 @@ export interface ConformanceOptions {
   name?: string;
   /** Employees the sandbox generates: enough for several pages of the provider's paging. Default 57. */
   employees?: number;
+  /**
+   * The page size the adapter asks the provider for (its paging style), when it pages by count. The suite then also
+   * lists companies of exactly 1, one page, two full pages and two pages plus one — the off-by-one cases of paging.
+   * Without it, 1, 100 and 101 employees (100 is a multiple of the usual 10/20/25/50/100).
+   */
+  pageSize?: number;
   /** Seed of the company. Default 7. */
   seed?: number;
   /** The sandbox's fixed "now" (ISO date-time). Default `2026-03-02T09:00:00.000Z`. */
@@ -47,6 +53,8 @@ export interface ResolvedConformanceOptions {
   plugin: ProviderPlugin;
   startSandbox: ConformanceOptions['startSandbox'];
   employees: number;
+  /** Company sizes for the paging-boundary check. */
+  boundaryVolumes: readonly number[];
   seed: number;
   now: string;
   timeOffWindow: { from: string; to: string };
@@ -71,6 +79,7 @@ export function resolveConformanceOptions(options: ConformanceOptions): Resolved
     plugin,
     startSandbox: options.startSandbox,
     employees: options.employees ?? 57,
+    boundaryVolumes: boundaryVolumes(options.pageSize),
     seed: options.seed ?? 7,
     now,
     timeOffWindow: options.timeOffWindow ?? { from: day(-45), to: day(45) },
@@ -85,4 +94,13 @@ export function resolveConformanceOptions(options: ConformanceOptions): Resolved
       retryLimit: options.faults?.retryLimit ?? 8,
     },
   };
+}
+
+function boundaryVolumes(pageSize: number | undefined): number[] {
+  if (pageSize === undefined) return [1, 100, 101];
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new ConfigurationError(`describeConformance: pageSize must be a positive integer (got ${pageSize})`, {
+      field: 'pageSize',
+    });
+  return [...new Set([1, pageSize, 2 * pageSize, 2 * pageSize + 1])];
 }

@@ -75,3 +75,30 @@ export async function abortedReadFails(context: ConformanceContext): Promise<voi
   });
   expect(error, `employees.list ignored an aborted signal and returned ${received.length} employees`).toBeDefined();
 }
+
+/**
+ * Paging off-by-one cases: companies of exactly one page, two full pages and two pages plus one (see `pageSize`)
+ * are each listed completely and once, with and without leavers. Each size gets its own sandbox.
+ */
+export async function listingAtPageBoundaries(context: ConformanceContext): Promise<void> {
+  for (const employees of context.options.boundaryVolumes) {
+    const sandbox = await context.options.startSandbox({
+      seed: context.options.seed,
+      employees,
+      now: context.options.now,
+      rateLimits: false,
+    });
+    try {
+      for (const includeInactive of [true, false]) {
+        const what = `employees.list({ includeInactive: ${includeInactive} }) of a ${employees}-employee company`;
+        const listed = await drain(context.connect(sandbox.connectionConfig()).employees.list({ includeInactive }));
+        expectUniqueIds(listed, what);
+        expect(listed.map((employee) => employee.remoteId).sort(), what).toEqual(
+          [...sandbox.expected.employeeRemoteIds({ includeInactive })].sort(),
+        );
+      }
+    } finally {
+      await sandbox.close();
+    }
+  }
+}

@@ -15,6 +15,7 @@ import {
   employeeIdsAreStable,
   employeesMatchGroundTruth,
   getAgreesWithList,
+  listingAtPageBoundaries,
   rawOnlyWhenAsked,
 } from './employees.js';
 import { attendanceInRange, compensationValid, employeeChangesValid, historyValid } from './other-records.js';
@@ -56,6 +57,11 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
     title: 'employee ids and records are stable across reads',
     capability: 'employees.list',
     run: employeeIdsAreStable,
+  },
+  {
+    title: 'companies sized at paging boundaries are listed completely and once (see pageSize)',
+    capability: 'employees.list',
+    run: listingAtPageBoundaries,
   },
   { title: 'an aborted signal fails the read', capability: 'employees.list', run: abortedReadFails },
   {
