@@ -102,7 +102,7 @@ export async function runCheck(
   clock: { today: string; now: Date },
 ): Promise<DiagnosticsReport> {
   const checks: DiagnosticCheck[] = [];
-  const auth = await client.probe('/v1/employees/0');
+  const auth = await client.probe('/v1/employees/0', { fields: 'firstName,lastName' });
   if (auth.status === 401 || auth.status === 403) {
     checks.push(
       entry(
@@ -126,7 +126,18 @@ export async function runCheck(
     );
     return buildReport(BAMBOOHR, checks, clock.now);
   }
-  checks.push(entry('auth', 'API key', 'ok', 'BambooHR accepted the API key', { severity: 'required' }));
+  // `/employees/0` is the key's owner: naming them tells the admin whose access level governs every other check.
+  const owner = auth.body && typeof auth.body === 'object' ? (auth.body as Record<string, unknown>) : {};
+  const ownerName = [owner.firstName, owner.lastName].filter((part) => typeof part === 'string').join(' ');
+  checks.push(
+    entry(
+      'auth',
+      'API key',
+      'ok',
+      `BambooHR accepted the API key${ownerName ? `; it acts with the access level of ${ownerName} (employee ${String(owner.id)})` : ''}`,
+      { severity: 'required' },
+    ),
+  );
 
   const requested = [...CORE_FIELDS, ...EMPLOYMENT_FIELDS, ...SENSITIVE_FIELDS];
   let report: RawReport | null = null;

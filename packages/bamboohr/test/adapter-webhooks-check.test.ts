@@ -143,6 +143,8 @@ describe('BambooHR check() and failure handling', () => {
     const report = await fixture.connect().check();
     expect(report.ok).toBe(true);
     expect(report.checks.filter((c) => c.status !== 'ok')).toEqual([]);
+    const owner = fixture.sandbox.company.employees.get('1')!;
+    expect(report.checks[0]?.summary).toContain(`access level of ${owner.firstName} ${owner.lastName} (employee 1)`);
     expect(report.checks.map((c) => c.id)).toEqual(
       expect.arrayContaining([
         'auth',

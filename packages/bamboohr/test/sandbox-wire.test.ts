@@ -169,6 +169,23 @@ describe('BambooHR sandbox: wire fidelity', () => {
     expect(fixture.sandbox.company.employees.get(employee.id)?.lastName).toBe('Control');
     const bad = await fetch(`${fixture.sandbox.url}/_sandbox/employees`, { method: 'POST', body: '{}' });
     expect(bad.status).toBe(400);
+    const post = (path: string, body: unknown) =>
+      fetch(`${fixture.sandbox.url}/_sandbox${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post(`/employees/${employee.id}/terminate`, { date: '2026-03-01' })).status).toBe(200);
+    expect(fixture.sandbox.company.statusOf(fixture.sandbox.company.employees.get(employee.id)!)).toBe('Inactive');
+    const leave = (await (
+      await post('/time-off/requests', { employeeId: '2', typeId: '77', start: '2026-03-10', end: '2026-03-11' })
+    ).json()) as { id: string };
+    expect((await post(`/time-off/requests/${leave.id}/status`, { status: 'approved' })).status).toBe(200);
+    expect(fixture.sandbox.company.requests.get(leave.id)?.status).toBe('approved');
+    expect(
+      (await post('/time-off/requests', { employeeId: '2', typeId: '999', start: '2026-03-10', end: '2026-03-11' }))
+        .status,
+    ).toBe(400);
   });
 
   it('serves the write endpoints as recorded: 201 + Location, 200 with empty text/html, and stamps changes', async () => {
