@@ -1,3 +1,4 @@
+import { PermissionError } from '@hrkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CURSORS, type SyncStore } from '../src/index.js';
 import { BAMBOO_LIKE, HIBOB_LIKE } from './fake-company.js';
@@ -138,6 +139,29 @@ describe.each(STORE_KINDS)('SyncEngine (%s store)', (_kind, open) => {
     h.company.updateEmployee('1', (e) => ({ ...e, jobTitle: 'Later' }));
     const blind = await h.sync({ now: () => cursorTime + 2 * HOUR, cursorOverlapMs: 0 });
     expect(blind.newEvents).toBe(0);
+  });
+
+  it('still reconciles employees when time off is not permitted, and keeps the time-off cursor for later', async () => {
+    setup();
+    const h = harness(store, HIBOB_LIKE);
+    h.company.addEmployee('1');
+    h.company.addEmployee('2');
+    await h.sync();
+    const cursor = (await store.getState('fake')).cursors[CURSORS.timeOffRequestChanges];
+    h.company.advance(HOUR);
+    h.company.removeEmployee('2');
+    h.company.timeOffFailWith = new PermissionError('fake refused the time-off feed', {
+      provider: 'fake',
+      permission: "People's Data › Time off › See who's out",
+    });
+    const partial = await h.sync();
+    expect(partial.warnings).toEqual([
+      `time off not synced: fake refused the time-off feed (grant "People's Data › Time off › See who's out")`,
+    ]);
+    expect(partial.counts.employees.deleted).toBe(1);
+    const state = await store.getState('fake');
+    expect(state.cursors[CURSORS.timeOffRequestChanges]).toBe(cursor);
+    expect(state.lastSyncAt).toBe(new Date(h.company.now).toISOString());
   });
 
   it('clamps a time-off cursor older than the feed window and says so', async () => {

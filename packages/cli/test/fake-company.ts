@@ -32,6 +32,8 @@ export class FakeCompany {
   readonly calls: Record<string, number> = {};
   /** When set, employee listings fail with it (error-path tests). */
   failWith: Error | null = null;
+  /** When set, time-off reads fail with it. */
+  timeOffFailWith: Error | null = null;
   /** What `check()` reports. */
   checks: DiagnosticCheck[] = [];
 
@@ -149,6 +151,7 @@ export function fakeProvider(company: FakeCompany, supported: readonly Capabilit
 
     async *listTimeOffRequestChanges(options: { since: string; until?: string }): AsyncIterable<TimeOffRequest> {
       this.company.count('listTimeOffRequestChanges');
+      if (this.company.timeOffFailWith) throw this.company.timeOffFailWith;
       const since = Date.parse(options.since);
       const until = options.until ? Date.parse(options.until) : Number.POSITIVE_INFINITY;
       const entries = [...this.company.requests.values()].filter((e) => e.changedAt >= since && e.changedAt <= until);

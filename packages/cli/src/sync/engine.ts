@@ -1,4 +1,4 @@
-import { type ChangeEvent, type Connection, hrkitId, NotFoundError } from '@hrkit/core';
+import { type ChangeEvent, type Connection, hrkitId, NotFoundError, PermissionError } from '@hrkit/core';
 import { type ApplyContext, applyRecord, markDeleted, type SyncedRecord } from './apply-record.js';
 import { arrayBatches, batches } from './batches.js';
 import { type ChangeCounts, countEvent, emptyCounts } from './counts.js';
@@ -123,7 +123,17 @@ export class SyncEngine {
     const finalize: Finalize = { employeeSeen: null, timeOffSeen: null, cursors: { ...state.cursors } };
 
     await this.syncEmployees(context, state, full, finalize);
-    await this.syncTimeOff(context, state, full, finalize);
+    try {
+      await this.syncTimeOff(context, state, full, finalize);
+    } catch (error) {
+      // Time off is optional: a missing permission must not stop employees from reconciling. Its cursor is only
+      // set after a complete read, so it stays put and nothing is lost once the permission is granted.
+      if (!(error instanceof PermissionError)) throw error;
+      finalize.timeOffSeen = null;
+      context.warnings.push(
+        `time off not synced: ${error.message}${error.permission ? ` (grant "${error.permission}")` : ''}`,
+      );
+    }
     await this.finish(context, state, full, finalize);
 
     return {
