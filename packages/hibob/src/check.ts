@@ -9,12 +9,7 @@ import {
 } from '@hrkit/core';
 import type { HiBobClient } from './client.js';
 import type { EmploymentTypeMapping } from './mapping/employment-type-mapping.js';
-import {
-  type CatalogField,
-  MAX_FIELDS_PER_REQUEST,
-  REQUIRED_ROLES,
-  SENSITIVE_CATEGORIES,
-} from './mapping/field-catalog.js';
+import { type CatalogField, MAX_FIELDS_PER_REQUEST, REQUIRED_ROLES } from './mapping/field-catalog.js';
 import { labelKey } from './mapping/normalize.js';
 import { checkAttendanceAccess, checkCompensationAccess, type PayContext } from './pay/index.js';
 import { readField } from './mapping/read-field.js';
@@ -47,6 +42,8 @@ export interface CheckDependencies {
   clock: Clock;
   /** Fields of a full employee read, as the employee reader would request them. */
   fieldsFor: (session: Session) => CatalogField[];
+  /** The subset read without `includeSensitive`: a gap outside it only matters to sensitive reads. */
+  defaultFieldsFor?: (session: Session) => CatalogField[];
   /** Pay probes (checks `compensation`, `attendance`); each runs only if the connection opted into that data. */
   pay?: { context: PayContext; includeCompensation: boolean; includeAttendance: boolean };
 }
@@ -311,6 +308,7 @@ export class HiBobCheck {
     sample: string[],
   ): Promise<{ checks: DiagnosticCheck[]; returned: ReadonlySet<string> | null }> {
     const fields = this.deps.fieldsFor(session);
+    const readByDefault = new Set((this.deps.defaultFieldsFor?.(session) ?? fields).map((field) => field.id));
     const byCategory = new Map<string, CatalogField[]>();
     for (const field of fields) byCategory.set(field.categoryId, [...(byCategory.get(field.categoryId) ?? []), field]);
     const required = new Set(
@@ -373,7 +371,7 @@ export class HiBobCheck {
           .slice(0, 5)
           .map((field) => field.name)
           .join(', ')}${missing.length > 5 ? ', …' : ''}): the service user cannot view "${name}"${
-          SENSITIVE_CATEGORIES.has(category) ? ' (needed only for includeSensitive reads)' : ''
+          missing.every((field) => !readByDefault.has(field.id)) ? ' (needed only for includeSensitive reads)' : ''
         }`,
         permissionFix(permission),
         missing.map((field) => field.id),

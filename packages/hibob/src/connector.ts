@@ -204,6 +204,7 @@ export class HiBobConnector implements HrConnectorV1 {
       clock: this.clock,
       // Sensitive categories are probed too (as optional): a consumer may read them with includeSensitive.
       fieldsFor: (session) => this.employees.fieldsFor(session, true),
+      defaultFieldsFor: (session) => this.employees.fieldsFor(session, false),
       pay: {
         context: this.payContext,
         includeCompensation: this.connectOptions.includeCompensation === true,

@@ -100,6 +100,20 @@ describe('check() against the HiBob sandbox', () => {
     expect(items?.summary).toMatch(/extra items reported as unmapped: EOR/);
   });
 
+  it('a gap in a category read only for includeSensitive says so, and is optional', async () => {
+    const box = await sandbox();
+    const { config } = box.control.restrictedConnectionFor('fields.home');
+    const report = await connect(config).bob.check();
+    const gap = report.checks.find((check) => check.id === 'fields.home');
+    expect(gap).toMatchObject({
+      status: 'missing',
+      severity: 'optional',
+      fix: { permission: "People's Data › Home › View" },
+    });
+    expect(gap?.summary).toContain('needed only for includeSensitive reads');
+    expect(report.ok).toBe(true);
+  });
+
   it('an empty audience is degraded, not ok, and nothing throws', async () => {
     const box = await sandbox();
     const config = box.control.createServiceUser({ audience: { departments: ['no-such-department'] } });
