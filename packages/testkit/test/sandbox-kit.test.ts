@@ -4,12 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { VirtualClock } from '@hrkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  authorize,
   BasicAuthStore,
   basicAuthHeader,
   ControlError,
   jsonReply,
   mountControlApi,
   parseBasicAuth,
+  rateLimitGate,
   type RunningServer,
   Router,
   SeededGenerator,
@@ -105,6 +107,23 @@ describe('BasicAuthStore', () => {
     expect(store.authenticate(basicAuthHeader('nobody', 'x'))).toEqual({ ok: false, reason: 'unknown-user' });
     expect(store.secrets()).toEqual(['to:ken']);
   });
+
+  it('authorize answers the provider 401/403 bodies', () => {
+    const store = new BasicAuthStore<null>();
+    store.add({ username: 'u', password: 'p', permissions: ['read'], data: null });
+    const responder = {
+      unauthorized: (reason: string) => jsonReply(401, { why: reason }),
+      forbidden: (permission: string) => jsonReply(403, { missing: permission }),
+    };
+    expect(authorize(store, basicAuthHeader('u', 'x'), ['read'], responder)).toEqual({
+      reply: { status: 401, json: { why: 'wrong-password' } },
+    });
+    expect(authorize(store, basicAuthHeader('u', 'p'), ['read', 'write'], responder)).toEqual({
+      reply: { status: 403, json: { missing: 'write' } },
+    });
+    const ok = authorize(store, basicAuthHeader('u', 'p'), ['read'], responder);
+    expect('credential' in ok && ok.credential.username).toBe('u');
+  });
 });
 
 describe('SlidingWindowRateLimiter', () => {
@@ -144,6 +163,22 @@ describe('SlidingWindowRateLimiter', () => {
     expect(counters.requestsByEndpoint).toEqual({ search: 7, fields: 1 });
     expect(counters.tooManyRequests).toBe(2);
     expect(counters.maxRequestsInAnyWindow).toBe(6);
+  });
+
+  it('rateLimitGate passes headers through or answers the provider 429', () => {
+    const limiter = new SlidingWindowRateLimiter({ clock: new VirtualClock(0) });
+    const input = { credential: 'a', endpoint: 'x', rule: { limit: 1 } };
+    const tooMany = (headers: Record<string, string>) => jsonReply(429, { error: 'slow down' }, headers);
+    expect(rateLimitGate(limiter, input, tooMany)).toEqual({
+      headers: { 'X-RateLimit-Limit': '1', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '60' },
+    });
+    expect(rateLimitGate(limiter, input, tooMany)).toEqual({
+      reply: {
+        status: 429,
+        json: { error: 'slow down' },
+        headers: { 'X-RateLimit-Limit': '1', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '60' },
+      },
+    });
   });
 
   it('counts but never blocks when switched off', () => {

@@ -2,6 +2,7 @@ export * from './basic-auth.js';
 export * from './control-api.js';
 export * from './handle.js';
 export * from './names.js';
+export * from './rate-limit-gate.js';
 export * from './rate-limiter.js';
 export * from './reply.js';
 export * from './request.js';
