@@ -22,6 +22,13 @@ describe('generateHiBobCompany', () => {
     expect(digest(a)).not.toBe(digest(c));
   });
 
+  it('refuses bad options with a ConfigurationError naming the option', () => {
+    expect(() => generateHiBobCompany({ employees: 0, now: NOW })).toThrow(
+      expect.objectContaining({ name: 'ConfigurationError', field: 'employees' }),
+    );
+    expect(() => generateHiBobCompany({ now: 'soon' })).toThrow(/"now" must be an ISO date-time, got "soon"/);
+  });
+
   it('builds a realistic 10,000-person company', () => {
     const company = generateHiBobCompany({ seed: 3, employees: 10_000, now: NOW });
     const today = NOW.slice(0, 10);

@@ -1,3 +1,4 @@
+import { ConfigurationError } from '@hrkit/core';
 import { SeededGenerator } from '@hrkit/testkit/sandbox-kit';
 import { buildNamedLists, SITES } from '../data/named-lists.js';
 import { buildPolicies, buildPolicyTypes } from '../data/time-off-policies.js';
@@ -17,15 +18,26 @@ export interface GenerateHiBobCompanyOptions {
   extensions?: readonly HiBobSandboxExtension[];
 }
 
+/** Upper bound on generated people (the brief's benchmarks go to 100,000). */
+export const MAX_EMPLOYEES = 200_000;
+
 /** A deterministic HiBob company: same options, identical JSON. */
 export function generateHiBobCompany(options: GenerateHiBobCompanyOptions = {}): HiBobCompanyData {
   const seed = options.seed ?? 1;
   const count = options.employees ?? 50;
   const now = options.now ?? new Date().toISOString();
   const nowMs = Date.parse(now);
-  if (Number.isNaN(nowMs)) throw new Error(`generateHiBobCompany: "now" is not an ISO date-time: ${now}`);
-  if (!Number.isInteger(count) || count < 1)
-    throw new Error(`generateHiBobCompany: "employees" must be a positive integer, got ${count}`);
+  if (Number.isNaN(nowMs)) {
+    throw new ConfigurationError(`HiBob sandbox: "now" must be an ISO date-time, got "${now}"`, { field: 'now' });
+  }
+  if (!Number.isInteger(count) || count < 1 || count > MAX_EMPLOYEES) {
+    throw new ConfigurationError(
+      `HiBob sandbox: "employees" must be an integer from 1 to ${MAX_EMPLOYEES}, got ${count}`,
+      {
+        field: 'employees',
+      },
+    );
+  }
   const today = dateOf(nowMs);
   const random = new SeededGenerator(seed);
   const companyId = 600_000 + random.int(0, 99_999);
