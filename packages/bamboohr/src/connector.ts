@@ -22,6 +22,7 @@ import {
   type TimeOffBalancesOptions,
   type TimeOffPolicy,
   type TimeOffRangeOptions,
+  type TimeOffRequestChangesOptions,
   type TimeOffRequest,
   TOKENS,
 } from '@hrkit/core';
@@ -41,7 +42,7 @@ import { mapCompensationRows } from './mapping/compensation.js';
 import { PeopleIndex } from './mapping/people-index.js';
 import { mapBalance, mapTimeOffType } from './mapping/time-off-other.js';
 import { mapTimeOffRequest } from './mapping/time-off-request.js';
-import { todayOf } from './mapping/values.js';
+import { date, todayOf } from './mapping/values.js';
 import type { BambooHrOptions } from './options.js';
 import type { RawEmployeeRow } from './raw/report.js';
 import type { RawCompensationRow } from './raw/tables.js';
@@ -54,6 +55,7 @@ export const BAMBOOHR_CAPABILITIES = declareCapabilities({
   'employees.history': true,
   'employees.changes': true,
   'timeOff.requests': true,
+  'timeOff.requestChanges': true,
   'timeOff.request': true,
   'timeOff.whosOut': true,
   'timeOff.outToday': true,
@@ -140,6 +142,25 @@ export class BambooHrConnector implements HrConnectorV1 {
     const raw = await this.client.timeOffRequests({ start: options.from, end: options.to }, options.signal);
     const people = new PeopleIndex(BAMBOOHR);
     for (const item of raw) {
+      const request = mapTimeOffRequest(item, { provider: BAMBOOHR, people, includeRaw: options.includeRaw });
+      if (!options.includePending && request.status.value === 'requested') continue;
+      yield request;
+    }
+  }
+
+  /**
+   * BambooHR has no change feed for time off: read the requests whose leave lies within ±2 years of the asked
+   * instants and keep those whose status changed (or that were created) on or after the day of `since`. Day
+   * granularity: BambooHR gives list dates without a time, so a change earlier that same day is included too.
+   */
+  async *listTimeOffRequestChanges(options: TimeOffRequestChangesOptions): AsyncIterable<TimeOffRequest> {
+    const sinceDay = options.since.slice(0, 10);
+    const untilDay = (options.until ?? new Date(this.now()).toISOString()).slice(0, 10);
+    const window = { start: shiftYears(sinceDay, -2), end: shiftYears(untilDay, 2) };
+    const people = new PeopleIndex(BAMBOOHR);
+    for (const item of await this.client.timeOffRequests(window, options.signal)) {
+      const changed = date(item.status?.lastChanged) ?? date(item.created);
+      if (!changed || changed < sinceDay || changed > untilDay) continue;
       const request = mapTimeOffRequest(item, { provider: BAMBOOHR, people, includeRaw: options.includeRaw });
       if (!options.includePending && request.status.value === 'requested') continue;
       yield request;
@@ -235,4 +256,11 @@ export class BambooHrConnector implements HrConnectorV1 {
       ...this.customFieldOption(),
     };
   }
+}
+
+function shiftYears(isoDate: string, years: number): string {
+  return `${String(Number(isoDate.slice(0, 4)) + years).padStart(4, '0')}${isoDate.slice(4, 10)}`.replace(
+    '-02-29',
+    '-02-28',
+  );
 }

@@ -171,3 +171,37 @@ describe('BambooHR adapter: compensation from the compensation table', () => {
     }
   });
 });
+
+describe('BambooHR adapter: time-off request changes (day granularity)', () => {
+  it('returns requests whose status changed or that were created since the day of `since`', async () => {
+    const fixture = await sandboxFixture();
+    try {
+      const employee = [...fixture.sandbox.company.employees.values()][1]!;
+      const fresh = fixture.sandbox.control.createTimeOffRequest({
+        employeeId: employee.id,
+        typeId: '78',
+        start: '2026-07-06',
+        end: '2026-07-07',
+      });
+      const old = [...fixture.sandbox.company.requests.values()].find(
+        (r) => r.lastChanged < '2026-02-01' && r.status === 'approved',
+      )!;
+      fixture.sandbox.control.cancel(old.id);
+      const connection = fixture.connect();
+      const since = '2026-03-02T00:00:00.000Z';
+      const changed = await drain(connection.timeOff.requestChanges({ since, includePending: true }));
+      const ids = changed.map((r) => r.remoteId);
+      expect(ids).toContain(fresh.id);
+      expect(ids).toContain(old.id);
+      expect(changed.find((r) => r.remoteId === old.id)?.status.value).toBe('cancelled');
+      const truth = [...fixture.sandbox.company.requests.values()]
+        .filter((r) => r.lastChanged >= '2026-03-02')
+        .map((r) => r.id);
+      expect(ids.sort()).toEqual(truth.sort());
+      const approvedOnly = await drain(connection.timeOff.requestChanges({ since }));
+      expect(approvedOnly.map((r) => r.remoteId)).not.toContain(fresh.id);
+    } finally {
+      await fixture.sandbox.close();
+    }
+  });
+});

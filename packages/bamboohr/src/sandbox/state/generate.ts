@@ -92,6 +92,11 @@ const STATUS_WEIGHTS: readonly [TimeOffStatus, number][] = [
   ['superceded', 5],
 ];
 
+/** The earlier of two ISO dates (string order is date order). */
+function earlierOf(a: string, b: string): string {
+  return a.localeCompare(b) <= 0 ? a : b;
+}
+
 /** The later of two ISO dates (string order is date order). */
 function laterOf(a: string, b: string): string {
   return a.localeCompare(b) >= 0 ? a : b;
@@ -259,7 +264,8 @@ function generateTimeOff(company: Company, random: SeededGenerator, employee: Sa
     const end = addDays(start, random.int(0, 4));
     if (employee.terminationDate && end >= employee.terminationDate) continue;
     const status = random.weightedPick(STATUS_WEIGHTS);
-    const created = addDays(start, -random.int(3, 40));
+    // Requested some days ahead, never after today.
+    const created = earlierOf(addDays(start, -random.int(3, 40)), today);
     const request: SandboxTimeOffRequest = {
       id: company.newRequestId(),
       employeeId: employee.id,
