@@ -34,6 +34,10 @@ interface Picks {
 /** What differs between providers: starting the sandbox and the control API's vocabulary. */
 interface Driver {
   provider: 'hibob' | 'bamboohr';
+  /** The environment for a connection config of this provider. */
+  envOf(config: Record<string, unknown>): Record<string, string>;
+  /** `check` exit code for the sandbox's restricted credential: 4 when the missing check is `required`. */
+  restrictedExit: 0 | 4;
   start(): Promise<{ sandbox: SandboxHandle; env: Record<string, string> }>;
   promote(url: string, sandbox: SandboxHandle, id: string, title: string): Promise<void>;
   terminate(url: string, id: string, date: string): Promise<void>;
@@ -49,6 +53,9 @@ interface Driver {
 
 const hibobDriver: Driver = {
   provider: 'hibob',
+  envOf: (config) => ({ HIBOB_SERVICE_USER_ID: String(config.serviceUserId), HIBOB_TOKEN: String(config.token) }),
+  // Without Work fields there is no job title, department or manager: a required check.
+  restrictedExit: 4,
   async start() {
     const sandbox = await startHiBobSandbox({ seed: 5, employees: 24, rateLimits: false });
     const config = sandbox.connectionConfig();
@@ -94,6 +101,12 @@ const hibobDriver: Driver = {
 
 const bamboohrDriver: Driver = {
   provider: 'bamboohr',
+  envOf: (config) => ({
+    BAMBOOHR_COMPANY_DOMAIN: String(config.companyDomain),
+    BAMBOOHR_API_KEY: String(config.apiKey),
+  }),
+  // Job and employment fields are optional for BambooHR's check: reported with the fix, but the sync can run.
+  restrictedExit: 0,
   async start() {
     const sandbox = await startBambooHrSandbox({ seed: 11, employees: 18, rateLimits: false });
     const config = sandbox.connectionConfig();
@@ -283,6 +296,34 @@ describe.each([hibobDriver, bamboohrDriver])('hrkit end to end: $provider sandbo
     ]);
 
     for (const run of [first, second, third, fourth, stopped])
+      for (const secret of sandbox.secrets()) expect(run.stdout + run.stderr).not.toContain(secret);
+  });
+
+  it('check reports a restricted credential with the fix (exit 4 when required), a refused one exits 3 without echoing it', async () => {
+    const restricted = sandbox.restrictedConnection();
+    const check = await runCli(['check', provider, '--base-url', sandbox.url], {
+      cwd,
+      env: driver.envOf(restricted.config),
+    });
+    expect(check.code).toBe(driver.restrictedExit);
+    expect(check.stdout).toMatch(driver.restrictedExit === 4 ? /NOT OK/ : /: OK/);
+    const severity = driver.restrictedExit === 4 ? 'required' : 'optional';
+    expect(check.stdout).toMatch(
+      new RegExp(`MISSING +${severity} +${restricted.expectedMissingCheck.replace('.', '\\.')}`),
+    );
+    expect(check.stdout).toMatch(/What the customer's admin must do:/);
+    const ok = await runCli(['check', provider, '--base-url', sandbox.url, '--format', 'json'], { cwd, env });
+    expect(ok.code).toBe(0);
+    expect((JSON.parse(ok.stdout) as { ok: boolean }).ok).toBe(true);
+
+    const refused = await runCli(['employees', provider, '--base-url', sandbox.url], {
+      cwd,
+      env: driver.envOf(sandbox.badConnectionConfig()),
+    });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/^error \(AUTHENTICATION\)/);
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    for (const run of [check, ok, refused])
       for (const secret of sandbox.secrets()) expect(run.stdout + run.stderr).not.toContain(secret);
   });
 
