@@ -67,3 +67,25 @@ describe('rate limits', () => {
     expect(bob.control.rateLimitCounters().tooManyRequests).toBe(0);
   });
 });
+
+describe('WAF simulation', () => {
+  it('blocks a service user after repeated 401s when switched on, and lifts the block later', async () => {
+    const clock = new VirtualClock(Date.parse(NOW));
+    bob = await sandbox({ employees: 10, clock, waf: { threshold: 3, windowMs: 60_000, blockMs: 120_000 } });
+    const bad = bob.badConnectionConfig();
+    for (let i = 0; i < 3; i++) expect((await call(bad, 'GET', '/v1/company/people/fields')).status).toBe(401);
+    const blocked = await call(bob.connectionConfig(), 'GET', '/v1/company/people/fields');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body).toMatchObject({ key: 'blocked' });
+    expect((await call(bob.restrictedConnection().config, 'GET', '/v1/company/people/fields')).status).toBe(200);
+    clock.advance(120_000);
+    expect((await call(bob.connectionConfig(), 'GET', '/v1/company/people/fields')).status).toBe(200);
+  });
+
+  it('is off by default: 401s never turn into blocks', async () => {
+    bob = await sandbox({ employees: 10, clock: new VirtualClock(Date.parse(NOW)) });
+    for (let i = 0; i < 10; i++)
+      expect((await call(bob.badConnectionConfig(), 'GET', '/v1/company/people/fields')).status).toBe(401);
+    expect((await call(bob.connectionConfig(), 'GET', '/v1/company/people/fields')).status).toBe(200);
+  });
+});

@@ -2,6 +2,7 @@ import type { Clock } from '@hrkit/core';
 import type { LatencyOption, SandboxOptions } from '@hrkit/testkit/sandbox-kit';
 import type { ServiceUserSpec } from './access/service-users.js';
 import type { HiBobSandboxExtension } from './extension.js';
+import type { WafOptions } from './http/waf.js';
 import type { HiBobCompanyData } from './state/types.js';
 
 export interface HiBobSandboxOptions extends SandboxOptions {
@@ -25,6 +26,8 @@ export interface HiBobSandboxOptions extends SandboxOptions {
   extensions?: readonly HiBobSandboxExtension[];
   /** Require this token (header `x-sandbox-admin-token`) on `/_sandbox/…`. Default none. */
   adminToken?: string;
+  /** Simulate HiBob's WAF block after repeated 401/403 (thresholds UNKNOWN in HiBob). Default off. */
+  waf?: WafOptions;
   /** Serve this company instead of generating one. */
   company?: HiBobCompanyData;
 }

@@ -14,6 +14,7 @@ import { BUILT_IN_EXTENSIONS } from './extensions.js';
 import { generateHiBobCompany } from './generate/company.js';
 import { bobErrors } from './http/errors.js';
 import { createRouteApi } from './http/route-api.js';
+import { WafSimulator } from './http/waf.js';
 import type { HiBobSandboxOptions } from './options.js';
 import { mountHiBobControlRoutes } from './routes/control.js';
 import { registerMetadataRoutes } from './routes/metadata.js';
@@ -88,7 +89,8 @@ export async function startHiBobSandbox(options: HiBobSandboxOptions = {}): Prom
   });
 
   const router = new Router();
-  const api = createRouteApi({ state, router, auth, limiter });
+  const waf = options.waf ? new WafSimulator(options.waf, clock) : undefined;
+  const api = createRouteApi({ state, router, auth, limiter, ...(waf ? { waf } : {}) });
   registerPeopleRoutes(api);
   registerMetadataRoutes(api);
   registerTableRoutes(api);

@@ -15,6 +15,12 @@ export const bobErrors = {
     bobError(403, 'forbidden', `The service user does not have permission to access this resource (${what}).`),
   badRequest: (message: string) => bobError(400, 'bad_request', message),
   notFound: (message: string) => bobError(404, 'not_found', message),
+  wafBlocked: () =>
+    bobError(
+      403,
+      'blocked',
+      'The request was blocked after repeated authentication or permission failures. Try again later.',
+    ),
   tooManyRequests: (headers: Record<string, string>) =>
     bobError(429, 'too_many_requests', 'Rate limit exceeded. Check the X-RateLimit-Reset header.', headers),
 };

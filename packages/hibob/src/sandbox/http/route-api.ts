@@ -1,5 +1,6 @@
 import {
   type BasicAuthStore,
+  parseBasicAuth,
   type Reply,
   type Router,
   type SandboxRequest,
@@ -9,6 +10,7 @@ import {
 import type { ServiceUser, ServiceUserData } from '../access/service-users.js';
 import type { CompanyState } from '../state/company-state.js';
 import { bobErrors } from './errors.js';
+import type { WafSimulator } from './waf.js';
 
 export interface BobRouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -38,8 +40,9 @@ export function createRouteApi(input: {
   router: Router;
   auth: BasicAuthStore<ServiceUserData>;
   limiter: SlidingWindowRateLimiter;
+  waf?: WafSimulator;
 }): BobRouteApi {
-  const { state, router, auth, limiter } = input;
+  const { state, router, auth, limiter, waf } = input;
   return {
     state,
     router,
@@ -49,23 +52,34 @@ export function createRouteApi(input: {
         pattern: definition.pattern,
         name: definition.endpoint,
         handler: async (request) => {
-          const result = auth.authenticate(request.header('authorization'));
-          if (!result.ok) return bobErrors.unauthorized();
-          const caller = result.credential;
-          const decision = limiter.hit(
-            caller.username,
-            definition.endpoint,
-            definition.limit === null ? undefined : { limit: definition.limit },
-          );
-          const headers = limiter.headers(decision);
-          if (!decision.allowed) return bobErrors.tooManyRequests(headers);
-          for (const permission of definition.permissions ?? []) {
-            if (!caller.permissions.has(permission)) return withHeaders(bobErrors.forbidden(permission), headers);
-          }
-          const reply = await definition.handler(request, caller);
-          return Object.keys(headers).length > 0 ? withHeaders(reply, headers) : reply;
+          if (!waf) return gate(request);
+          // The WAF keys on the claimed service user (the sandbox sees no client address).
+          const parsed = parseBasicAuth(request.header('authorization'));
+          const caller = 'username' in parsed ? parsed.username : 'anonymous';
+          if (waf.isBlocked(caller)) return bobErrors.wafBlocked();
+          const reply = await gate(request);
+          if (reply.status === 401 || reply.status === 403) waf.recordFailure(caller);
+          return reply;
         },
       });
+
+      async function gate(request: SandboxRequest): Promise<Reply> {
+        const result = auth.authenticate(request.header('authorization'));
+        if (!result.ok) return bobErrors.unauthorized();
+        const caller = result.credential;
+        const decision = limiter.hit(
+          caller.username,
+          definition.endpoint,
+          definition.limit === null ? undefined : { limit: definition.limit },
+        );
+        const headers = limiter.headers(decision);
+        if (!decision.allowed) return bobErrors.tooManyRequests(headers);
+        for (const permission of definition.permissions ?? []) {
+          if (!caller.permissions.has(permission)) return withHeaders(bobErrors.forbidden(permission), headers);
+        }
+        const reply = await definition.handler(request, caller);
+        return Object.keys(headers).length > 0 ? withHeaders(reply, headers) : reply;
+      }
     },
   };
 }
