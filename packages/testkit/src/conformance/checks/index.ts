@@ -20,6 +20,7 @@ import {
 } from './employees.js';
 import { attendanceInRange, compensationValid, employeeChangesValid, historyValid } from './other-records.js';
 import { secretsNeverLeak } from './secrets.js';
+import { sandboxHandleIsUsable } from './sandbox.js';
 import {
   balancesAsOf,
   outTodayCoversTheDay,
@@ -45,6 +46,10 @@ export interface ConformanceCheck {
  * "undeclared capabilities refuse" check covers the others, so every capability is exercised one way or the other.
  */
 export const conformanceChecks: readonly ConformanceCheck[] = [
+  {
+    title: 'the sandbox handle is usable (loopback, base URL, ground truth with leavers, secrets)',
+    run: sandboxHandleIsUsable,
+  },
   { title: 'the definition and the connector declare the same v1 capabilities', run: definitionMatchesConnector },
   { title: 'undeclared capabilities fail with NotSupportedError', run: undeclaredCapabilitiesRefuse },
   { title: 'declared capabilities answer', run: declaredCapabilitiesAnswer },
@@ -127,6 +132,7 @@ export * from './capability-calls.js';
 export * from './credentials.js';
 export * from './employees.js';
 export * from './other-records.js';
+export * from './sandbox.js';
 export * from './secrets.js';
 export * from './time-off.js';
 export * from './webhooks.js';
