@@ -14,6 +14,7 @@ export type { HiBobSandboxExtension } from './extension.js';
 export { BUILT_IN_EXTENSIONS } from './extensions.js';
 export { type GenerateHiBobCompanyOptions, generateHiBobCompany } from './generate/company.js';
 export { BOB_RATE_LIMITS } from './http/rate-limits.js';
+export type { WafOptions } from './http/waf.js';
 export type { BobRouteApi, BobRouteDefinition } from './http/route-api.js';
 export type { HiBobSandboxOptions } from './options.js';
 export * from './sandbox.js';
