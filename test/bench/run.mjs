@@ -25,6 +25,12 @@ const PLAN = quick
   ? { syncSizes: [2_000, 10_000], mappingSize: 10_000, listUpTo: 10_000, rateLimitEmployees: 2_000 }
   : { syncSizes: [10_000, 100_000], mappingSize: 100_000, listUpTo: 10_000, rateLimitEmployees: 30_000 };
 const SEED = 1;
+/**
+ * WORKAROUND (not a tuning knob): @hrkit/hibob's TimeOffReader.requestChanges collects each changes window with
+ * `changes.push(...page)`, which overflows the default stack when a window holds ~100k changes (a 100,000-person
+ * company over 180 days). Sync steps run with a larger stack until the adapter appends in a loop.
+ */
+const SYNC_EXEC_ARGV = ['--stack-size=3900'];
 
 const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const round = (value, digits = 2) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
@@ -41,6 +47,10 @@ const results = {
     loadAverageAtStart: os.loadavg().map((value) => round(value)),
   },
   plan: PLAN,
+  workarounds: [
+    `sync steps run with ${SYNC_EXEC_ARGV.join(' ')}: hibob TimeOffReader.requestChanges spreads a whole changes ` +
+      'window into push(...), a stack overflow at ~100k changes',
+  ],
   mapping: null,
   sync: [],
   rateLimits: null,
@@ -54,9 +64,26 @@ try {
     ];
     for (const employees of sizes.sort((a, b) => a - b)) await sizeRound(employees);
   }
-  if (wants('rate-limits')) results.rateLimits = await rateLimitRound(PLAN.rateLimitEmployees);
+  if (wants('rate-limits'))
+    results.rateLimits = await attempt('rate limits', () => rateLimitRound(PLAN.rateLimitEmployees));
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/** Written after every step too, so that an interrupted run keeps what it measured. */
+/** A failed step is recorded (and reported) instead of ending the whole run. */
+async function attempt(name, run) {
+  try {
+    return await run();
+  } catch (error) {
+    log(`${name} FAILED: ${String(error?.message ?? error).split('\n')[0]}`);
+    return { error: String(error?.message ?? error) };
+  }
+}
+
+function save() {
+  mkdirSync(join(here, 'results'), { recursive: true });
+  writeFileSync(join(here, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
 
 results.finishedAt = new Date().toISOString();
@@ -78,30 +105,44 @@ async function sizeRound(employees) {
     const config = sandbox.config;
     if (wants('mapping') && employees === PLAN.mappingSize) {
       log(`mapping: ${employees} people, map + validate vs JSON.parse…`);
-      results.mapping = await runChild(script('mapping.mjs'), { config });
+      results.mapping = await attempt('mapping', () => runChild(script('mapping.mjs'), { config }));
+      save();
       const m = results.mapping;
-      log(
-        `mapping: parse ${Math.round(m.parseMs)} ms, map+validate ${Math.round(m.mapAndValidateMs)} ms, ratio ${round(m.ratio)}`,
-      );
+      if (!m.error)
+        log(
+          `mapping: parse ${Math.round(m.parseMs)} ms, map+validate ${Math.round(m.mapAndValidateMs)} ms, ratio ${round(m.ratio)}`,
+        );
     }
     if (!wants('sync') || !PLAN.syncSizes.includes(employees)) return;
     const recording = join(work, `requests-${employees}.json`);
     const row = { employees, rateLimits: false };
+    results.sync.push(row);
     log(`sync ${employees}: recording the adapter's requests (also warms the sandbox)…`);
-    row.recorded = await runChild(script('sync-worker.mjs'), { mode: 'record', config, recording });
+    row.recorded = await attempt(`sync ${employees} record`, () =>
+      runChild(script('sync-worker.mjs'), { mode: 'record', config, recording }, { execArgv: SYNC_EXEC_ARGV }),
+    );
+    if (row.recorded.error) return;
     log(`sync ${employees}: floor (fetch + JSON.parse of the same ${row.recorded.requests} requests)…`);
-    row.floor = await runChild(script('sync-worker.mjs'), { mode: 'floor', config, recording });
+    row.floor = await attempt(`sync ${employees} floor`, () =>
+      runChild(script('sync-worker.mjs'), { mode: 'floor', config, recording }),
+    );
+    save();
     if (employees <= PLAN.listUpTo) {
       log(`sync ${employees}: adapter + Connection only (no engine, no store)…`);
-      row.list = await runChild(script('sync-worker.mjs'), { mode: 'list', config });
+      row.list = await attempt(`sync ${employees} list`, () =>
+        runChild(script('sync-worker.mjs'), { mode: 'list', config }, { execArgv: SYNC_EXEC_ARGV }),
+      );
     }
     for (const store of ['memory', 'sqlite']) {
       log(`sync ${employees}: SyncEngine + ${store} store…`);
-      row[store] = await runChild(script('sync-worker.mjs'), { mode: 'sync', config, store });
-      log(`sync ${employees} ${store}: ${Math.round(row[store].ms)} ms vs floor ${Math.round(row.floor.ms)} ms`);
+      save();
+      row[store] = await attempt(`sync ${employees} ${store}`, () =>
+        runChild(script('sync-worker.mjs'), { mode: 'sync', config, store }, { execArgv: SYNC_EXEC_ARGV }),
+      );
+      if (!row[store].error)
+        log(`sync ${employees} ${store}: ${Math.round(row[store].ms)} ms vs floor ${Math.round(row.floor.ms)} ms`);
     }
     row.sandboxCounters = await sandbox.counters();
-    results.sync.push(row);
   } finally {
     await sandbox.close();
   }
@@ -113,7 +154,11 @@ async function rateLimitRound(employees) {
   const sandbox = await startSandboxProcess({ seed: SEED, employees, rateLimits: true });
   try {
     log('rate limits: full sync with the client-side limiter on (expect to wait for the next minute)…');
-    const run = await runChild(script('rate-limits-worker.mjs'), { config: sandbox.config });
+    const run = await runChild(
+      script('rate-limits-worker.mjs'),
+      { config: sandbox.config },
+      { execArgv: SYNC_EXEC_ARGV },
+    );
     const counters = await sandbox.counters();
     const endpoints = {};
     for (const [endpoint, requests] of Object.entries(counters.requestsByEndpoint))
@@ -142,7 +187,8 @@ function table() {
   const rows = [['Benchmark', 'Size', 'Measured', 'Floor (same run)', 'Ratio', 'Aim']];
   const ms = (value) => `${Math.round(value).toLocaleString('en-US')} ms`;
   const m = results.mapping;
-  if (m) {
+  if (m?.error) rows.push(['Mapping + validation', String(PLAN.mappingSize), 'FAILED (see latest.json)', '', '', '']);
+  if (m && !m.error) {
     rows.push([
       'Mapping + validation (wall)',
       m.records.toLocaleString('en-US'),
@@ -155,6 +201,10 @@ function table() {
   for (const row of results.sync) {
     const size = row.employees.toLocaleString('en-US');
     const floor = row.floor;
+    if (!floor || floor.error || row.recorded?.error) {
+      rows.push(['Full sync', size, 'FAILED (see latest.json)', '', '', '']);
+      continue;
+    }
     const shape = [
       ['list', 'Adapter + Connection, no store'],
       ['memory', 'Full sync, memory store'],
@@ -182,7 +232,7 @@ function table() {
     }
     for (const key of ['memory', 'sqlite']) {
       const run = row[key];
-      if (!run) continue;
+      if (!run || run.error) continue;
       rows.push([
         `Peak heap, ${key} store`,
         size,
@@ -194,7 +244,8 @@ function table() {
     }
   }
   const r = results.rateLimits;
-  if (r) {
+  if (r?.error) rows.push(['Rate limits ON', String(PLAN.rateLimitEmployees), 'FAILED (see latest.json)', '', '', '']);
+  if (r && !r.error) {
     for (const [endpoint, figures] of Object.entries(r.sandbox.endpoints)) {
       if (figures.documentedPerMinute === null) continue;
       rows.push([
@@ -226,7 +277,9 @@ function table() {
 
 function printNotes() {
   const [small, large] = results.sync;
-  if (small && large) {
+  const complete = (row) =>
+    row && ['recorded', 'floor', 'memory', 'sqlite'].every((key) => row[key] && !row[key].error);
+  if (complete(small) && complete(large)) {
     const growth = (key) =>
       large[key] && small[key]
         ? round(

@@ -4,10 +4,10 @@ import { fork } from 'node:child_process';
  * Run one benchmark step in a fresh Node process (its own heap, so peaks never mix) and resolve with the
  * `{ type: 'result' }` message it sends. Other messages go to `onMessage`. Rejects if the child exits first.
  */
-export function runChild(script, input, { onMessage } = {}) {
+export function runChild(script, input, { onMessage, execArgv = [] } = {}) {
   return new Promise((resolve, reject) => {
     const child = fork(script, [JSON.stringify(input)], {
-      execArgv: ['--expose-gc'],
+      execArgv: ['--expose-gc', ...execArgv],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let result;
