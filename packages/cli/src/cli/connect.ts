@@ -58,7 +58,7 @@ export async function openConnection(
       employees: parseCount(flags.employees, '--employees'),
     });
     for (const secret of sandbox.secrets()) redactor.add(secret);
-    settings = sandbox.connectionConfig();
+    settings = { ...sandbox.connectionConfig(), ...provider.sandboxSettings?.(sandbox) };
   } else {
     for (const spec of provider.credentials) {
       const fromFlag = flags[spec.option];

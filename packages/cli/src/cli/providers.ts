@@ -24,6 +24,8 @@ export interface CliProvider {
   /** Headers `webhooks verify --signature/--timestamp` fill in. */
   signatureHeader: string;
   timestampHeader: string | null;
+  /** Extra connection settings when connected to this provider's own sandbox (e.g. its webhook secret). */
+  sandboxSettings?(sandbox: SandboxHandle): Record<string, unknown>;
   /** Placeholder credentials for commands that never call the API (webhooks verify). */
   offlineConfig: Record<string, string>;
   plugin(): Promise<ProviderPlugin>;
@@ -62,6 +64,8 @@ const BUILT_IN: CliProvider[] = [
     signatureHeader: 'bob-signature',
     timestampHeader: null,
     offlineConfig: { serviceUserId: 'offline', token: 'offline-placeholder' },
+    // HiBob's config takes the webhook secret, so `check` can probe webhooks against the sandbox too.
+    sandboxSettings: (sandbox) => (sandbox.webhooks ? { webhookSecret: sandbox.webhooks.secret } : {}),
     plugin: async () =>
       (await exported<() => ProviderPlugin>(() => import('@hrkit/hibob'), 'hibob', 'The HiBob adapter'))(),
     startSandbox: async (options) =>
