@@ -35,6 +35,8 @@ describe('BambooHR sandbox: wire fidelity', () => {
     expect(other.status).toBe(200);
     expect(await other.json()).toMatchObject({ id: '1' });
     expect((await raw(fixture.sandbox.url, '/api/gateway.php/other-co/v1/employees/0', { key })).status).toBe(404);
+    // Many clients add a trailing slash (`meta/time_off/types/`): accepted.
+    expect((await raw(fixture.sandbox.url, `${base}/meta/time_off/types/`, { key })).status).toBe(200);
   });
 
   it('answers XML unless Accept: application/json', async () => {
