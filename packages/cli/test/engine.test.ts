@@ -164,6 +164,23 @@ describe.each(STORE_KINDS)('SyncEngine (%s store)', (_kind, open) => {
     expect(state.lastSyncAt).toBe(new Date(h.company.now).toISOString());
   });
 
+  it('refuses mass deletions from a listing that suddenly sees far fewer people, unless told otherwise', async () => {
+    setup();
+    const h = harness(store, HIBOB_LIKE);
+    for (let i = 1; i <= 12; i += 1) h.company.addEmployee(String(i));
+    await h.sync();
+    for (let i = 1; i <= 7; i += 1) h.company.removeEmployee(String(i));
+    const guarded = await h.sync({ full: true });
+    expect(guarded.counts.employees.deleted).toBe(0);
+    expect(guarded.warnings).toEqual([
+      'not deleting 7 of 12 employees missing from the listing (more than 50%): check the credential still sees ' +
+        'everyone; run with maxDeletionRatio 1 (--allow-mass-delete) if this is real',
+    ]);
+    expect(await store.listLiveIds('fake', 'employee')).toHaveLength(12);
+    const allowed = await h.sync({ full: true, maxDeletionRatio: 1 });
+    expect(allowed.counts.employees.deleted).toBe(7);
+  });
+
   it('clamps a time-off cursor older than the feed window and says so', async () => {
     setup();
     const h = harness(store, HIBOB_LIKE);

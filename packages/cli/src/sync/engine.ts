@@ -42,6 +42,12 @@ export interface SyncOptions {
    */
   cursorOverlapMs?: number;
   /**
+   * Refuse a deletion pass that would delete more than this fraction of the stored live records (of one entity, when
+   * there are at least 10): a credential that suddenly sees fewer people (permissions or audience changed) must not
+   * turn into mass `deleted` events. The run reports a warning instead. 1 disables the guard. Default 0.5.
+   */
+  maxDeletionRatio?: number;
+  /**
    * Called after each record is staged, inside its transaction. Throwing aborts the run and rolls the open batch
    * back: this is how tests simulate a crash after N records.
    */
@@ -65,7 +71,12 @@ export interface SyncResult {
 
 interface RunContext extends ApplyContext {
   connection: Connection;
-  options: Required<Pick<SyncOptions, 'batchSize' | 'timeOffLookbackDays' | 'timeOffHorizonDays' | 'cursorOverlapMs'>> &
+  options: Required<
+    Pick<
+      SyncOptions,
+      'batchSize' | 'timeOffLookbackDays' | 'timeOffHorizonDays' | 'cursorOverlapMs' | 'maxDeletionRatio'
+    >
+  > &
     SyncOptions;
   counts: ChangeCounts;
   warnings: string[];
@@ -113,6 +124,7 @@ export class SyncEngine {
         timeOffLookbackDays: 180,
         timeOffHorizonDays: 365,
         cursorOverlapMs: 300_000,
+        maxDeletionRatio: 0.5,
         ...options,
       },
       counts: emptyCounts(),
@@ -297,19 +309,26 @@ export class SyncEngine {
       let processed = 0;
       const progress = () => context.options.onProgress?.({ phase: 'finalize', processed: ++processed, total: null });
       if (finalize.employeeSeen) {
-        for (const id of await unit.listLiveIds(context.connectionId, 'employee')) {
-          if (finalize.employeeSeen.has(id)) continue;
-          this.note(context, await markDeleted(unit, context, 'employee', id));
-          progress();
-        }
+        const seen = finalize.employeeSeen;
+        const live = await unit.listLiveIds(context.connectionId, 'employee');
+        const gone = live.filter((id) => !seen.has(id));
+        if (this.deletionAllowed(context, 'employees', gone.length, live.length))
+          for (const id of gone) {
+            this.note(context, await markDeleted(unit, context, 'employee', id));
+            progress();
+          }
       }
       if (finalize.timeOffSeen) {
         const { ids, from, to } = finalize.timeOffSeen;
-        for (const record of await unit.listRecords(context.connectionId, 'time_off_request')) {
-          if (ids.has(record.id) || !overlaps(record.data, from, to)) continue;
-          this.note(context, await markDeleted(unit, context, 'time_off_request', record.id));
-          progress();
-        }
+        const inWindow = (await unit.listRecords(context.connectionId, 'time_off_request')).filter((record) =>
+          overlaps(record.data, from, to),
+        );
+        const gone = inWindow.filter((record) => !ids.has(record.id));
+        if (this.deletionAllowed(context, 'time-off requests', gone.length, inWindow.length))
+          for (const record of gone) {
+            this.note(context, await markDeleted(unit, context, 'time_off_request', record.id));
+            progress();
+          }
       }
       await unit.putState(context.connectionId, {
         lastFullSyncAt: full ? context.now : state.lastFullSyncAt,
@@ -317,6 +336,16 @@ export class SyncEngine {
         cursors: finalize.cursors,
       });
     });
+  }
+
+  private deletionAllowed(context: RunContext, what: string, gone: number, live: number): boolean {
+    const ratio = context.options.maxDeletionRatio;
+    if (gone === 0 || live < 10 || ratio >= 1 || gone <= live * ratio) return true;
+    context.warnings.push(
+      `not deleting ${gone} of ${live} ${what} missing from the listing (more than ${Math.round(ratio * 100)}%): ` +
+        'check the credential still sees everyone; run with maxDeletionRatio 1 (--allow-mass-delete) if this is real',
+    );
+    return false;
   }
 
   private note(context: RunContext, event: ChangeEvent | null) {

@@ -18,6 +18,7 @@ type SyncFlags = ConnectionFlags & {
   events?: string;
   format: 'text' | 'json';
   batchSize?: string;
+  allowMassDelete?: boolean;
 };
 
 export function registerSync(program: Command, context: () => CommandContext): void {
@@ -33,6 +34,7 @@ export function registerSync(program: Command, context: () => CommandContext): v
     .option('--full-every <hours>', 'run a full reconciliation when the last one is older than this', '24')
     .option('--events <file>', 'deliver change events as JSON Lines to a file (appended), or "-" for stdout')
     .option('--batch-size <n>', 'records per transaction', '200')
+    .option('--allow-mass-delete', 'apply a deletion pass even when it removes more than half of the stored records')
     .option('--format <format>', 'summary format: text | json', 'text');
   addConnectionOptions(command).action(async (provider: string, flags: SyncFlags) => {
     const ctx = context();
@@ -53,6 +55,7 @@ export function registerSync(program: Command, context: () => CommandContext): v
         full: flags.full,
         fullSyncEveryMs: fullEveryHours * 3_600_000,
         batchSize,
+        ...(flags.allowMassDelete ? { maxDeletionRatio: 1 } : {}),
         onProgress: crashHook(ctx, (p) =>
           progress.update(p.phase === 'time_off' ? 'time off' : p.phase, p.processed, p.total),
         ),
