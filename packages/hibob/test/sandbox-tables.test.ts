@@ -72,6 +72,24 @@ describe('employee tables', () => {
     expect(lifecycle.body.values.at(-1)).toMatchObject({ effectiveDate: leaver.terminationDate, isCurrent: true });
   });
 
+  it('adds a humanReadable copy per row with includeHumanReadable=true', async () => {
+    const employee = bob.state.employees[1]!;
+    const rows = await call<Rows>(
+      bob.connectionConfig(),
+      'GET',
+      `/v1/people/${employee.id}/work?includeHumanReadable=true`,
+    );
+    const first = rows.body.values[0]!;
+    const firstTitle = employee.previousTitle ?? employee.title!;
+    expect(first.title).toBe(firstTitle);
+    expect(first.humanReadable).toMatchObject({
+      title: bob.state.listItemName('title', firstTitle),
+      effectiveDate: employee.startDate,
+    });
+    const plain = await call<Rows>(bob.connectionConfig(), 'GET', `/v1/people/${employee.id}/work`);
+    expect(plain.body.values[0]).not.toHaveProperty('humanReadable');
+  });
+
   it('answers 403 without the table category and 404 for unknown employees', async () => {
     const restricted = bob.restrictedConnection().config;
     expect((await call(restricted, 'GET', `/v1/people/${bob.state.employees[0]!.id}/work`)).status).toBe(403);
