@@ -1,5 +1,6 @@
 import {
   type Absence,
+  chunk,
   type Compensation,
   type CompensationOptions,
   type ConnectOptions,
@@ -48,6 +49,9 @@ import type { RawEmployeeRow } from './raw/report.js';
 import type { RawCompensationRow } from './raw/tables.js';
 import { BAMBOOHR_TOKENS } from './tokens.js';
 import { BambooHrWebhooks } from './webhooks.js';
+
+/** Calculator calls in flight at once during a balances read. */
+const BALANCE_CONCURRENCY = 4;
 
 export const BAMBOOHR_CAPABILITIES = declareCapabilities({
   'employees.list': true,
@@ -196,10 +200,15 @@ export class BambooHrConnector implements HrConnectorV1 {
     const { people, currentIds } = await loadPeople(this.client, this.today(), options.signal);
     const ids = options.employeeIds ?? currentIds;
     const wanted = options.policies ? new Set(options.policies.map((name) => name.toLowerCase())) : null;
-    for (const employeeId of ids) {
-      for (const raw of await this.client.calculator(employeeId, asOf, options.signal)) {
-        if (wanted && !wanted.has((raw.name ?? '').toLowerCase())) continue;
-        yield mapBalance(raw, { provider: BAMBOOHR, people, employeeId, asOf, includeRaw: options.includeRaw });
+    // One calculator call per employee: a few at a time (order kept); throttling answers carry Retry-After.
+    for (const batch of chunk(ids, BALANCE_CONCURRENCY)) {
+      const answers = await Promise.all(batch.map((id) => this.client.calculator(id, asOf, options.signal)));
+      for (const [index, entries] of answers.entries()) {
+        const employeeId = batch[index]!;
+        for (const raw of entries) {
+          if (wanted && !wanted.has((raw.name ?? '').toLowerCase())) continue;
+          yield mapBalance(raw, { provider: BAMBOOHR, people, employeeId, asOf, includeRaw: options.includeRaw });
+        }
       }
     }
   }

@@ -59,7 +59,9 @@ export class BambooHrWebhooks implements WebhookHandlerV1 {
         { provider: this.provider },
       );
     const expected = Buffer.from(signBambooHrWebhook(delivery.body, timestamp, secret), 'hex');
-    const given = /^[0-9a-f]+$/i.test(signature.trim()) ? Buffer.from(signature.trim(), 'hex') : Buffer.alloc(0);
+    // Tolerate a `sha256=` prefix some relays add; BambooHR itself sends bare hex.
+    const hex = signature.trim().replace(/^sha256=/i, '');
+    const given = /^[0-9a-f]+$/i.test(hex) ? Buffer.from(hex, 'hex') : Buffer.alloc(0);
     const same = given.length === expected.length && timingSafeEqual(given, expected);
     if (!same)
       throw new WebhookVerificationError(

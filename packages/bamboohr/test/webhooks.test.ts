@@ -46,6 +46,12 @@ describe('BambooHR webhooks', () => {
     );
   });
 
+  it('accepts the signature with a sha256= prefix and in upper case', () => {
+    const delivery = deliver(body);
+    delivery.headers['x-bamboohr-signature'] = `sha256=${delivery.headers['x-bamboohr-signature'].toUpperCase()}`;
+    expect(handler.handle(delivery, secret).kind).toBe('events');
+  });
+
   it('rejects a wrong key, a tampered body, a changed timestamp and missing headers', () => {
     expect(() => handler.handle(deliver(body, 'another-key-entirely'), secret)).toThrow(WebhookVerificationError);
     const tampered = deliver(body);
