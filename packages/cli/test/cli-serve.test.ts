@@ -5,7 +5,7 @@ import { HIBOB_LIKE, signedDelivery, WEBHOOK_SECRET } from './fake-company.js';
 
 /** Resolves once `read()` matches, re-checking whenever the event loop turns (no timers, no sleeps). */
 async function until<T>(read: () => T | null | undefined, what: string): Promise<T> {
-  for (let turn = 0; turn < 10_000; turn += 1) {
+  for (let turn = 0; turn < 1_000_000; turn += 1) {
     const value = read();
     if (value) return value;
     await new Promise((resolve) => setImmediate(resolve));
