@@ -111,6 +111,28 @@ describe('hrkit (in-process, fake provider)', () => {
     expect(fromEnv.stdout + fromEnv.stderr).not.toContain(secret);
   });
 
+  it('reads credentials and the store path from --config, and never echoes a broken config file', async () => {
+    h = cliHarness(HIBOB_LIKE);
+    h.company.addEmployee('1');
+    writeFileSync(
+      join(h.cwd, 'hrkit.json'),
+      JSON.stringify({ store: 'from-config.sqlite', fake: { token: 'config-token-456' } }),
+    );
+    const synced = await h.run(['sync', 'fake', '--config', 'hrkit.json', '--format', 'json'], { FAKE_TOKEN: '' });
+    expect(synced.code).toBe(EXIT.OK);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(join(h.cwd, 'from-config.sqlite'))).toBe(true);
+
+    writeFileSync(join(h.cwd, 'broken.json'), '{"fake": {"token": "config-token-789"');
+    const broken = await h.run(['employees', 'fake', '--config', 'broken.json']);
+    expect(broken.code).toBe(EXIT.USAGE);
+    expect(broken.stderr).toMatch(/^error: the config file broken.json is not valid JSON/);
+    expect(broken.stderr).not.toContain('config-token-789');
+    expect((await h.run(['employees', 'fake', '--config', 'missing.json'])).stderr).toBe(
+      'error: cannot read the config file missing.json\n',
+    );
+  });
+
   it('check prints the report with the fix and exits 4 when something required is missing', async () => {
     h = cliHarness(HIBOB_LIKE);
     h.company.checks = [
