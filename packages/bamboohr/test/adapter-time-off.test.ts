@@ -102,7 +102,16 @@ describe('BambooHR adapter: time off against the sandbox', () => {
       expect(absence.unit).toBe(truth.unit);
       expect(absence.policy.id).toBe(truth.typeId);
     }
+    const employee = [...fixture.sandbox.company.employees.values()][4]!;
+    const away = fixture.sandbox.control.createTimeOffRequest({
+      employeeId: employee.id,
+      typeId: '79',
+      start: TODAY,
+      end: TODAY,
+      status: 'approved',
+    });
     const today = await drain(connection.timeOff.outToday());
+    expect(today.map((a) => a.requestId)).toContain(`bamboohr:${away.id}`);
     for (const absence of today) expect(absence.start.date <= TODAY && (absence.end?.date ?? '') >= TODAY).toBe(true);
   });
 
