@@ -1,10 +1,12 @@
 import { type ChangeEvent, type Connection, hrkitId, NotFoundError, PermissionError } from '@hrkit/core';
 import { type ApplyContext, applyRecord, markDeleted, type SyncedRecord } from './apply-record.js';
-import { arrayBatches, batches } from './batches.js';
+import { arrayBatches, batches, mapWithConcurrency } from './batches.js';
 import { type ChangeCounts, countEvent, emptyCounts } from './counts.js';
 import type { ConnectionState, SyncStore, SyncUnitOfWork } from './store.js';
 
 const DAY_MS = 86_400_000;
+/** Single-record reads in flight at once while following a changes feed. */
+const FETCH_CONCURRENCY = 4;
 
 /** Cursor names in `ConnectionState.cursors`. */
 export const CURSORS = {
@@ -203,18 +205,17 @@ export class SyncEngine {
     const entries = [...latest.entries()];
     let processed = 0;
     for (const batch of arrayBatches(entries, context.options.batchSize)) {
-      // Fetch outside the transaction: a transaction never waits on the network.
-      const fetched = await Promise.all(
-        batch.map(async ([remoteId, action]) => {
-          if (action === 'deleted') return { remoteId, record: null };
-          try {
-            return { remoteId, record: await connection.employees.get(remoteId, { signal: context.options.signal }) };
-          } catch (error) {
-            if (error instanceof NotFoundError) return { remoteId, record: null };
-            throw error;
-          }
-        }),
-      );
+      // Fetch outside the transaction (a transaction never waits on the network), a few at a time: the provider's
+      // rate limit is shared with everything else this credential does.
+      const fetched = await mapWithConcurrency(batch, FETCH_CONCURRENCY, async ([remoteId, action]) => {
+        if (action === 'deleted') return { remoteId, record: null };
+        try {
+          return { remoteId, record: await connection.employees.get(remoteId, { signal: context.options.signal }) };
+        } catch (error) {
+          if (error instanceof NotFoundError) return { remoteId, record: null };
+          throw error;
+        }
+      });
       await this.store.transaction(async (unit) => {
         for (const { remoteId, record } of fetched) {
           const event = record
