@@ -65,6 +65,38 @@ describe('hrkit webhooks serve (in-process, fake provider)', () => {
   });
 });
 
+describe('hrkit webhooks serve --sandbox (HiBob)', () => {
+  let h: ReturnType<typeof cliHarness>;
+  afterEach(() => h.cleanup());
+
+  it('subscribes itself to the sandbox, so a change made through the control API is applied to the store', async () => {
+    h = cliHarness(HIBOB_LIKE);
+    const args = ['--sandbox', '--employees', '6', '--seed', '2', '--store', 's.sqlite'];
+    expect((await h.run(['sync', 'hibob', ...args])).code).toBe(EXIT.OK);
+    const server = h.start(['webhooks', 'serve', 'hibob', ...args]);
+    const sandboxUrl = (
+      await until(() => server.output().stderr.match(/sandbox: (http:\/\/\S+) .*subscribed/), 'the subscription line')
+    )[1]!;
+    const store = new SqliteSyncStore(`${h.cwd}/s.sqlite`);
+    try {
+      const [someone] = await store.listRecords('hibob-sandbox', 'employee');
+      const response = await fetch(`${sandboxUrl}/_sandbox/employees/${someone!.remoteId}/terminate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({}),
+      });
+      expect(response.status).toBe(200);
+      await fetch(`${sandboxUrl}/_sandbox/webhooks/flush`, { method: 'POST' });
+      await until(() => server.output().stderr.includes(`applied employee ${someone!.remoteId}`), 'the applied line');
+      expect((await server.stop()).code).toBe(EXIT.OK);
+      const row = await store.getRecord('hibob-sandbox', 'employee', someone!.id);
+      expect((row?.data as { terminationDate?: string | null } | undefined)?.terminationDate).not.toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('hrkit sandbox', () => {
   let h: ReturnType<typeof cliHarness>;
   afterEach(() => h.cleanup());

@@ -26,6 +26,8 @@ export interface CliProvider {
   timestampHeader: string | null;
   /** Extra connection settings when connected to this provider's own sandbox (e.g. its webhook secret). */
   sandboxSettings?(sandbox: SandboxHandle): Record<string, unknown>;
+  /** Subscribe a listener to this provider's own sandbox with the given secret; true when done. */
+  subscribeSandbox?(sandbox: SandboxHandle, url: string, secret: string): Promise<boolean>;
   /** Placeholder credentials for commands that never call the API (webhooks verify). */
   offlineConfig: Record<string, string>;
   plugin(): Promise<ProviderPlugin>;
@@ -66,6 +68,15 @@ const BUILT_IN: CliProvider[] = [
     offlineConfig: { serviceUserId: 'offline', token: 'offline-placeholder' },
     // HiBob's config takes the webhook secret, so `check` can probe webhooks against the sandbox too.
     sandboxSettings: (sandbox) => (sandbox.webhooks ? { webhookSecret: sandbox.webhooks.secret } : {}),
+    // HiBob webhooks take an admin-chosen secret and are saved once the listener answers the ping.
+    subscribeSandbox: async (sandbox, url, secret) => {
+      const control = (
+        sandbox as SandboxHandle & { control?: { registerWebhook?: (u: string, s: string) => Promise<unknown> } }
+      ).control;
+      if (typeof control?.registerWebhook !== 'function') return false;
+      await control.registerWebhook(url, secret);
+      return true;
+    },
     plugin: async () =>
       (await exported<() => ProviderPlugin>(() => import('@hrkit/hibob'), 'hibob', 'The HiBob adapter'))(),
     startSandbox: async (options) =>

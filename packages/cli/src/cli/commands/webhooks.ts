@@ -73,7 +73,18 @@ export function registerWebhooks(program: Command, context: () => CommandContext
       ctx.io.stdout.write(
         `hrkit webhooks: listening on http://${address}:${port}/ for ${opened.provider.displayName} deliveries\n`,
       );
-      if (opened.sandbox && !ctx.quiet) ctx.io.stderr.write(`sandbox: ${opened.sandbox.url}\n`);
+      if (opened.sandbox) {
+        // With --sandbox the listener subscribes itself, so changes made through the control API arrive here.
+        const subscribed = await opened.provider.subscribeSandbox?.(
+          opened.sandbox,
+          `http://${address}:${port}/`,
+          secret,
+        );
+        if (!ctx.quiet)
+          ctx.io.stderr.write(
+            `sandbox: ${opened.sandbox.url} (control API under /_sandbox/)${subscribed ? '; this listener is subscribed to its webhooks' : ''}\n`,
+          );
+      }
       await ctx.io.interrupted();
       await new Promise<void>((done) => server.close(() => done()));
       await queue.idle();
