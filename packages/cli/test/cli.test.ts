@@ -72,6 +72,12 @@ describe('hrkit (in-process, fake provider)', () => {
     expect((await h.run(['employees'])).code).toBe(EXIT.USAGE);
     expect((await h.run(['employees', 'fake', '--format', 'xml'])).code).toBe(EXIT.USAGE);
 
+    const badDate = await h.run(['attendance', 'fake', '--from', '2026-13-01']);
+    expect([badDate.code, badDate.stderr]).toEqual([
+      EXIT.USAGE,
+      'error: --from must be a date YYYY-MM-DD (got "2026-13-01")\n',
+    ]);
+
     const missing = await h.run(['employees', 'fake'], { FAKE_TOKEN: '' });
     expect(missing.code).toBe(EXIT.USAGE);
     expect(missing.stderr).toMatch(/field: token/);

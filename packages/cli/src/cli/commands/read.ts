@@ -53,9 +53,17 @@ function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+function checkedDate(value: string, flag: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new CliError(`${flag} must be a date YYYY-MM-DD (got "${value}")`);
+  return value;
+}
+
 function range(flags: ReadFlags, defaultDays: number): { from: string; to: string } {
-  const from = flags.from ?? todayUtc();
-  const to = flags.to ?? new Date(Date.parse(from) + defaultDays * 86_400_000).toISOString().slice(0, 10);
+  const from = checkedDate(flags.from ?? todayUtc(), '--from');
+  const to = flags.to
+    ? checkedDate(flags.to, '--to')
+    : new Date(Date.parse(from) + defaultDays * 86_400_000).toISOString().slice(0, 10);
   return { from, to };
 }
 
