@@ -1,8 +1,8 @@
-// One step of the full-sync benchmark, in a fresh process (see sync.mjs):
-//   record — sync once through a recording proxy: warms the sandbox, writes down what the adapter requests
-//   floor  — replay those requests with plain fetch + JSON.parse (the floor)
+// One step of the full-sync benchmark, in a fresh process (steps are run by run.mjs):
 //   list   — the adapter through the Connection (mapping + zod), the reads a sync makes, no engine or store
-//   sync   — the real thing: hibob adapter → Connection (zod) → SyncEngine → memory or SQLite store
+//   sync   — the real thing: hibob adapter → Connection (zod) → SyncEngine → memory or SQLite store; with
+//            `recording`, it also writes down the requests the adapter sent (see lib/tap.mjs)
+//   floor  — replay a recorded sync's requests with plain fetch + JSON.parse (the floor)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,10 +11,9 @@ import { createHrKit } from '@hrkit/core';
 import { hibob } from '@hrkit/hibob';
 import { childMain } from './lib/child.mjs';
 import { collectGarbage, cpuMs, MemoryPeak, mb } from './lib/memory.mjs';
-import { endpointCounts, startRecorder } from './lib/recorder.mjs';
+import { endpointCounts, replayable, tapRequests } from './lib/tap.mjs';
 
 childMain(async (input) => {
-  if (input.mode === 'record') return record(input);
   if (input.mode === 'floor') return floor(input);
   if (input.mode === 'sync') return sync(input);
   if (input.mode === 'list') return list(input);
@@ -24,27 +23,6 @@ childMain(async (input) => {
 function connect(config, options = {}) {
   const kit = createHrKit({ providers: [hibob(options.plugin)] });
   return kit.connect('hibob', config, { rateLimits: options.rateLimits ?? false });
-}
-
-async function record({ config, recording }) {
-  const recorder = await startRecorder(config.baseUrl);
-  const connection = connect({ ...config, baseUrl: recorder.url });
-  const store = new MemorySyncStore();
-  const started = performance.now();
-  const result = await new SyncEngine(store).sync(connection, { full: true });
-  const ms = performance.now() - started;
-  await recorder.close();
-  await store.close();
-  writeFileSync(recording, JSON.stringify(recorder.requests));
-  return {
-    ms,
-    requests: recorder.requests.length,
-    endpoints: endpointCounts(recorder.requests),
-    statuses: [...new Set(recorder.requests.map((request) => request.status))],
-    responseBytes: recorder.requests.reduce((sum, request) => sum + request.responseBytes, 0),
-    largestResponseBytes: Math.max(...recorder.requests.map((request) => request.responseBytes)),
-    counts: result.counts,
-  };
 }
 
 async function floor({ config, recording }) {
@@ -59,6 +37,7 @@ async function floor({ config, recording }) {
   const started = performance.now();
   let records = 0;
   let bytes = 0;
+  let largestResponseBytes = 0;
   for (const request of requests) {
     const response = await fetch(`${base}${request.path}`, {
       method: request.method,
@@ -66,18 +45,33 @@ async function floor({ config, recording }) {
       ...(request.body !== null ? { body: request.body } : {}),
     });
     const text = await response.text();
-    bytes += Buffer.byteLength(text);
+    const size = Buffer.byteLength(text);
+    bytes += size;
+    if (size > largestResponseBytes) largestResponseBytes = size;
+    if (!response.ok)
+      throw new Error(`floor: ${request.method} ${request.path.split('?')[0]} answered ${response.status}`);
     const parsed = JSON.parse(text);
     peak.sample();
     records += countRecords(parsed);
   }
   const ms = performance.now() - started;
   const clientCpuMs = cpuMs(cpu);
-  return { ms, clientCpuMs, requests: requests.length, records, bytes, baseline: memoryOf(baseline), ...peak.stop() };
+  return {
+    ms,
+    clientCpuMs,
+    requests: requests.length,
+    endpoints: endpointCounts(requests),
+    records,
+    bytes,
+    largestResponseBytes,
+    baseline: memoryOf(baseline),
+    ...peak.stop(),
+  };
 }
 
-async function sync({ config, store: storeKind }) {
+async function sync({ config, store: storeKind, recording }) {
   const connection = connect(config);
+  const tapped = recording ? tapRequests(connection.connector.client.http) : null;
   const directory = storeKind === 'sqlite' ? mkdtempSync(join(tmpdir(), 'hrkit-bench-')) : null;
   const store = directory ? new SqliteSyncStore(join(directory, 'bench.sqlite')) : new MemorySyncStore();
   collectGarbage();
@@ -92,7 +86,9 @@ async function sync({ config, store: storeKind }) {
   const stats = connection.connector.client.http.stats;
   await store.close();
   if (directory) rmSync(directory, { recursive: true, force: true });
+  if (tapped) writeFileSync(recording, JSON.stringify(replayable(tapped, config)));
   return {
+    recorded: tapped !== null,
     ms,
     clientCpuMs,
     store: storeKind,
