@@ -1,10 +1,15 @@
 import { resolve } from 'node:path';
 import { DEFAULT_STORE_PATH, SqliteSyncStore } from '../sync/sqlite-store.js';
 import type { ConfigFile } from './config-file.js';
+import { CliError } from './errors.js';
 import type { CliIo } from './io.js';
 
 /** `--store`, then `store` in the config file, then $HRKIT_STORE, then `.hrkit/hrkit.sqlite` under the working directory. */
 export function openStore(flag: string | undefined, config: ConfigFile, io: CliIo): SqliteSyncStore {
   const path = flag ?? config.store ?? io.env.HRKIT_STORE ?? DEFAULT_STORE_PATH;
-  return new SqliteSyncStore(path === ':memory:' ? path : resolve(io.cwd, path));
+  try {
+    return new SqliteSyncStore(path === ':memory:' ? path : resolve(io.cwd, path));
+  } catch (error) {
+    throw new CliError(`cannot open the store ${path}: ${(error as Error).message}`);
+  }
 }

@@ -47,7 +47,13 @@ export function registerSync(program: Command, context: () => CommandContext): v
       throw new CliError('--batch-size must be a positive whole number');
 
     const opened = await openConnection(provider, flags, ctx.io);
-    const store = openStore(flags.store, opened.config, ctx.io);
+    let store: ReturnType<typeof openStore>;
+    try {
+      store = openStore(flags.store, opened.config, ctx.io);
+    } catch (error) {
+      await opened.close();
+      throw error;
+    }
     const progress = new ProgressLine(ctx.io.stderr, Boolean(ctx.io.stderr.isTTY) && !ctx.quiet);
     try {
       const result = await new SyncEngine(store).sync(opened.connection, {

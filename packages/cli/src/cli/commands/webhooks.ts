@@ -56,7 +56,13 @@ export function registerWebhooks(program: Command, context: () => CommandContext
   addConnectionOptions(serve).action(async (provider: string, flags: WebhookFlags) => {
     const ctx = context();
     const opened = await openConnection(provider, flags, ctx.io);
-    const store = openStore(flags.store, opened.config, ctx.io);
+    let store: ReturnType<typeof openStore>;
+    try {
+      store = openStore(flags.store, opened.config, ctx.io);
+    } catch (error) {
+      await opened.close();
+      throw error;
+    }
     try {
       const secret = webhookSecret(opened, flags, ctx);
       const queue = new ApplyQueue(ctx, opened, (outcome) =>
@@ -65,9 +71,16 @@ export function registerWebhooks(program: Command, context: () => CommandContext
       const server = createServer((request, response) =>
         receive(request, response, opened.connection, secret, queue, ctx),
       );
+      const wanted = parseCount(flags.port, '--port') ?? 0;
       await new Promise<void>((resolveListen, reject) => {
-        server.once('error', reject);
-        server.listen(parseCount(flags.port, '--port') ?? 0, flags.host ?? '127.0.0.1', () => resolveListen());
+        server.once('error', (error) =>
+          reject(new CliError(`cannot listen on ${flags.host ?? '127.0.0.1'}:${wanted}: ${error.message}`)),
+        );
+        try {
+          server.listen(wanted, flags.host ?? '127.0.0.1', () => resolveListen());
+        } catch (error) {
+          reject(new CliError(`cannot listen on port ${wanted}: ${(error as Error).message}`));
+        }
       });
       const { address, port } = server.address() as AddressInfo;
       ctx.io.stdout.write(
@@ -108,7 +121,12 @@ export function registerWebhooks(program: Command, context: () => CommandContext
     const opened = await openConnection(provider, flags, ctx.io, { offline: true });
     try {
       const secret = webhookSecret(opened, flags, ctx);
-      const body = readFileSync(resolve(ctx.io.cwd, flags.body ?? ''));
+      let body: Buffer;
+      try {
+        body = readFileSync(resolve(ctx.io.cwd, flags.body ?? ''));
+      } catch {
+        throw new CliError(`cannot read the delivery body ${flags.body}`);
+      }
       const headers = readHeaders(flags, opened, ctx);
       const outcome = opened.connection.webhooks.handle({ body, headers }, secret);
       ctx.io.stdout.write(`${JSON.stringify({ verified: true, ...outcome }, null, 2)}\n`);
