@@ -39,13 +39,25 @@ async function read<T extends object>(
   columns: Column<T>[] | ((first: T) => Column<T>[]),
 ): Promise<void> {
   const opened = await openConnection(provider, flags, ctx.io);
+  // Long listings (100k employees) stream for a while: show a running count on a terminal's stderr only.
+  const progress = new ProgressLine(ctx.io.stderr, Boolean(ctx.io.stderr.isTTY) && !ctx.quiet);
   try {
-    const count = await writeRecords(open(opened.connection), flags.format, columns, (text) =>
+    const count = await writeRecords(counted(open(opened.connection), progress), flags.format, columns, (text) =>
       ctx.io.stdout.write(text),
     );
+    progress.done();
     if (!ctx.quiet && flags.format === 'table') ctx.io.stderr.write(`${count} record(s)\n`);
   } finally {
+    progress.done();
     await opened.close();
+  }
+}
+
+async function* counted<T>(records: AsyncIterable<T>, progress: ProgressLine): AsyncIterable<T> {
+  let read = 0;
+  for await (const record of records) {
+    progress.update('reading', ++read, null);
+    yield record;
   }
 }
 
