@@ -26,14 +26,15 @@ export function registerPeopleRoutes(api: BobRouteApi): void {
       const showInactive = optionalBoolean(body, 'showInactive') ?? false;
       const filter = parseFilters(body.filters);
       const today = state.today();
+      // A Set keeps filtered searches linear: the adapter asks for 500 ids at a time over 100k people.
+      const wanted = filter
+        ? new Set(filter.path === 'root.id' ? filter.values : filter.values.map((value) => value.toLowerCase()))
+        : null;
       const matches = state.employees.filter(
         (employee) =>
           inAudience(caller, employee, today) &&
           (showInactive || statusOn(employee, today) === 'Active') &&
-          (!filter ||
-            filter.values.some((value) =>
-              filter.path === 'root.id' ? employee.id === value : employee.email.toLowerCase() === value.toLowerCase(),
-            )),
+          (!wanted || wanted.has(filter?.path === 'root.id' ? employee.id : employee.email.toLowerCase())),
       );
       // HiBob answers the whole company in one unpaginated body; stream it so 100k people stay cheap.
       return streamReply(200, searchBody(matches, fields, state, mode));
