@@ -1,4 +1,4 @@
-import { type EmploymentHistoryEntry, hrkitId } from '@hrkit/core';
+import { type EmploymentHistoryEntry, employmentHistoryEntry } from '@hrkit/core';
 import type { RawTableRow } from '../raw/tables.js';
 import type { EmploymentTypeMapping } from './employment-type.js';
 import type { PeopleIndex } from './people-index.js';
@@ -53,26 +53,17 @@ function mapRow(
   const { context } = extra;
   // Row ids come from per-table sequences, so the table name keeps them unique across tables.
   const remoteId = row.id ? `${table}:${row.id}` : `${table}:${row.employeeId}:${effectiveDate}`;
-  const base: EmploymentHistoryEntry = {
-    id: hrkitId(context.provider, remoteId),
-    provider: context.provider,
-    remoteId,
-    employee: context.people.ref(row.employeeId),
-    table,
-    kind: HISTORY_TABLES[table],
-    effectiveDate,
-    endDate: extra.endDate,
-    isCurrent: extra.isCurrent,
-    jobTitle: null,
-    department: null,
-    workLocation: null,
-    manager: null,
-    employmentType: null,
-    employmentStatus: null,
-    weeklyHours: null,
-    reason: null,
-    comment: text(row.comment),
-  };
+  const base = employmentHistoryEntry(
+    {
+      provider: context.provider,
+      remoteId,
+      employee: context.people.ref(row.employeeId),
+      table,
+      kind: HISTORY_TABLES[table],
+      effectiveDate,
+    },
+    { endDate: extra.endDate, isCurrent: extra.isCurrent, comment: text(row.comment) },
+  );
   if (table === 'jobInfo') {
     const department = text(row.department);
     const location = text(row.location);

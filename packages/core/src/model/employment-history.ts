@@ -31,6 +31,38 @@ export const EmploymentHistoryEntry = z.strictObject({
 });
 export type EmploymentHistoryEntry = z.infer<typeof EmploymentHistoryEntry>;
 
+/** What identifies a history row; every other field defaults to null. */
+export type EmploymentHistoryRowKey = Pick<
+  EmploymentHistoryEntry,
+  'provider' | 'remoteId' | 'employee' | 'table' | 'kind' | 'effectiveDate'
+>;
+
+/**
+ * Build a history row from its key and whatever the provider's table carries: adapters state only the columns
+ * their table has, and the id is derived the same way everywhere (`<provider>:<remote id>`).
+ */
+export function employmentHistoryEntry(
+  key: EmploymentHistoryRowKey,
+  columns: Partial<Omit<EmploymentHistoryEntry, keyof EmploymentHistoryRowKey | 'id'>> = {},
+): EmploymentHistoryEntry {
+  return {
+    id: `${key.provider}:${key.remoteId}`,
+    ...key,
+    endDate: null,
+    isCurrent: null,
+    jobTitle: null,
+    department: null,
+    workLocation: null,
+    manager: null,
+    employmentType: null,
+    employmentStatus: null,
+    weeklyHours: null,
+    reason: null,
+    comment: null,
+    ...columns,
+  };
+}
+
 /**
  * The rows in force on `date`, one per employee and table: the latest row of each table with
  * effectiveDate <= date (on a tie, the later one in `rows`), unless that row says it ended before `date`.

@@ -1,4 +1,4 @@
-import { type EmploymentHistoryEntry, hrkitId } from '@hrkit/core';
+import { type EmploymentHistoryEntry, employmentHistoryEntry } from '@hrkit/core';
 import type { RawTableRow } from '../raw/tables.js';
 import { PROVIDER, sourceScalar, type MappingContext } from './context.js';
 import { employeeRef } from './employee.js';
@@ -44,27 +44,15 @@ export function mapHistoryRow(
   const cells = row as Record<string, unknown>;
   const rowId = asText(row.id) ?? `${employeeId}:${effectiveDate}`;
   const remoteId = `${table}:${rowId}`;
-  const entry: EmploymentHistoryEntry = {
-    id: hrkitId(PROVIDER, remoteId),
-    provider: PROVIDER,
-    remoteId,
-    employee: employeeRef(employeeId),
-    table,
-    kind: KIND[table],
-    effectiveDate,
-    endDate: asIsoDate(row.endEffectiveDate),
-    isCurrent: row.isCurrent ?? null,
-    jobTitle: null,
-    department: null,
-    workLocation: null,
-    manager: null,
-    employmentType: null,
-    employmentStatus: null,
-    weeklyHours: null,
-    reason: asText(row.change?.reason),
-    comment: null,
-    ...(context.includeRaw ? { raw: cells } : {}),
-  };
+  const entry = employmentHistoryEntry(
+    { provider: PROVIDER, remoteId, employee: employeeRef(employeeId), table, kind: KIND[table], effectiveDate },
+    {
+      endDate: asIsoDate(row.endEffectiveDate),
+      isCurrent: row.isCurrent ?? null,
+      reason: asText(row.change?.reason),
+      ...(context.includeRaw ? { raw: cells } : {}),
+    },
+  );
 
   if (table === 'work') {
     entry.jobTitle = cellLabel(context, 'title', 'title', cells.title);
