@@ -1,26 +1,19 @@
 import { PermissionError } from '@hrkit/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CURSORS, type SyncStore } from '../src/index.js';
 import { BAMBOO_LIKE, HIBOB_LIKE } from './fake-company.js';
 import { brief, harness } from './harness.js';
-import { STORE_KINDS } from './stores.js';
+import { freshStorePerTest, STORE_KINDS } from './stores.js';
 
 const HOUR = 3_600_000;
 
 describe.each(STORE_KINDS)('SyncEngine (%s store)', (_kind, open) => {
-  let opened: ReturnType<typeof open>;
   let store: SyncStore;
-  const setup = () => {
-    opened = open();
-    store = opened.store;
-  };
-  afterEach(async () => {
-    await store.close();
-    opened.cleanup();
+  freshStorePerTest(open, (opened) => {
+    store = opened;
   });
 
   it('diffs full listings: created, then nothing, then updated / terminated / deleted with changed fields', async () => {
-    setup();
     const h = harness(store, HIBOB_LIKE);
     for (const id of ['1', '2', '3', '4']) h.company.addEmployee(id);
     const first = await h.sync();
@@ -68,7 +61,6 @@ describe.each(STORE_KINDS)('SyncEngine (%s store)', (_kind, open) => {
   });
 
   it('follows the time-off changes feed from its cursor and names status moves', async () => {
-    setup();
     const h = harness(store, HIBOB_LIKE);
     h.company.addEmployee('1');
     h.company.addRequest('r1', '1', { status: { value: 'requested', source: null } });
@@ -93,7 +85,6 @@ describe.each(STORE_KINDS)('SyncEngine (%s store)', (_kind, open) => {
   });
 
   it('uses the employees changes feed between full reconciliations, and re-lists when one is due', async () => {
-    setup();
     const h = harness(store, BAMBOO_LIKE);
     for (const id of ['1', '2']) h.company.addEmployee(id);
     h.company.addRequest('r1', '1', { start: { date: '2026-06-10', portion: 'all_day', time: null }, end: null });
@@ -124,7 +115,6 @@ describe.each(STORE_KINDS)('SyncEngine (%s store)', (_kind, open) => {
   });
 
   it('re-reads feeds a little before the cursor, so a change stamped just before it (coarse clocks) is not lost', async () => {
-    setup();
     const h = harness(store, BAMBOO_LIKE);
     h.company.addEmployee('1');
     const cursorTime = h.company.now;
@@ -142,7 +132,6 @@ describe.each(STORE_KINDS)('SyncEngine (%s store)', (_kind, open) => {
   });
 
   it('still reconciles employees when time off is not permitted, and keeps the time-off cursor for later', async () => {
-    setup();
     const h = harness(store, HIBOB_LIKE);
     h.company.addEmployee('1');
     h.company.addEmployee('2');
@@ -165,7 +154,6 @@ describe.each(STORE_KINDS)('SyncEngine (%s store)', (_kind, open) => {
   });
 
   it('refuses mass deletions from a listing that suddenly sees far fewer people, unless told otherwise', async () => {
-    setup();
     const h = harness(store, HIBOB_LIKE);
     for (let i = 1; i <= 12; i += 1) h.company.addEmployee(String(i));
     await h.sync();
@@ -182,7 +170,6 @@ describe.each(STORE_KINDS)('SyncEngine (%s store)', (_kind, open) => {
   });
 
   it('clamps a time-off cursor older than the feed window and says so', async () => {
-    setup();
     const h = harness(store, HIBOB_LIKE);
     h.company.addEmployee('1');
     await h.sync();
@@ -192,7 +179,6 @@ describe.each(STORE_KINDS)('SyncEngine (%s store)', (_kind, open) => {
   });
 
   it('does not advance cursors or lastFullSyncAt when a run fails', async () => {
-    setup();
     const h = harness(store, HIBOB_LIKE);
     for (const id of ['1', '2', '3', '4', '5']) h.company.addEmployee(id);
     await expect(

@@ -1,7 +1,7 @@
 import type { ChangeEvent } from '@hrkit/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyState, SqliteSyncStore, type StoredRecord, type SyncStore } from '../src/index.js';
-import { STORE_KINDS } from './stores.js';
+import { freshStorePerTest, STORE_KINDS } from './stores.js';
 
 function row(id: string, patch: Partial<StoredRecord> = {}): StoredRecord {
   return {
@@ -37,19 +37,12 @@ function event(id: string): ChangeEvent {
 }
 
 describe.each(STORE_KINDS)('SyncStore contract: %s', (_kind, open) => {
-  let opened: ReturnType<typeof open>;
   let store: SyncStore;
-  const setup = () => {
-    opened = open();
-    store = opened.store;
-  };
-  afterEach(async () => {
-    await store.close();
-    opened.cleanup();
+  freshStorePerTest(open, (opened) => {
+    store = opened;
   });
 
   it('starts empty and round-trips state per connection', async () => {
-    setup();
     expect(await store.getState('a')).toEqual(emptyState());
     const state = {
       lastFullSyncAt: '2026-06-01T00:00:00.000Z',
@@ -62,7 +55,6 @@ describe.each(STORE_KINDS)('SyncStore contract: %s', (_kind, open) => {
   });
 
   it('upserts records, lists them ordered by id, and hides deleted ones unless asked', async () => {
-    setup();
     await store.transaction(async (unit) => {
       await unit.putRecord('a', row('2'));
       await unit.putRecord('a', row('1'));
@@ -82,7 +74,6 @@ describe.each(STORE_KINDS)('SyncStore contract: %s', (_kind, open) => {
   });
 
   it('rolls back every write of a unit of work that throws', async () => {
-    setup();
     await store.transaction(async (unit) => {
       await unit.putRecord('a', row('1'));
       await unit.appendEvent('a', event('e1'));
@@ -107,7 +98,6 @@ describe.each(STORE_KINDS)('SyncStore contract: %s', (_kind, open) => {
   });
 
   it('keeps the outbox in write order, ignores duplicate ids, and tracks delivery', async () => {
-    setup();
     const appended = await store.transaction(async (unit) => [
       await unit.appendEvent('a', event('e1')),
       await unit.appendEvent('a', event('e2')),
@@ -123,7 +113,6 @@ describe.each(STORE_KINDS)('SyncStore contract: %s', (_kind, open) => {
   });
 
   it('serializes concurrent transactions', async () => {
-    setup();
     const order: string[] = [];
     await Promise.all(
       ['x', 'y', 'z'].map((name) =>

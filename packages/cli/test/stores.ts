@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,3 +16,16 @@ export const STORE_KINDS: [string, () => { store: SyncStore; path: string | null
     },
   ],
 ];
+
+/** Opens a fresh store of one kind before each test and closes and removes it after; hands it over through `use`. */
+export function freshStorePerTest(open: (typeof STORE_KINDS)[number][1], use: (store: SyncStore) => void): void {
+  let opened: ReturnType<typeof open>;
+  beforeEach(() => {
+    opened = open();
+    use(opened.store);
+  });
+  afterEach(async () => {
+    await opened.store.close();
+    opened.cleanup();
+  });
+}

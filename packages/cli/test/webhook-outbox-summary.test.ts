@@ -1,24 +1,17 @@
 import { WebhookVerificationError } from '@hrkit/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyWebhook, drainEvents, summarize, type SyncStore } from '../src/index.js';
 import { HIBOB_LIKE, signedDelivery, WEBHOOK_SECRET } from './fake-company.js';
 import { brief, harness } from './harness.js';
-import { STORE_KINDS } from './stores.js';
+import { freshStorePerTest, STORE_KINDS } from './stores.js';
 
 describe.each(STORE_KINDS)('webhooks, outbox and summary (%s store)', (_kind, open) => {
-  let opened: ReturnType<typeof open>;
   let store: SyncStore;
-  const setup = () => {
-    opened = open();
-    store = opened.store;
-  };
-  afterEach(async () => {
-    await store.close();
-    opened.cleanup();
+  freshStorePerTest(open, (opened) => {
+    store = opened;
   });
 
   it('applies a verified delivery by fetching the record, and the next sync finds nothing new', async () => {
-    setup();
     const h = harness(store, HIBOB_LIKE);
     h.company.addEmployee('1');
     h.company.addEmployee('2');
@@ -53,7 +46,6 @@ describe.each(STORE_KINDS)('webhooks, outbox and summary (%s store)', (_kind, op
   });
 
   it('rejects a delivery with a wrong signature and writes nothing', async () => {
-    setup();
     const h = harness(store, HIBOB_LIKE);
     h.company.addEmployee('1');
     const forged = signedDelivery({ type: 'employee.updated', employeeId: '1' }, 'not-the-secret');
@@ -65,7 +57,6 @@ describe.each(STORE_KINDS)('webhooks, outbox and summary (%s store)', (_kind, op
   });
 
   it('drains the outbox in order, marking events delivered only after the sink succeeds', async () => {
-    setup();
     const h = harness(store, HIBOB_LIKE);
     for (const id of ['1', '2', '3']) h.company.addEmployee(id);
     await h.sync();
@@ -86,7 +77,6 @@ describe.each(STORE_KINDS)('webhooks, outbox and summary (%s store)', (_kind, op
   });
 
   it('summarizes headcount by worker kind and customer category, leavers apart, and who is out today', async () => {
-    setup();
     const h = harness(store, HIBOB_LIKE);
     h.company.addEmployee('1');
     h.company.addEmployee('2');
