@@ -39,6 +39,18 @@ describe('client-side rate limiting', () => {
     expect(arrivals.at(-1)).toBe(2 * WINDOW);
   });
 
+  it('counts a request until its answer arrives, since the provider counts it on arrival', async () => {
+    const clock = new VirtualClock();
+    const limiter = new RateLimiter([{ name: 'search', path: /^\/search$/, limit: 1, windowMs: 1_000 }], clock);
+    const settle = await limiter.acquire('POST', '/search');
+    clock.advance(400); // the answer takes 400 ms: the provider saw the request somewhere in [0, 400]
+    settle();
+    await limiter.acquire('POST', '/search');
+    // Counting from the send would allow the next one at 1000 and risk two arrivals in one provider window.
+    expect(clock.now()).toBe(1_400);
+    expect(clock.sleeps).toEqual([1_400 - 400]);
+  });
+
   it('keeps the window under concurrent acquirers', async () => {
     const clock = new VirtualClock();
     const limiter = new RateLimiter([{ ...searchRule, windowMs: 1000 }], clock);

@@ -161,9 +161,14 @@ export class HttpClient {
     const idempotent = request.idempotent ?? (method === 'GET' || method === 'HEAD');
     for (let attempt = 1; ; attempt++) {
       const waitedFor = this.clock.now();
-      await this.limiter.acquire(method, path, request.signal);
+      const settle = await this.limiter.acquire(method, path, request.signal);
       if (this.clock.now() > waitedFor) this.stats.rateLimitWaits++;
-      const outcome = await this.attempt<T>(request, method, path, label);
+      let outcome: Awaited<ReturnType<typeof this.attempt<T>>>;
+      try {
+        outcome = await this.attempt<T>(request, method, path, label);
+      } finally {
+        settle();
+      }
       if (outcome.kind === 'ok') return outcome.response;
       const error = outcome.error;
       const requested = outcome.retryAfterMs;

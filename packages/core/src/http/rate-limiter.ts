@@ -19,8 +19,11 @@ export interface RateLimitRule {
  * large sync never trips a 429 storm. One limiter per connection (provider limits are per credential).
  */
 export class RateLimiter {
-  /** Send times per rule name, oldest first. Mutated in place: sleeping acquirers hold the same array. */
-  private readonly sent = new Map<string, number[]>();
+  /**
+   * Per rule name, one slot per request in the window: the instant it counts from. Mutated in place: sleeping
+   * acquirers hold the same array.
+   */
+  private readonly sent = new Map<string, { at: number }[]>();
   /** Per rule name: the provider said (429 + reset) that nothing under the rule passes before this instant. */
   private readonly blockedUntil = new Map<string, number>();
 
@@ -35,12 +38,17 @@ export class RateLimiter {
     return this.rules.find((rule) => (!rule.method || rule.method === method) && rule.path.test(path));
   }
 
-  /** Resolves when one more request under `method path` fits the window; records it. */
-  async acquire(method: string, path: string, signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves when one more request under `method path` fits the window, and records it. Call the returned
+   * `settle` when the answer arrives: the provider counts the request when it *arrives*, somewhere between our
+   * send and our receipt of the answer, so counting it until the answer keeps our window at least as strict as
+   * the provider's (counting from the send let a bench see 51 arrivals in one of HiBob's 50/min windows).
+   */
+  async acquire(method: string, path: string, signal?: AbortSignal): Promise<() => void> {
     const rule = this.ruleFor(method, path);
-    if (!rule) return;
+    if (!rule) return () => {};
     const windowMs = rule.windowMs ?? 60_000;
-    const times = this.timesOf(rule.name);
+    const slots = this.slotsOf(rule.name);
     // Re-check after every sleep: other requests may have taken the slot, or a 429 may have blocked the rule.
     for (;;) {
       const now = this.clock.now();
@@ -49,12 +57,17 @@ export class RateLimiter {
         await this.clock.sleep(blockedUntil - now, signal);
         continue;
       }
-      while (times.length > 0 && times[0]! <= now - windowMs) times.shift();
-      if (times.length < rule.limit) {
-        times.push(now);
-        return;
+      for (let index = slots.length - 1; index >= 0; index--)
+        if (slots[index]!.at <= now - windowMs) slots.splice(index, 1);
+      if (slots.length < rule.limit) {
+        const slot = { at: now };
+        slots.push(slot);
+        return () => {
+          slot.at = Math.max(slot.at, this.clock.now());
+        };
       }
-      await this.clock.sleep(times[0]! + windowMs - now, signal);
+      const oldest = Math.min(...slots.map((slot) => slot.at));
+      await this.clock.sleep(oldest + windowMs - now, signal);
     }
   }
 
@@ -65,13 +78,13 @@ export class RateLimiter {
     this.blockedUntil.set(rule.name, Math.max(resetAt, this.blockedUntil.get(rule.name) ?? resetAt));
   }
 
-  private timesOf(name: string): number[] {
-    let times = this.sent.get(name);
-    if (!times) {
-      times = [];
-      this.sent.set(name, times);
+  private slotsOf(name: string): { at: number }[] {
+    let slots = this.sent.get(name);
+    if (!slots) {
+      slots = [];
+      this.sent.set(name, slots);
     }
-    return times;
+    return slots;
   }
 }
 
