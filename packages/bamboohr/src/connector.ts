@@ -1,5 +1,6 @@
 import {
   type Absence,
+  appendAll,
   chunk,
   type Compensation,
   type CompensationOptions,
@@ -225,8 +226,8 @@ export class BambooHrConnector implements HrConnectorV1 {
     const { people } = await loadPeople(this.client, this.today(), options.signal);
     const rows: RawCompensationRow[] = [];
     if (options.employeeIds)
-      for (const id of options.employeeIds) rows.push(...(await this.client.compensation(id, options.signal)));
-    else rows.push(...(await this.client.compensation('all', options.signal)));
+      for (const id of options.employeeIds) appendAll(rows, await this.client.compensation(id, options.signal));
+    else appendAll(rows, await this.client.compensation('all', options.signal));
     const context = { provider: BAMBOOHR, today: this.today(), people, includeRaw: options.includeRaw === true };
     for (const employeeRows of groupByEmployee(rows).values()) yield* mapCompensationRows(employeeRows, context);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CursorPage, chunk, paginateCursor, ProviderError } from '../src/index.js';
+import { appendAll, type CursorPage, chunk, paginateCursor, ProviderError } from '../src/index.js';
 
 function pages(script: Record<string, CursorPage<number>>) {
   const asked: (string | undefined)[] = [];
@@ -56,5 +56,16 @@ describe('chunk', () => {
   it('splits into chunks of at most the size, keeping order', () => {
     expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(chunk([], 200)).toEqual([]);
+  });
+});
+
+describe('appendAll', () => {
+  it('appends half a million items where push(...items) overflows the stack', () => {
+    const items = Array.from({ length: 500_000 }, (_, index) => index);
+    expect(() => [0].push(...items)).toThrow(RangeError);
+    const target = appendAll([-1], items);
+    expect(target).toHaveLength(500_001);
+    expect(target[0]).toBe(-1);
+    expect(target.at(-1)).toBe(499_999);
   });
 });

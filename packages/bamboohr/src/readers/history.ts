@@ -1,4 +1,4 @@
-import type { EmploymentHistoryEntry } from '@hrkit/core';
+import { appendAll, type EmploymentHistoryEntry } from '@hrkit/core';
 import type { BambooHrClient } from '../client.js';
 import { BAMBOOHR } from '../config.js';
 import type { EmploymentTypeMapping } from '../mapping/employment-type.js';
@@ -26,11 +26,11 @@ export async function readHistory(
   const result = new Map<string, EmploymentHistoryEntry[]>();
   for (const table of Object.keys(HISTORY_TABLES) as HistoryTable[]) {
     const rows: RawTableRow[] = [];
-    if (employeeIds) for (const id of employeeIds) rows.push(...(await client.table(id, table, signal)));
-    else rows.push(...(await client.table('all', table, signal)));
+    if (employeeIds) for (const id of employeeIds) appendAll(rows, await client.table(id, table, signal));
+    else appendAll(rows, await client.table('all', table, signal));
     for (const [employeeId, list] of groupByEmployee(rows)) {
       const entries = result.get(employeeId) ?? [];
-      entries.push(...mapHistoryRows(table, list, { provider: BAMBOOHR, ...context }));
+      appendAll(entries, mapHistoryRows(table, list, { provider: BAMBOOHR, ...context }));
       result.set(employeeId, entries);
     }
   }

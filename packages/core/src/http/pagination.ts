@@ -38,3 +38,12 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   for (let index = 0; index < items.length; index += size) chunks.push(items.slice(index, index + size));
   return chunks;
 }
+
+/**
+ * Append every item of `items` to `target`. `target.push(...items)` passes each item as an argument and
+ * overflows the call stack past ~100k items (a 100k-person company's time-off feed); this never does.
+ */
+export function appendAll<T>(target: T[], items: Iterable<T>): T[] {
+  for (const item of items) target.push(item);
+  return target;
+}

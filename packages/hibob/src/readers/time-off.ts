@@ -1,5 +1,6 @@
 import {
   type Absence,
+  appendAll,
   type Clock,
   HrKitError,
   type Logger,
@@ -79,8 +80,9 @@ export class TimeOffReader {
     const until = options.until ? Date.parse(options.until) : this.clock.now();
     const changes: RawTimeOffRequest[] = [];
     for (const window of changeWindows(since, until))
-      changes.push(
-        ...(await this.client.changes({ ...window, includePending: options.includePending ?? false }, options.signal)),
+      appendAll(
+        changes,
+        await this.client.changes({ ...window, includePending: options.includePending ?? false }, options.signal),
       );
     for (const change of latestPerRequest(changes))
       yield mapTimeOffRequest(change, { includeRaw: options.includeRaw ?? false });
