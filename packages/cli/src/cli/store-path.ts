@@ -13,3 +13,17 @@ export function openStore(flag: string | undefined, config: ConfigFile, io: CliI
     throw new CliError(`cannot open the store ${path}: ${(error as Error).message}`);
   }
 }
+
+/** Open the store for an open connection; if the store cannot be opened, close the connection (and its sandbox). */
+export async function openStoreFor(
+  opened: { config: ConfigFile; close(): Promise<void> },
+  flag: string | undefined,
+  io: CliIo,
+): Promise<SqliteSyncStore> {
+  try {
+    return openStore(flag, opened.config, io);
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}

@@ -123,6 +123,18 @@ function boundaries(raw: RawRequest) {
   return { start, end };
 }
 
+/** The normalized type of a request or absence: from the policy type when HiBob names it, else the display name. */
+function requestType(typeName: string | null, name: string, raw: RawRequest): TimeOffRequest['type'] {
+  return {
+    value: policyTypeToType(typeName ?? name),
+    source: {
+      field: typeName ? 'policyType' : 'policyTypeDisplayName',
+      value: typeName ?? name,
+      label: raw.policyTypeDisplayName ?? null,
+    },
+  };
+}
+
 /**
  * The request's status in HiBob's own words: `status` where the endpoint gives it (request details, who's out),
  * else what the feed's `changeType` means (Created → approved, Pending → pending, Canceled → canceled, Deleted →
@@ -179,14 +191,7 @@ export function mapTimeOffRequest(
     // The name is absent from request details: leaving it out of both read paths keeps records identical.
     employee: employeeRef(employeeId),
     policy: { id: null, name, typeName },
-    type: {
-      value: policyTypeToType(typeName ?? name),
-      source: {
-        field: typeName ? 'policyType' : 'policyTypeDisplayName',
-        value: typeName ?? name,
-        label: raw.policyTypeDisplayName ?? null,
-      },
-    },
+    type: requestType(typeName, name, raw),
     status: status
       ? { value: timeOffStatus(status), source: { field: 'status', value: status, label: null } }
       : { value: options.fallbackStatus ?? 'other', source: null },
@@ -228,14 +233,7 @@ export function mapAbsence(raw: RawTimeOffRequest, options: { includeRaw: boolea
     employee: employeeRef(employeeId, raw.employeeDisplayName ?? null),
     requestId: requestId ? hrkitId(PROVIDER, requestId) : null,
     policy: { id: null, name, typeName },
-    type: {
-      value: policyTypeToType(typeName ?? name),
-      source: {
-        field: typeName ? 'policyType' : 'policyTypeDisplayName',
-        value: typeName ?? name,
-        label: raw.policyTypeDisplayName ?? null,
-      },
-    },
+    type: requestType(typeName, name, raw),
     status: raw.status
       ? { value: timeOffStatus(raw.status), source: { field: 'status', value: raw.status, label: null } }
       : { value: 'approved', source: null },

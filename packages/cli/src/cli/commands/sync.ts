@@ -9,7 +9,7 @@ import type { CommandContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { addConnectionOptions } from '../options.js';
 import { ProgressLine } from '../output/progress.js';
-import { openStore } from '../store-path.js';
+import { openStoreFor } from '../store-path.js';
 
 type SyncFlags = ConnectionFlags & {
   store?: string;
@@ -47,13 +47,7 @@ export function registerSync(program: Command, context: () => CommandContext): v
       throw new CliError('--batch-size must be a positive whole number');
 
     const opened = await openConnection(provider, flags, ctx.io);
-    let store: ReturnType<typeof openStore>;
-    try {
-      store = openStore(flags.store, opened.config, ctx.io);
-    } catch (error) {
-      await opened.close();
-      throw error;
-    }
+    const store = await openStoreFor(opened, flags.store, ctx.io);
     const progress = new ProgressLine(ctx.io.stderr, Boolean(ctx.io.stderr.isTTY) && !ctx.quiet);
     try {
       const result = await new SyncEngine(store).sync(opened.connection, {

@@ -9,7 +9,7 @@ import { type ConnectionFlags, type OpenedConnection, openConnection, parseCount
 import type { CommandContext } from '../context.js';
 import { CliError, describeError } from '../errors.js';
 import { addConnectionOptions } from '../options.js';
-import { openStore } from '../store-path.js';
+import { openStoreFor } from '../store-path.js';
 
 const MAX_BODY_BYTES = 1_048_576;
 
@@ -56,13 +56,7 @@ export function registerWebhooks(program: Command, context: () => CommandContext
   addConnectionOptions(serve).action(async (provider: string, flags: WebhookFlags) => {
     const ctx = context();
     const opened = await openConnection(provider, flags, ctx.io);
-    let store: ReturnType<typeof openStore>;
-    try {
-      store = openStore(flags.store, opened.config, ctx.io);
-    } catch (error) {
-      await opened.close();
-      throw error;
-    }
+    const store = await openStoreFor(opened, flags.store, ctx.io);
     try {
       const secret = webhookSecret(opened, flags, ctx);
       const queue = new ApplyQueue(ctx, opened, (outcome) =>
