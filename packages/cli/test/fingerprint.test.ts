@@ -15,6 +15,10 @@ describe('fingerprint', () => {
       fingerprint(employee),
     );
     expect(stableStringify({ b: 1, a: [{ d: 1, c: undefined }] })).toBe('{"a":[{"d":1}],"b":1}');
+    // Pinned: stores keep fingerprints across versions, so the serialization must never drift.
+    expect(stableStringify([undefined, null, { z: 'é"', a: true, m: { y: [], x: {} } }])).toBe(
+      '[null,null,{"a":true,"m":{"x":{},"y":[]},"z":"é\\""}]',
+    );
   });
 
   it('names changed model paths, walking objects and comparing arrays whole', () => {
