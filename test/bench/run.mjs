@@ -25,12 +25,8 @@ const PLAN = quick
   ? { syncSizes: [2_000, 10_000], mappingSize: 10_000, listUpTo: 10_000, rateLimitEmployees: 2_000 }
   : { syncSizes: [10_000, 100_000], mappingSize: 100_000, listUpTo: 10_000, rateLimitEmployees: 30_000 };
 const SEED = 1;
-/**
- * WORKAROUND (not a tuning knob): @hrkit/hibob's TimeOffReader.requestChanges collects each changes window with
- * `changes.push(...page)`, which overflows the default stack when a window holds ~100k changes (a 100,000-person
- * company over 180 days). Sync steps run with a larger stack until the adapter appends in a loop.
- */
-const SYNC_EXEC_ARGV = ['--stack-size=3900'];
+/** Sync steps run with Node's default stack: the adapters append large feeds without spreading them. */
+const SYNC_EXEC_ARGV = [];
 
 const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const round = (value, digits = 2) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
@@ -47,10 +43,7 @@ const results = {
     loadAverageAtStart: os.loadavg().map((value) => round(value)),
   },
   plan: PLAN,
-  workarounds: [
-    `sync steps run with ${SYNC_EXEC_ARGV.join(' ')}: hibob TimeOffReader.requestChanges spreads a whole changes ` +
-      'window into push(...), a stack overflow at ~100k changes',
-  ],
+  workarounds: [],
   mapping: null,
   sync: [],
   rateLimits: null,
