@@ -6,7 +6,7 @@ import type { ChangeEvent, Employee, TimeOffRequest } from '@hrkit/core';
 import { startHiBobSandbox } from '@hrkit/hibob/sandbox';
 import type { SandboxHandle } from '@hrkit/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteSyncStore } from '../packages/cli/src/index.js';
+import { SqliteSyncStore } from '@hrkit/sync/sqlite';
 import { control, freePort } from '../packages/cli/test/e2e/control.js';
 import { assertBuilt, jsonLines, RunningCli, runCli } from '../packages/cli/test/e2e/spawn-cli.js';
 

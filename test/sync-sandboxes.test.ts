@@ -8,14 +8,8 @@ import { hibob } from '@hrkit/hibob';
 import { startHiBobSandbox } from '@hrkit/hibob/sandbox';
 import type { SandboxHandle } from '@hrkit/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  applyWebhook,
-  MemorySyncStore,
-  SqliteSyncStore,
-  SyncEngine,
-  type SyncStore,
-  summarize,
-} from '../packages/cli/src/index.js';
+import { applyWebhook, MemorySyncStore, SyncEngine, type SyncStore, summarize } from '@hrkit/sync';
+import { SqliteSyncStore } from '@hrkit/sync/sqlite';
 
 /**
  * The sync engine as a library (no CLI) against each real adapter and its sandbox: the memory and SQLite stores end

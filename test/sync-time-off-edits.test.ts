@@ -2,7 +2,7 @@ import { type ChangeEvent, createHrKit } from '@hrkit/core';
 import { hibob } from '@hrkit/hibob';
 import { startHiBobSandbox } from '@hrkit/hibob/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemorySyncStore, SyncEngine } from '../packages/cli/src/index.js';
+import { MemorySyncStore, SyncEngine } from '@hrkit/sync';
 
 /**
  * HiBob "hard updates": editing a request's dates creates a new request id pointing back at the old one, and the old

@@ -1,7 +1,7 @@
 // Benchmark 3, in a fresh process: a full sync with HiBob's rate limits ON on both sides (the sandbox enforces its
 // per-minute allowances and answers 429; the adapter's client-side limiter holds requests back). Records when each
 // request was answered, per endpoint, to compute requests per minute as the client saw them.
-import { MemorySyncStore, SyncEngine } from '@hrkit/cli';
+import { MemorySyncStore, SyncEngine } from '@hrkit/sync';
 import { createHrKit } from '@hrkit/core';
 import { HIBOB_RATE_LIMITS, hibob } from '@hrkit/hibob';
 import { childMain } from './lib/child.mjs';

@@ -6,7 +6,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemorySyncStore, SqliteSyncStore, SyncEngine } from '@hrkit/cli';
+import { MemorySyncStore, SyncEngine } from '@hrkit/sync';
+import { SqliteSyncStore } from '@hrkit/sync/sqlite';
 import { createHrKit } from '@hrkit/core';
 import { hibob } from '@hrkit/hibob';
 import { childMain } from './lib/child.mjs';

@@ -1,5 +1,4 @@
-/** @hrkit/cli as a library: the incremental sync engine and its stores, usable without the command line. */
-export * from './sync/index.js';
+/** @hrkit/cli: the `hrkit` command. The sync engine and its stores are `@hrkit/sync`; this package only drives them. */
 export type { CliIo } from './cli/io.js';
 export { EXIT } from './cli/exit-codes.js';
 export { main } from './cli/main.js';

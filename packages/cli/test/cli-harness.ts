@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CapabilityName } from '@hrkit/core';
 import { type CliIo, main, registerCliProvider } from '../src/index.js';
-import { FakeCompany, fakeProvider } from './fake-company.js';
+import { FakeCompany, fakeProvider } from '@hrkit/sync/testing';
 
 /** Registers a fake provider with the CLI and runs `hrkit` in-process with captured output. */
 export function cliHarness(capabilities: readonly CapabilityName[]) {

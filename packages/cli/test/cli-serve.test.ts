@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT, SqliteSyncStore } from '../src/index.js';
+import { SqliteSyncStore } from '@hrkit/sync/sqlite';
+import { EXIT } from '../src/index.js';
 import { cliHarness } from './cli-harness.js';
-import { HIBOB_LIKE, signedDelivery, WEBHOOK_SECRET } from './fake-company.js';
+import { HIBOB_LIKE, signedDelivery, WEBHOOK_SECRET } from '@hrkit/sync/testing';
 
 /** Resolves once `read()` matches, re-checking whenever the event loop turns (no timers, no sleeps). */
 async function until<T>(read: () => T | null | undefined, what: string): Promise<T> {

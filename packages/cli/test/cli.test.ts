@@ -4,7 +4,7 @@ import { PermissionError, ProviderError } from '@hrkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/index.js';
 import { cliHarness } from './cli-harness.js';
-import { HIBOB_LIKE, signedDelivery, WEBHOOK_SECRET } from './fake-company.js';
+import { HIBOB_LIKE, signedDelivery, WEBHOOK_SECRET } from '@hrkit/sync/testing';
 
 const jsonl = (text: string) =>
   text

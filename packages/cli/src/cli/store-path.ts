@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DEFAULT_STORE_PATH, SqliteSyncStore } from '../sync/sqlite-store.js';
+import { DEFAULT_STORE_PATH, SqliteSyncStore } from '@hrkit/sync/sqlite';
 import type { ConfigFile } from './config-file.js';
 import { CliError } from './errors.js';
 import type { CliIo } from './io.js';

@@ -1,9 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { drainEvents } from '../../sync/outbox.js';
-import { SyncEngine, type SyncProgress, type SyncResult } from '../../sync/engine.js';
-import { type StoreSummary, summarize } from '../../sync/summary.js';
+import { drainEvents, SyncEngine, type SyncProgress, type SyncResult, type StoreSummary, summarize } from '@hrkit/sync';
 import { type ConnectionFlags, openConnection } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { CliError } from '../errors.js';

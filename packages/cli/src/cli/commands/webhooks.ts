@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { type Connection, type WebhookOutcome, WebhookVerificationError } from '@hrkit/core';
 import type { Command } from 'commander';
-import { applyWebhookOutcome } from '../../sync/apply-webhook.js';
+import { applyWebhookOutcome } from '@hrkit/sync';
 import { type ConnectionFlags, type OpenedConnection, openConnection, parseCount } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { CliError, describeError } from '../errors.js';

@@ -8,6 +8,5 @@ export * from './events.js';
 export * from './fingerprint.js';
 export * from './memory-store.js';
 export * from './outbox.js';
-export * from './sqlite-store.js';
 export * from './store.js';
 export * from './summary.js';

@@ -1,7 +1,7 @@
 import { WebhookVerificationError } from '@hrkit/core';
 import { describe, expect, it } from 'vitest';
 import { applyWebhook, drainEvents, summarize, type SyncStore } from '../src/index.js';
-import { HIBOB_LIKE, signedDelivery, WEBHOOK_SECRET } from './fake-company.js';
+import { HIBOB_LIKE, signedDelivery, WEBHOOK_SECRET } from '../src/testing/index.js';
 import { brief, harness } from './harness.js';
 import { freshStorePerTest, STORE_KINDS } from './stores.js';
 

@@ -1,6 +1,6 @@
 import { type CapabilityName, type ChangeEvent, createHrKit } from '@hrkit/core';
 import { SyncEngine, type SyncOptions, type SyncStore } from '../src/index.js';
-import { FakeCompany, fakeProvider } from './fake-company.js';
+import { FakeCompany, fakeProvider } from '../src/testing/index.js';
 
 /** A fake company, a connection to it, and an engine over the given store; syncs run on the company's clock. */
 export function harness(store: SyncStore, capabilities: readonly CapabilityName[], company = new FakeCompany()) {

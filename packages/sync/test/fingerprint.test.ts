@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changedFields, eventId, fingerprint, stableStringify } from '../src/index.js';
-import { employeeFixture } from './fake-company.js';
+import { employeeFixture } from '../src/testing/index.js';
 
 describe('fingerprint', () => {
   it('ignores key order and volatile fields, and sees every real change', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CapabilityName } from '@hrkit/core';
 import type { SyncStore } from '../src/index.js';
-import { BAMBOO_LIKE, FakeCompany, HIBOB_LIKE } from './fake-company.js';
+import { BAMBOO_LIKE, FakeCompany, HIBOB_LIKE } from '../src/testing/index.js';
 import { harness } from './harness.js';
 import { STORE_KINDS } from './stores.js';
 

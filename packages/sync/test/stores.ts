@@ -2,7 +2,8 @@ import { afterEach, beforeEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemorySyncStore, SqliteSyncStore, type SyncStore } from '../src/index.js';
+import { MemorySyncStore, type SyncStore } from '../src/index.js';
+import { SqliteSyncStore } from '../src/sqlite/index.js';
 
 /** Every store test runs against each implementation: they must behave the same. */
 export const STORE_KINDS: [string, () => { store: SyncStore; path: string | null; cleanup: () => void }][] = [

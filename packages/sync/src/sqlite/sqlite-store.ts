@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ChangeEvent } from '@hrkit/core';
 import Database from 'better-sqlite3';
-import { Mutex } from './mutex.js';
+import { Mutex } from '../mutex.js';
 import {
   type ConnectionState,
   emptyState,
@@ -11,7 +11,7 @@ import {
   type SyncEntity,
   type SyncStore,
   type SyncUnitOfWork,
-} from './store.js';
+} from '../store.js';
 
 /** Default location, relative to the working directory. */
 export const DEFAULT_STORE_PATH = '.hrkit/hrkit.sqlite';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrayBatches, batches, mapWithConcurrency } from '../src/sync/batches.js';
+import { arrayBatches, batches, mapWithConcurrency } from '../src/batches.js';
 
 describe('batching helpers', () => {
   it('groups streams and arrays into bounded batches', async () => {

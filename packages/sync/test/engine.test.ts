@@ -1,7 +1,7 @@
 import { PermissionError } from '@hrkit/core';
 import { describe, expect, it } from 'vitest';
 import { CURSORS, type SyncStore } from '../src/index.js';
-import { BAMBOO_LIKE, HIBOB_LIKE } from './fake-company.js';
+import { BAMBOO_LIKE, HIBOB_LIKE } from '../src/testing/index.js';
 import { brief, harness } from './harness.js';
 import { freshStorePerTest, STORE_KINDS } from './stores.js';
 

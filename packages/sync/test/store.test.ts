@@ -1,6 +1,7 @@
 import type { ChangeEvent } from '@hrkit/core';
 import { describe, expect, it } from 'vitest';
-import { emptyState, SqliteSyncStore, type StoredRecord, type SyncStore } from '../src/index.js';
+import { emptyState, type StoredRecord, type SyncStore } from '../src/index.js';
+import { SqliteSyncStore } from '../src/sqlite/index.js';
 import { freshStorePerTest, STORE_KINDS } from './stores.js';
 
 function row(id: string, patch: Partial<StoredRecord> = {}): StoredRecord {
