@@ -1,5 +1,6 @@
 export * from './connect-options.js';
 export * from './connection.js';
+export * from './connection-http.js';
 export * from './create-hr-kit.js';
 export * from './credentials.js';
 export * from './define-provider.js';

@@ -1,4 +1,5 @@
 import got, { type Agents, type Method, type Response } from 'got';
+import type { z } from 'zod';
 import {
   AuthenticationError,
   ConfigurationError,
@@ -10,6 +11,7 @@ import {
   TransportError,
 } from '../errors/errors.js';
 import { Redactor } from '../errors/redaction.js';
+import { parseProviderData } from '../errors/zod-errors.js';
 import { VERSION } from '../version.js';
 import { type Clock, systemClock } from './clock.js';
 import { type Logger, silentLogger } from './logger.js';
@@ -44,7 +46,7 @@ export interface HttpRequest {
   idempotent?: boolean;
   /** Expect JSON (default) or text (e.g. XML). A non-JSON answer to a JSON request is a provider error. */
   responseType?: 'json' | 'text';
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Statuses the adapter handles itself instead of getting a typed error (e.g. 404 → "not found" result). */
   allowStatuses?: readonly number[];
 }
@@ -165,6 +167,20 @@ export class HttpClient {
     request: Omit<HttpRequest, 'path' | 'method' | 'json'> = {},
   ): Promise<HttpResponse<T>> {
     return this.request<T>({ ...request, path, method: 'POST', json });
+  }
+
+  /**
+   * GET `path` and parse the body with the provider's lenient raw schema: a payload that does not fit is an
+   * InvalidProviderDataError naming `what`, the request and the field path.
+   */
+  async read<S extends z.ZodType>(
+    schema: S,
+    what: string,
+    path: string,
+    request: Omit<HttpRequest, 'path' | 'method'> = {},
+  ): Promise<z.output<S>> {
+    const response = await this.get(path, request);
+    return parseProviderData(schema, response.body, { provider: this.provider, what, request: `GET ${path}` });
   }
 
   async request<T = unknown>(request: HttpRequest): Promise<HttpResponse<T>> {

@@ -1,4 +1,11 @@
-import type { CustomerCategory, EmploymentType, SourceValue, WorkerKind, WorkSchedule } from '../model/index.js';
+import { z } from 'zod';
+import {
+  type CustomerCategory,
+  type EmploymentType,
+  type SourceValue,
+  WorkerKind,
+  WorkSchedule,
+} from '../model/index.js';
 import { labelKey } from './labels.js';
 
 /**
@@ -13,6 +20,19 @@ export interface EmploymentTypeRule {
 }
 
 export type EmploymentTypeTable = Readonly<Record<string, EmploymentTypeRule | null>>;
+
+const RuleSchema = z.strictObject({
+  workerKind: WorkerKind.optional(),
+  schedule: WorkSchedule.optional(),
+  lifecycle: z.enum(['terminated', 'on_leave']).optional(),
+});
+const TableSchema = z.record(z.string(), RuleSchema.nullable());
+
+/** Validates a consumer's overrides in an adapter's options schema: `employmentTypes: EmploymentTypeOverridesSchema.optional()`. */
+export const EmploymentTypeOverridesSchema = z.union([
+  z.strictObject({ rules: TableSchema, replaceDefaults: z.boolean() }),
+  TableSchema,
+]) as z.ZodType<EmploymentTypeOverrides>;
 
 /**
  * How a consumer adjusts an adapter's default rules. A plain table **adds to and overrides** the defaults label by
