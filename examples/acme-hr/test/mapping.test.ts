@@ -43,7 +43,7 @@ describe('toEmployee', () => {
   });
 
   it('acme({ … }) options are validated when the kit is built', () => {
-    expect(() => acme({ employmentTypes: 'oops' as never })).toThrow(/acme\(\) plugin options/);
+    expect(() => acme({ employmentTypes: 'oops' as never })).toThrow(/plugin options/);
   });
 });
 // #endregion mapping-test
