@@ -13,7 +13,7 @@ const ADAPTERS: readonly string[] = [
 ];
 
 /** The roles: `name.ts` is a file, `name/` a folder with at least one .ts file. */
-export const ADAPTER_ROLES: readonly string[] = [
+const ADAPTER_ROLES: readonly string[] = [
   'config.ts', // provider key, declared credentials, connection schema (env fallbacks)
   'options.ts', // plugin options, zod-validated
   'capabilities.ts', // declareCapabilities({...})
@@ -34,7 +34,7 @@ export const ADAPTER_ROLES: readonly string[] = [
 const root = fileURLToPath(new URL('../', import.meta.url));
 
 /** The roles `srcDirectory` lacks, and what is wrong with its index. */
-export function shapeProblems(srcDirectory: string): string[] {
+function shapeProblems(srcDirectory: string): string[] {
   const problems: string[] = [];
   for (const role of ADAPTER_ROLES) {
     const path = join(srcDirectory, role);
