@@ -11,6 +11,7 @@ import {
   fullRead,
   getAgreesWithList,
   rawOnlyWhenAsked,
+  refusedTokenIsRenewed,
   readUnderFaults,
   secretsNeverLeak,
   startConformanceContext,
@@ -73,6 +74,7 @@ describe('the conformance checks catch broken adapters', () => {
   it.each(tokenCases)('%s is caught (token auth)', async (bug, check) => {
     const correct = await start([], {}, true);
     await check(correct);
+    await refusedTokenIsRenewed(correct); // the correct adapter renews a revoked token through the kit
     await secretsNeverLeak(correct); // the runtime tokens the sandbox issued are audited too
     expect(correct.sandbox.tokenAuth?.issuedTokens().length).toBeGreaterThan(0);
     await correct.sandbox.close();

@@ -41,6 +41,8 @@ export interface SandboxHandle {
     exchanges(): number;
     /** Every runtime token issued so far: none may appear in an error or a log line. */
     issuedTokens(): string[];
+    /** Refuse (401) every token issued so far, as a provider does when a token expires early or is revoked. */
+    revokeIssuedTokens?(): void;
   };
   /** Present when the provider signs webhooks. */
   webhooks?: {

@@ -73,6 +73,7 @@ export async function startFakeSandbox(options: SandboxOptions = {}, quirks: Fak
     );
   // Token auth: runtime token → the static credential it stands for.
   const runtimeTokens = new Map<string, string>();
+  const issued: string[] = [];
   let exchanges = 0;
   let failingExchanges = { count: 0, status: 503 };
   let body = '';
@@ -91,8 +92,9 @@ export async function startFakeSandbox(options: SandboxOptions = {}, quirks: Fak
       }
       const secret = new URLSearchParams(body).get('client_secret');
       if (secret !== token && secret !== restrictedToken) return json(401, { error: 'invalid_client' });
-      const runtime = `fake-runtime-${seed}-${exchanges}-${runtimeTokens.size}`;
+      const runtime = `fake-runtime-${seed}-${exchanges}-${issued.length}`;
       runtimeTokens.set(runtime, secret);
+      issued.push(runtime);
       return json(200, { access_token: runtime, expires_in: 3600 });
     }
     const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
@@ -152,7 +154,8 @@ export async function startFakeSandbox(options: SandboxOptions = {}, quirks: Fak
               failingExchanges = { count, status };
             },
             exchanges: () => exchanges,
-            issuedTokens: () => [...runtimeTokens.keys()],
+            issuedTokens: () => [...issued],
+            revokeIssuedTokens: () => runtimeTokens.clear(),
           },
         }
       : {}),

@@ -33,7 +33,12 @@ import {
   withoutTimeOffGroundTruth,
   whosOutInRange,
 } from './time-off.js';
-import { tokenExchangeIsRetried, withoutTokenAuth } from './token-auth.js';
+import {
+  refusedTokenIsRenewed,
+  tokenExchangeIsRetried,
+  withoutTokenAuth,
+  withoutTokenRevocation,
+} from './token-auth.js';
 import { webhooksVerify } from './webhooks.js';
 
 export interface ConformanceCheck {
@@ -132,6 +137,11 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
     title: 'a failed token exchange is retried like any idempotent read (token auth)',
     skipWhen: withoutTokenAuth,
     run: tokenExchangeIsRetried,
+  },
+  {
+    title: 'a refused runtime token is exchanged again once and the read goes on (token auth)',
+    skipWhen: withoutTokenRevocation,
+    run: refusedTokenIsRenewed,
   },
   { title: 'check() is ok on a full-access credential', run: checkIsOkOnFullAccess },
   {

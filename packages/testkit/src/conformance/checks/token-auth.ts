@@ -30,3 +30,30 @@ export async function tokenExchangeIsRetried(context: ConformanceContext): Promi
     'the token exchange was not retried (expected 2 failures + 1 success)',
   ).toBeGreaterThanOrEqual(3);
 }
+
+/** Skip reason when the sandbox cannot revoke the tokens it issued. */
+export function withoutTokenRevocation(context: ConformanceContext): string | null {
+  return (
+    withoutTokenAuth(context) ??
+    (context.sandbox.tokenAuth?.revokeIssuedTokens ? null : `the ${context.key} sandbox cannot revoke tokens`)
+  );
+}
+
+/**
+ * A runtime token the provider refuses mid-connection (revoked, expired early) is exchanged again once, and the read
+ * goes on: the consumer never sees the 401.
+ */
+export async function refusedTokenIsRenewed(context: ConformanceContext): Promise<void> {
+  const auth = context.sandbox.tokenAuth;
+  if (!auth?.revokeIssuedTokens) throw new Error(withoutTokenRevocation(context) ?? 'no token revocation');
+  const connection = context.connect();
+  expect((await drain(connection.employees.list())).length, 'no employee read').toBeGreaterThan(0);
+  const before = auth.exchanges();
+  auth.revokeIssuedTokens();
+  const again = await drain(connection.employees.list()).catch((error: unknown) => {
+    context.errors.push(error);
+    throw new Error(`a revoked runtime token was not renewed: ${(error as Error).message}`);
+  });
+  expect(again.length, 'no employee read after the token was renewed').toBeGreaterThan(0);
+  expect(auth.exchanges() - before, 'the refused token was not exchanged again exactly once').toBe(1);
+}
