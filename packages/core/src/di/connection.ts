@@ -20,6 +20,7 @@ import type { WebhookDelivery, WebhookOutcome } from '../contract/v1/webhooks.js
 import { ConfigurationError, NotSupportedError } from '../errors/errors.js';
 import type { Redactor } from '../errors/redaction.js';
 import { parseProviderData } from '../errors/zod-errors.js';
+import { recordIdProblem } from '../http/path-safety.js';
 import { AttendanceRecord } from '../model/attendance.js';
 import { Compensation } from '../model/compensation.js';
 import { Employee } from '../model/employee.js';
@@ -203,9 +204,11 @@ export class Connection {
     });
   }
 
+  /** Ids go into request paths: `.`/`..` survive encodeURIComponent and would move the request elsewhere. */
   private requireId(value: unknown, field: string): void {
-    if (typeof value !== 'string' || value.trim() === '')
-      throw new ConfigurationError(`${field} must be a non-empty string id (got ${JSON.stringify(value)})`, {
+    const problem = recordIdProblem(value);
+    if (problem)
+      throw new ConfigurationError(`${field} ${problem} (got ${JSON.stringify(value)})`, {
         field,
         provider: this.provider,
       });

@@ -13,6 +13,7 @@ import { Redactor } from '../errors/redaction.js';
 import { VERSION } from '../version.js';
 import { type Clock, systemClock } from './clock.js';
 import { type Logger, silentLogger } from './logger.js';
+import { requestPathProblem } from './path-safety.js';
 import { type RateLimitRule, RateLimiter } from './rate-limiter.js';
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy, serverRequestedDelay } from './retry-policy.js';
 
@@ -156,6 +157,12 @@ export class HttpClient {
   async request<T = unknown>(request: HttpRequest): Promise<HttpResponse<T>> {
     const method = request.method ?? 'GET';
     const path = request.path.startsWith('/') ? request.path : `/${request.path}`;
+    const unsafe = requestPathProblem(path);
+    if (unsafe)
+      throw new ConfigurationError(
+        `${this.provider}: refused to send ${method} ${this.redactor.redact(JSON.stringify(path))}: the path ${unsafe}`,
+        { provider: this.provider, field: 'path' },
+      );
     // Redacted once here: the label goes into every log line and error, and a path may carry a token.
     const label = this.redactor.redact(`${method} ${path}`);
     const idempotent = request.idempotent ?? (method === 'GET' || method === 'HEAD');
