@@ -47,7 +47,7 @@ export async function openConnection(
   options: { offline?: boolean } = {},
 ): Promise<OpenedConnection> {
   const provider = providerByKey(providerKey);
-  const config = readConfigFile(flags.config, io.cwd);
+  const config = readConfigFile(flags.config, io.cwd, (line) => io.stderr.write(`${line}\n`));
   const redactor = new Redactor();
   let settings: Record<string, unknown> = providerSection(config, provider.key, flags.config);
   let sandbox: SandboxHandle | null = null;

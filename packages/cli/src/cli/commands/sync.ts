@@ -1,4 +1,5 @@
 import { appendFileSync } from 'node:fs';
+import { PRIVATE_FILE_MODE } from '../private-files.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { drainEvents, SyncEngine, type SyncProgress, type SyncResult, type StoreSummary, summarize } from '@hrkit/sync';
@@ -78,7 +79,10 @@ export function registerSync(program: Command, context: () => CommandContext): v
       } else if (flags.events) {
         const file = resolve(ctx.io.cwd, flags.events);
         delivered = await drainEvents(store, opened.connectionId, (events) =>
-          appendFileSync(file, events.map((event) => `${JSON.stringify(event)}\n`).join('')),
+          // 0600 when created: the events carry personal data (docs/security.md › Files).
+          appendFileSync(file, events.map((event) => `${JSON.stringify(event)}\n`).join(''), {
+            mode: PRIVATE_FILE_MODE,
+          }),
         );
       }
       const pending = (await store.listEvents(opened.connectionId, { pendingOnly: true })).length;
