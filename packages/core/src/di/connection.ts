@@ -22,6 +22,7 @@ import type { Redactor } from '../errors/redaction.js';
 import { parseProviderData } from '../errors/zod-errors.js';
 import { recordIdProblem } from '../http/path-safety.js';
 import { AttendanceRecord } from '../model/attendance.js';
+import { ChangeEvent } from '../model/change-event.js';
 import { Compensation } from '../model/compensation.js';
 import { Employee } from '../model/employee.js';
 import { EmploymentHistoryEntry } from '../model/employment-history.js';
@@ -160,7 +161,14 @@ export class Connection {
           provider: this.provider,
         });
       this.redactor.add(secret);
-      return this.connector.webhooks.handle(delivery, secret);
+      const outcome = this.connector.webhooks.handle(delivery, secret);
+      // Strict out, as for every read: a signed but odd payload (an empty id…) is a typed error, not a bad event.
+      if (outcome.kind === 'events')
+        return {
+          ...outcome,
+          events: outcome.events.map((event) => this.validate(ChangeEvent, event, 'webhook event')),
+        };
+      return outcome;
     },
   };
 
