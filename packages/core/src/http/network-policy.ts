@@ -33,7 +33,6 @@ const METADATA_NAMES = new Set([
   'metadata',
   'metadata.google.internal',
   'metadata.goog',
-  'metadata.azure.internal',
   'instance-data',
   'instance-data.ec2.internal',
 ]);
