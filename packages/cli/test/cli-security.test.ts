@@ -111,3 +111,37 @@ describe('CSV export neutralises every OWASP formula-injection prefix', () => {
     for (const cell of ['-12.5', '-3', '42', 'Smith', 'a=b', 'O-Neil']) expect(csvField(cell)).toBe(cell);
   });
 });
+
+describe('hrkit --base-url follows the base URL policy', () => {
+  let h: ReturnType<typeof cliHarness>;
+  afterEach(() => h.cleanup());
+
+  it('refuses metadata and private addresses with a usage error unless --allow-private-network', async () => {
+    h = cliHarness(HIBOB_LIKE);
+    const metadata = await h.run([
+      'employees',
+      'hibob',
+      '--base-url',
+      'http://169.254.169.254',
+      '--token',
+      'tok-12345678',
+      '--service-user-id',
+      'svc',
+    ]);
+    expect(metadata.code).toBe(EXIT.USAGE);
+    expect(metadata.stderr).toMatch(/baseUrl/);
+    expect(metadata.stderr).not.toContain('tok-12345678');
+    const privateHost = await h.run([
+      'employees',
+      'hibob',
+      '--base-url',
+      'https://10.0.0.9',
+      '--token',
+      'tok-12345678',
+      '--service-user-id',
+      'svc',
+    ]);
+    expect(privateHost.code).toBe(EXIT.USAGE);
+    expect(privateHost.stderr).toMatch(/private address/);
+  });
+});

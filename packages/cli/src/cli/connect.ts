@@ -11,6 +11,7 @@ export interface ConnectionFlags {
   seed?: string;
   employees?: string;
   baseUrl?: string;
+  allowPrivateNetwork?: boolean;
   config?: string;
   connection?: string;
   quiet?: boolean;
@@ -74,7 +75,12 @@ export async function openConnection(
 
   try {
     const kit = createHrKit({ providers: [await provider.plugin()] });
-    const connection = kit.connect(provider.key, settings);
+    // The operator's own opt-in into private addresses (docs/security.md › Base URL policy); off by default.
+    const connection = kit.connect(
+      provider.key,
+      settings,
+      flags.allowPrivateNetwork ? { allowPrivateNetwork: true } : {},
+    );
     return {
       provider,
       connection,
