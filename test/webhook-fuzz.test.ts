@@ -209,9 +209,18 @@ function hostileBody(random: () => number, provider: string): string {
     ]);
   const base: Record<string, unknown> =
     provider === 'hibob'
-      ? { type: 'employee.updated', triggeredAt: value(), data: { employeeId: value(), fieldUpdates: value() } }
+      ? {
+          type: pick(random, ['employee.updated', 'timeoff.request.approved', 'constructor', '__proto__', 'toString']),
+          triggeredAt: value(),
+          data: { employeeId: value(), timeoffRequestId: value(), fieldUpdates: value() },
+        }
       : provider === 'acme'
-        ? { id: value(), event: 'employee.updated', emp_id: value(), occurred_at: value() }
+        ? {
+            id: value(),
+            event: pick(random, ['employee.updated', 'constructor']),
+            emp_id: value(),
+            occurred_at: value(),
+          }
         : {
             type: pick(random, ['employee.updated', 'employee.toString', value()]),
             timestamp: value(),
