@@ -3,17 +3,13 @@ import { DEFAULT_STORE_PATH, SqliteSyncStore } from '@hrkit/sync/sqlite';
 import type { ConfigFile } from './config-file.js';
 import { CliError } from './errors.js';
 import type { CliIo } from './io.js';
-import { ensurePrivateFile } from './private-files.js';
 
 /** `--store`, then `store` in the config file, then $HRKIT_STORE, then `.hrkit/hrkit.sqlite` under the working directory. */
 export function openStore(flag: string | undefined, config: ConfigFile, io: CliIo): SqliteSyncStore {
   const path = flag ?? config.store ?? io.env.HRKIT_STORE ?? DEFAULT_STORE_PATH;
   try {
-    if (path === ':memory:') return new SqliteSyncStore(path);
-    const file = resolve(io.cwd, path);
-    // Created 0600 in a 0700 directory before SQLite opens it; a directory that cannot be created fails here, fast.
-    ensurePrivateFile(file);
-    return new SqliteSyncStore(file);
+    // The store creates its file 0600 in 0700 directories; a directory that cannot be created fails here, fast.
+    return new SqliteSyncStore(path === ':memory:' ? path : resolve(io.cwd, path));
   } catch (error) {
     throw new CliError(`cannot open the store ${path}: ${(error as Error).message}`);
   }

@@ -1,8 +1,8 @@
 import { appendFileSync } from 'node:fs';
-import { PRIVATE_FILE_MODE } from '../private-files.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { drainEvents, SyncEngine, type SyncProgress, type SyncResult, type StoreSummary, summarize } from '@hrkit/sync';
+import { PRIVATE_FILE_MODE } from '@hrkit/sync/sqlite';
 import { type ConnectionFlags, openConnection } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { CliError } from '../errors.js';
