@@ -1,3 +1,5 @@
+import dns from 'node:dns';
+import { syncBuiltinESMExports } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
   addressClass,
@@ -111,6 +113,30 @@ describe('the HTTP toolkit applies the policy', () => {
       guardedLookup(resolvesTo('fd00:ec2::254', 6), {})('x.example', { all: true }, (error) => resolve(error)),
     );
     expect((all as { code?: string } | null)?.code).toBe(REFUSED_ADDRESS_CODE);
+  });
+
+  it('checks the address a name resolves to before connecting, through the client itself', async () => {
+    // A stand-in resolver: no network here, and a public name pointing at a private address is the case to prove.
+    const real = dns.lookup;
+    const stub = ((host: string, options: object, callback: never) =>
+      real(host === 'rebind.example' ? '10.0.0.7' : host, options as never, callback)) as unknown as typeof dns.lookup;
+    dns.lookup = stub;
+    syncBuiltinESMExports();
+    try {
+      const http = new HttpClient({
+        provider: 'p',
+        baseUrl: 'https://rebind.example',
+        retry: { limit: 0 },
+        auth: { kind: 'header', name: 'authorization', value: 'Bearer s3cret-token' },
+      });
+      const error = await http.get('/x').catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as ConfigurationError).message).toMatch(/rebind.example resolved to 10.0.0.7 is a private address/);
+      expect(String(error)).not.toContain('s3cret-token');
+    } finally {
+      dns.lookup = real;
+      syncBuiltinESMExports();
+    }
   });
 
   it('still reaches loopback servers over http (sandboxes, tests)', async () => {
