@@ -50,7 +50,10 @@ export class PersonioClient {
 
   employeesPage(offset: number, params: Params = {}, signal?: AbortSignal) {
     const searchParams = { limit: EMPLOYEE_PAGE, offset, ...params };
-    return this.http.read(rawPage(RawPersonioEmployee), 'employee page', '/company/employees', { searchParams, signal });
+    return this.http.read(rawPage(RawPersonioEmployee), 'employee page', '/company/employees', {
+      searchParams,
+      signal,
+    });
   }
 
   async employee(remoteId: string, signal?: AbortSignal) {

@@ -31,7 +31,8 @@ export const PERSONIO_CREDENTIALS: readonly CredentialSpec[] = [
 ];
 
 /** Personio serves v1 under `/v1` of one host; an origin alone (`https://api.personio.de`) gets the prefix added. */
-const withV1 = (url: string) => (new URL(url).pathname.replace(/\/+$/, '') === '' ? `${url.replace(/\/+$/, '')}/v1` : url);
+const withV1 = (url: string) =>
+  new URL(url).pathname.replace(/\/+$/, '') === '' ? `${url.replace(/\/+$/, '')}/v1` : url;
 
 export const PersonioConnectionConfig = z.preprocess(
   (input) => withEnvironment(input, environmentOf(PERSONIO_CREDENTIALS)),

@@ -48,8 +48,8 @@ export interface EmployeeMappingContext {
 }
 
 type Attributes = RawPersonioEmployee['attributes'];
-const valueOf = (attributes: Attributes, key: string) => attributes[key]?.value;
-const textOf = (attributes: Attributes, key: string) => readText(valueOf(attributes, key));
+const valueAt = (attributes: Attributes, key: string) => attributes[key]?.value;
+const textOf = (attributes: Attributes, key: string) => readText(valueAt(attributes, key));
 /** `{ type: "Department", attributes: { id, name } }` → `{ id, name }`. */
 const named = (value: unknown) => {
   const inner = (value as { attributes?: { id?: unknown; name?: unknown } } | null)?.attributes;
@@ -67,16 +67,16 @@ export function toEmployee(raw: RawPersonioEmployee, context: EmployeeMappingCon
     string | null,
   ];
   const supervisorId = readText(
-    (valueOf(a, 'supervisor') as { attributes?: { id?: { value?: unknown } } } | null)?.attributes?.id?.value,
+    (valueAt(a, 'supervisor') as { attributes?: { id?: { value?: unknown } } } | null)?.attributes?.id?.value,
   );
   const status = textOf(a, 'status');
-  const terminationDate = readDateOfDateTime(valueOf(a, 'termination_date'));
-  const hireDate = readDateOfDateTime(valueOf(a, 'hire_date'));
+  const terminationDate = readDateOfDateTime(valueAt(a, 'termination_date'));
+  const hireDate = readDateOfDateTime(valueAt(a, 'hire_date'));
   const statusValue = status
     ? (EMPLOYMENT_STATUS[status] ?? (status === 'inactive' ? (terminationDate ? 'terminated' : 'inactive') : 'other'))
     : 'unknown'; // `status` not whitelisted: check() names the setting
-  const office = named(valueOf(a, 'office'));
-  const costCenters = valueOf(a, 'cost_centers');
+  const office = named(valueAt(a, 'office'));
+  const costCenters = valueAt(a, 'cost_centers');
   return {
     id: hrkitId(PERSONIO, remoteId),
     provider: PERSONIO,
@@ -86,9 +86,9 @@ export function toEmployee(raw: RawPersonioEmployee, context: EmployeeMappingCon
     emails: { work: textOf(a, 'email'), personal: null },
     phones: [],
     jobTitle: textOf(a, 'position'),
-    department: named(valueOf(a, 'department')),
+    department: named(valueAt(a, 'department')),
     workLocation: office ? { ...office, arrangement: 'unknown', address: null, timeZone: null } : null,
-    legalEntity: named(valueOf(a, 'subcompany'))?.name ?? null,
+    legalEntity: named(valueAt(a, 'subcompany'))?.name ?? null,
     manager: supervisorId ? { id: hrkitId(PERSONIO, supervisorId), remoteId: supervisorId, displayName: null } : null,
     hireDate,
     startDate: hireDate,
@@ -99,13 +99,13 @@ export function toEmployee(raw: RawPersonioEmployee, context: EmployeeMappingCon
       effectiveDate: statusValue === 'terminated' ? terminationDate : hireDate,
     },
     employmentType: employmentType(a, context),
-    weeklyHours: readNumber(valueOf(a, 'weekly_working_hours')),
+    weeklyHours: readNumber(valueAt(a, 'weekly_working_hours')),
     personal: emptyPersonalDetails(),
     customFields:
       Array.isArray(costCenters) && costCenters.length > 0
         ? { cost_centers: { name: 'Cost centers', category: null, value: costCenters.map(named), label: null } }
         : {},
-    updatedAt: readInstant(valueOf(a, 'last_modified_at')),
+    updatedAt: readInstant(valueAt(a, 'last_modified_at')),
     ...(context.includeRaw ? { raw } : {}),
   } satisfies Employee;
 }
@@ -127,7 +127,7 @@ function employmentType(a: Attributes, context: EmployeeMappingContext): Employm
     type.workerKind = { value: WORKER_KIND[kind.toLowerCase()] ?? 'unknown', source };
     if (!WORKER_KIND[kind.toLowerCase()]) type.unmapped.push(source);
   }
-  const hours = readNumber(valueOf(a, 'weekly_working_hours'));
+  const hours = readNumber(valueAt(a, 'weekly_working_hours'));
   if (hours !== null && context.fullTimeWeeklyHours && type.schedule.value === 'unknown')
     type.schedule = {
       value: hours >= context.fullTimeWeeklyHours ? 'full_time' : 'part_time',

@@ -12,7 +12,11 @@ import type { RawPersonioAbsencePeriod, RawPersonioTimeOff, RawPersonioTimeOffTy
 import { typeOf } from './time-off-policy.js';
 
 /** Rejected and cancelled requests are deleted by Personio, not kept with a status: only these come back. */
-const STATUS: Record<string, TimeOffStatusValue> = { approved: 'approved', pending: 'requested', requested: 'requested' };
+const STATUS: Record<string, TimeOffStatusValue> = {
+  approved: 'approved',
+  pending: 'requested',
+  requested: 'requested',
+};
 
 const statusOf = (status: string | null | undefined) => ({
   value: (status && STATUS[status]) || 'other',

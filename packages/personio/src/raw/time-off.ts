@@ -33,7 +33,9 @@ export const RawPersonioTimeOff = z.looseObject({
     days_count: z.coerce.number().nullish(),
     half_day_start: flag,
     half_day_end: flag,
-    time_off_type: z.looseObject({ attributes: z.looseObject({ id, name: z.string(), category: z.string().nullish() }) }),
+    time_off_type: z.looseObject({
+      attributes: z.looseObject({ id, name: z.string(), category: z.string().nullish() }),
+    }),
     employee: RawEmployeeRef,
     created_at: z.string().nullish(),
     updated_at: z.string().nullish(),

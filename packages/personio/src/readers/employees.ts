@@ -1,4 +1,10 @@
-import type { Employee, EmployeeChange, EmployeeChangesOptions, GetEmployeeOptions, ListEmployeesOptions } from '@hrkit/core';
+import type {
+  Employee,
+  EmployeeChange,
+  EmployeeChangesOptions,
+  GetEmployeeOptions,
+  ListEmployeesOptions,
+} from '@hrkit/core';
 import { paginateOffset, readInstant, readText } from '@hrkit/core';
 import { EMPLOYEE_PAGE, type PersonioClient } from '../client.js';
 import { PERSONIO } from '../config.js';
@@ -25,7 +31,12 @@ export function employeePages(client: PersonioClient, params: Record<string, str
       const page = await client.employeesPage(offset, params, signal);
       return { items: page.data, total: page.metadata?.total_elements, totalPages: page.metadata?.total_pages };
     },
-    { limit: EMPLOYEE_PAGE, idOf: (raw) => String(raw.attributes.id.value), provider: PERSONIO, request: 'GET /company/employees' },
+    {
+      limit: EMPLOYEE_PAGE,
+      idOf: (raw) => String(raw.attributes.id.value),
+      provider: PERSONIO,
+      request: 'GET /company/employees',
+    },
   );
 }
 
@@ -58,6 +69,11 @@ export async function* listEmployeeChanges(
       yield { remoteId, action: 'updated', changedAt: readInstant(raw.attributes.last_modified_at?.value) };
     }
     const pages = page.metadata?.total_pages;
-    if (fresh.length === 0 || page.data.length < EMPLOYEE_PAGE || (pages != null && offset / EMPLOYEE_PAGE + 1 >= pages)) return;
+    if (
+      fresh.length === 0 ||
+      page.data.length < EMPLOYEE_PAGE ||
+      (pages != null && offset / EMPLOYEE_PAGE + 1 >= pages)
+    )
+      return;
   }
 }

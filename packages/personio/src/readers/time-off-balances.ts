@@ -14,7 +14,8 @@ export async function* listTimeOffBalances(
   options: TimeOffBalancesOptions,
 ): AsyncIterable<TimeOffBalance> {
   const ids = options.employeeIds ? [...options.employeeIds] : [];
-  if (!options.employeeIds) for await (const employee of listEmployees(client, context, options)) ids.push(employee.remoteId);
+  if (!options.employeeIds)
+    for await (const employee of listEmployees(client, context, options)) ids.push(employee.remoteId);
   const types = await client.timeOffTypes(options.signal);
   const wanted = options.policies ? new Set(options.policies) : null;
   for (const batch of chunk(ids, CONCURRENCY)) {

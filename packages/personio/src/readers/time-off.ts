@@ -19,7 +19,9 @@ type Params = Record<string, string | readonly string[] | undefined>;
  * from 0 silently repeats or skips: docs/providers/personio.md › Paging). A repeated page fails instead of looping.
  */
 function pages<T extends { attributes: { id: string } }>(
-  fetch: (page: number) => Promise<{ data: T[]; metadata?: { total_elements?: number | null; total_pages?: number | null } | null }>,
+  fetch: (
+    page: number,
+  ) => Promise<{ data: T[]; metadata?: { total_elements?: number | null; total_pages?: number | null } | null }>,
   request: string,
 ) {
   return paginatePages(
@@ -35,12 +37,18 @@ function pages<T extends { attributes: { id: string } }>(
 async function* requests(client: PersonioClient, params: Params, options: ReadOptions): AsyncIterable<TimeOffRequest> {
   const seen = new Set<string>(); // Personio has served one record on two pages: each request is read once
   const once = (request: TimeOffRequest) => !seen.has(request.id) && Boolean(seen.add(request.id));
-  for await (const raw of pages((page) => client.timeOffsPage(page, params, options.signal), 'GET /company/time-offs')) {
+  for await (const raw of pages(
+    (page) => client.timeOffsPage(page, params, options.signal),
+    'GET /company/time-offs',
+  )) {
     const request = fromTimeOff(raw, options);
     if (once(request)) yield request;
   }
   const types = await client.timeOffTypes(options.signal);
-  const periods = pages((page) => client.absencePeriodsPage(page, params, options.signal), 'GET /company/absence-periods');
+  const periods = pages(
+    (page) => client.absencePeriodsPage(page, params, options.signal),
+    'GET /company/absence-periods',
+  );
   for await (const raw of periods) {
     const request = fromAbsencePeriod(raw, types, options);
     if (once(request)) yield request;
@@ -59,7 +67,11 @@ export async function* listTimeOffRequests(client: PersonioClient, options: Time
 export async function* listTimeOffRequestChanges(client: PersonioClient, options: TimeOffRequestChangesOptions) {
   const params = { updated_from: options.since.slice(0, 10), updated_to: options.until?.slice(0, 10) };
   for await (const request of requests(client, params, options)) {
-    if (request.updatedAt && (request.updatedAt < options.since || (options.until && request.updatedAt > options.until))) continue;
+    if (
+      request.updatedAt &&
+      (request.updatedAt < options.since || (options.until && request.updatedAt > options.until))
+    )
+      continue;
     if (options.includePending || request.status.value !== 'requested') yield request;
   }
 }

@@ -126,9 +126,19 @@ export function generatePersonioCompany(options: { seed: number; employees: numb
         last_name: attribute('Last name', last, 'standard', 'last_name'),
         preferred_name: attribute('Name (preferred)', `${first} ${last}`, 'standard', 'preferred_name'),
         email: attribute('Email', people.email(first, last, 'personio.example', index), 'standard', 'email'),
-        position: attribute('Position', people.pick(['Engineer', 'Analyst', 'Manager', 'Recruiter']), 'standard', 'position'),
+        position: attribute(
+          'Position',
+          people.pick(['Engineer', 'Analyst', 'Manager', 'Recruiter']),
+          'standard',
+          'position',
+        ),
         status: attribute('Status', status, 'standard', 'status'),
-        employment_type: attribute('Employment type', external ? 'external' : 'internal', 'standard', 'employment_type'),
+        employment_type: attribute(
+          'Employment type',
+          external ? 'external' : 'internal',
+          'standard',
+          'employment_type',
+        ),
         // A string, as Personio's examples send it.
         weekly_working_hours: attribute('Weekly hours', String(people.pick([40, 40, 40, 32, 20])), 'standard'),
         supervisor: attribute(
@@ -138,14 +148,25 @@ export function generatePersonioCompany(options: { seed: number; employees: numb
         hire_date: attribute('Hire date', personioDate(hire), 'date', 'hire_date'),
         termination_date: attribute('Termination date', termination ? personioDate(termination) : null, 'date'),
         termination_type: attribute('Termination type', termination ? 'resignation' : ''),
-        department: attribute('Department', named('Department', 281_521 + (index % 4), DEPARTMENTS[index % 4] as string)),
+        department: attribute(
+          'Department',
+          named('Department', 281_521 + (index % 4), DEPARTMENTS[index % 4] as string),
+        ),
         office: attribute('Office', named('Office', 131_014 + (index % 3), OFFICES[index % 3] as string)),
         subcompany: attribute('Subcompany', named('Subcompany', 7033, 'Sandbox GmbH')),
-        cost_centers: attribute('Cost center', people.chance(0.5) ? [{ type: 'CostCenter', attributes: { id: 82_957, name: 'Cost center 1', percentage: 100 } }] : [], 'list'),
+        cost_centers: attribute(
+          'Cost center',
+          people.chance(0.5)
+            ? [{ type: 'CostCenter', attributes: { id: 82_957, name: 'Cost center 1', percentage: 100 } }]
+            : [],
+          'list',
+        ),
         last_modified_at: attribute('Last modified', modifiedAt, 'date'),
         [category.key]: attribute(
           CATEGORY_LABEL,
-          external ? people.pick(['Contractor', 'EOR']) : people.pick(['Direct Employee', 'Direct Employee', 'Working Student']),
+          external
+            ? people.pick(['Contractor', 'EOR'])
+            : people.pick(['Direct Employee', 'Direct Employee', 'Working Student']),
           'list',
         ),
       },
@@ -166,17 +187,29 @@ export function generatePersonioCompany(options: { seed: number; employees: numb
           date: addDays(first, day),
           effective_duration: absences.pick([60, 120, 240, 480]),
         }));
-        absencePeriods.push({ id: uuid(absences), employeeId: employee.id, typeId: type.id, status: absences.chance(0.8) ? 'approved' : 'pending', breakdowns, updatedAt });
+        absencePeriods.push({
+          id: uuid(absences),
+          employeeId: employee.id,
+          typeId: type.id,
+          status: absences.chance(0.8) ? 'approved' : 'pending',
+          breakdowns,
+          updatedAt,
+        });
         continue;
       }
       const type = absences.pick(types.filter((t) => t.unit === 'day'));
-      const [halfDayStart, halfDayEnd] = span === 1 ? [0, absences.chance(0.2) ? 1 : 0] : [absences.chance(0.2) ? 1 : 0, absences.chance(0.2) ? 1 : 0];
+      const [halfDayStart, halfDayEnd] =
+        span === 1 ? [0, absences.chance(0.2) ? 1 : 0] : [absences.chance(0.2) ? 1 : 0, absences.chance(0.2) ? 1 : 0];
       timeOffs.push({
         id: nextTimeOffId++,
         id_v2: uuid(absences),
         employeeId: employee.id,
         typeId: type.id,
-        status: absences.weightedPick([['approved', 7], ['pending', 2], ['requested', 1]] as const),
+        status: absences.weightedPick([
+          ['approved', 7],
+          ['pending', 2],
+          ['requested', 1],
+        ] as const),
         first,
         last: addDays(first, span - 1),
         halfDayStart: halfDayStart as 0 | 1,

@@ -19,7 +19,11 @@ function shortEmployee(company: PersonioCompany, id: number) {
   const pick = (key: string) => found?.attributes[key] ?? null;
   return {
     type: 'Employee',
-    attributes: { id: { label: 'ID', value: id, type: 'integer', universal_id: 'id' }, first_name: pick('first_name'), last_name: pick('last_name') },
+    attributes: {
+      id: { label: 'ID', value: id, type: 'integer', universal_id: 'id' },
+      first_name: pick('first_name'),
+      last_name: pick('last_name'),
+    },
   };
 }
 
@@ -64,7 +68,10 @@ export function absencePeriodJson(p: SandboxAbsencePeriod, company: PersonioComp
       measurement_unit: 'hour',
       effective_duration: p.breakdowns.reduce((sum, day) => sum + day.effective_duration, 0),
       employee: shortEmployee(company, p.employeeId),
-      absence_type: { type: 'AbsenceType', attributes: { id: type?.id_v2, name: type?.name, time_off_type_id: p.typeId } },
+      absence_type: {
+        type: 'AbsenceType',
+        attributes: { id: type?.id_v2, name: type?.name, time_off_type_id: p.typeId },
+      },
       certificate: { status: 'not-required' },
       start: utc(first),
       end: utc(last),
