@@ -58,7 +58,7 @@ function toChangeEvent(
   // A person event's own id is the person; an employment's or absence's id is not, so they need the person's.
   const personId = idOf(p.person) ?? idOf(p.person_id) ?? (event.event_name.startsWith('person.') ? idOf(p) : null);
   const remoteId = entity === 'employee' ? personId : idOf(p);
-  if (!remoteId) return null;
+  if (!remoteId || !personId) return null; // an absence is read per person: without one it cannot be fetched
   return {
     id: `${PERSONIO}:webhook:${event.event_name}:${remoteId}:${event.occurred_at ?? ''}`,
     provider: PERSONIO,
