@@ -127,3 +127,20 @@ describe('webhooks', () => {
     expect(read.remoteId).toBe(request.id_v2);
   });
 });
+
+describe('unreadable records', () => {
+  it('an employee without a readable id is reported through onDataIssue, and the others are listed', async () => {
+    sandbox = await startPersonioSandbox({ seed: 6, employees: 6, now: NOW });
+    const broken = sandbox.company.employees[2]!;
+    broken.attributes.id = { label: 'ID', value: 1.5, type: 'integer', universal_id: 'id' };
+    const issues: unknown[] = [];
+    const listed = await drain(
+      connect(sandbox.connectionConfig()).employees.list({
+        includeInactive: true,
+        onDataIssue: (issue) => issues.push(issue),
+      }),
+    );
+    expect(listed).toHaveLength(5);
+    expect(issues).toEqual([{ recordIndex: 2, field: 'id', value: 1.5, reason: 'id is not an integer' }]);
+  });
+});

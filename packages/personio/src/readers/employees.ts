@@ -5,7 +5,7 @@ import type {
   GetEmployeeOptions,
   ListEmployeesOptions,
 } from '@hrkit/core';
-import { paginateOffset, readInstant, readText } from '@hrkit/core';
+import { issueValue, paginateOffset, readInstant, readRecordId, readText, reportDataIssue } from '@hrkit/core';
 import { EMPLOYEE_PAGE, type PersonioClient } from '../client.js';
 import { PERSONIO } from '../config.js';
 import { type EmployeeMappingContext, toEmployee } from '../mapping/employee.js';
@@ -19,7 +19,16 @@ export async function* listEmployees(
   context: EmployeeMappingContext,
   options: ListEmployeesOptions,
 ): AsyncIterable<Employee> {
+  let recordIndex = 0;
   for await (const raw of employeePages(client, {}, options.signal)) {
+    // Core's one rule for ids: an employee without a readable one is reported (onDataIssue), never invented.
+    const read = readRecordId(raw.attributes.id.value);
+    const index = recordIndex++;
+    if ('reason' in read) {
+      const issue = { recordIndex: index, field: 'id', value: issueValue(raw.attributes.id.value), reason: read.reason };
+      reportDataIssue(issue, options.onDataIssue, { provider: PERSONIO, what: 'employee' });
+      continue;
+    }
     const employee = toEmployee(raw, { ...context, includeRaw: options.includeRaw });
     if (options.includeInactive || !LEAVERS.has(employee.employmentStatus.value)) yield employee;
   }
