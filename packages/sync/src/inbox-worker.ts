@@ -12,6 +12,8 @@ const realTimer: StartTimer = (ms, fire) => {
 
 export interface InboxWorkerOptions extends Omit<InboxApplierOptions, 'signal'> {
   onStep?: (step: InboxStep) => void;
+  /** Nothing is ready any more (called once per busy period, and once at start when the inbox is empty). */
+  onIdle?: () => void;
   /** A store error in the loop itself (not a failed application, which is counted on the items). */
   onError?: (error: unknown) => void;
   /** Pause after a store error before trying again. Default 1 s. */
@@ -74,16 +76,20 @@ export class InboxWorker {
   }
 
   private async run(): Promise<void> {
+    let busy = true;
     while (!this.stopping) {
       this.woken = false;
       let wakeAt: number | null;
       try {
         const step = await this.applier.step();
         if (step) {
+          busy = true;
           this.options.onStep?.(step);
           continue;
         }
         wakeAt = await this.applier.nextRetryAt();
+        if (busy) this.options.onIdle?.();
+        busy = false;
       } catch (error) {
         this.options.onError?.(error);
         wakeAt = this.now() + (this.options.errorPauseMs ?? 1_000);

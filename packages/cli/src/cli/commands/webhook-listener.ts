@@ -38,6 +38,7 @@ export class WebhookListener {
       connectionId: opened.connectionId,
       maxAttempts: settings.maxAttempts,
       onStep: (step) => this.report(step),
+      onIdle: () => void this.reportIdle(),
       onError: (error) => this.log(`inbox: store error, retrying: ${this.safe(error)}\n`, true),
     });
     this.server = createServer((request, response) => {
@@ -121,6 +122,15 @@ export class WebhookListener {
         }\n`,
         true,
       );
+  }
+
+  private async reportIdle(): Promise<void> {
+    try {
+      const depth = await this.store.inboxDepth(this.opened.connectionId);
+      this.log(`inbox: idle (${depth.pending} pending, ${depth.dead} dead)\n`);
+    } catch {
+      // The store closed under a shutdown: nothing to report.
+    }
   }
 
   private safe(error: unknown): string {
