@@ -54,6 +54,19 @@ export type InboxStep =
   | { outcome: 'failed'; items: InboxItem[]; error: string; dead: boolean; retryAt: string | null }
   | { outcome: 'abandoned'; items: InboxItem[] };
 
+/**
+ * One event for a record's pending deliveries. The newest decides (the read returns the record as it is now,
+ * whatever happened in between); its changed fields are all the deliveries' fields, unless one did not say, in which
+ * case none are given and the change is derived from the stored record (docs/sync.md, "Webhook inbox").
+ */
+export function coalesce(events: readonly ChangeEvent[]): ChangeEvent {
+  const newest = events[events.length - 1];
+  if (!newest) throw new Error('coalesce needs at least one event');
+  const saidFields = events.every((event) => event.changedFields.length > 0);
+  const changedFields = saidFields ? [...new Set(events.flatMap((event) => event.changedFields))] : [];
+  return { ...newest, changedFields };
+}
+
 const defaultRetryDelay = (attempt: number) => Math.min(2_000 * 4 ** (attempt - 1), 900_000);
 
 /**
@@ -89,8 +102,7 @@ export class InboxApplier {
     if (!next) return null;
     const items = await this.store.listInbox(this.connectionId, { status: 'pending', recordKey: next.recordKey });
     const seqs = items.map((item) => item.seq);
-    // The newest event decides: the read returns the record as it is now, whatever happened in between.
-    const latest = (items[items.length - 1] ?? next).event;
+    const latest = coalesce(items.map((item) => item.event));
     const signal = this.options.signal;
     try {
       const result = await applyWebhookOutcome(

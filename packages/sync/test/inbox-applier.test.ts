@@ -1,6 +1,6 @@
 import { type ChangeEvent, ProviderError, type WebhookOutcome } from '@hrkit/core';
 import { describe, expect, it, vi } from 'vitest';
-import { InboxApplier, inboxErrorText, receiveIntoInbox, type SyncStore } from '../src/index.js';
+import { coalesce, InboxApplier, inboxErrorText, receiveIntoInbox, type SyncStore } from '../src/index.js';
 import { HIBOB_LIKE, signedDelivery, WEBHOOK_SECRET } from '../src/testing/index.js';
 import { harness } from './harness.js';
 import { freshStorePerTest, STORE_KINDS } from './stores.js';
@@ -155,6 +155,12 @@ describe.each(STORE_KINDS)('webhook inbox applier (%s store)', (_kind, open) => 
     for (const fragment of ['fake-token', 'ada.lovelace', 'DE89', 'upstream said'])
       expect(JSON.stringify(dead)).not.toContain(fragment);
     expect(await applier.nextRetryAt()).toBeNull();
+  });
+
+  it("reports the union of the coalesced deliveries' changed fields, or none when one did not say", () => {
+    const withFields = (n: number, fields: string[]) => ({ ...update('1', n), changedFields: fields });
+    expect(coalesce([withFields(1, ['a', 'b']), withFields(2, ['b', 'c'])])).toEqual(withFields(2, ['a', 'b', 'c']));
+    expect(coalesce([withFields(1, ['a']), withFields(2, [])]).changedFields).toEqual([]);
   });
 
   it('names only the error type in lastError for errors that are not hrkit errors', () => {
