@@ -66,8 +66,12 @@ export class WebhookListener {
     const closed = new Promise<void>((done) => this.server.close(() => done()));
     this.server.closeIdleConnections();
     const outcome = await this.worker.stop(deadlineMs);
-    // Requests already being received finish (stored and acknowledged, or refused) before the store closes.
-    await closed;
+    // Requests already being received finish (stored and acknowledged, or refused) before the store closes; a
+    // client still holding a connection open past the deadline is cut off (nothing it sent was acknowledged).
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([closed, new Promise<void>((done) => (timer = setTimeout(done, deadlineMs)))]);
+    clearTimeout(timer);
+    this.server.closeAllConnections();
     const depth = await this.store.inboxDepth(this.opened.connectionId);
     this.log(
       `inbox: stopped${outcome === 'deadline' ? ' at the deadline (the item in flight was not applied)' : ''}; ${depth.pending} pending for the next start\n`,
