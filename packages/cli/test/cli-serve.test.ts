@@ -142,6 +142,11 @@ describe('hrkit webhooks serve (in-process, fake provider)', () => {
     expect(stopped.stderr).toMatch(/inbox: stopped; 2 pending for the next start/);
     const store = new SqliteSyncStore(`${h.cwd}/s.sqlite`);
     try {
+      const shown = await h.run(['webhooks', 'inbox', 'fake', '--store', 's.sqlite']);
+      expect([shown.code, JSON.parse(shown.stdout)]).toEqual([
+        EXIT.OK,
+        { connectionId: 'fake', pending: 2, dead: 0, oldestPendingAt: '2026-06-01T09:00:00.000Z', deadItems: [] },
+      ]);
       // Still pending (a slow run may have retried them once more: attempts is at least 1).
       const items = await store.listInbox('fake');
       expect(items.map((item) => [item.eventId, item.status, item.attempts >= 1])).toEqual([

@@ -110,6 +110,37 @@ export function registerWebhooks(program: Command, context: () => CommandContext
     }
   });
 
+  const inbox = webhooks
+    .command('inbox')
+    .description('show the webhook inbox: pending and dead deliveries (JSON on stdout)')
+    .argument('<provider>', 'hibob | bamboohr')
+    .option('--store <path>', 'SQLite store file (default .hrkit/hrkit.sqlite)');
+  addConnectionOptions(inbox).action(async (provider: string, flags: WebhookFlags) => {
+    const ctx = context();
+    const opened = await openConnection(provider, flags, ctx.io, { offline: true });
+    const store = await openStoreFor(opened, flags.store, ctx.io);
+    try {
+      const depth = await store.inboxDepth(opened.connectionId);
+      const dead = await store.listInbox(opened.connectionId, { status: 'dead' });
+      const summary = {
+        connectionId: opened.connectionId,
+        ...depth,
+        deadItems: dead.map(({ seq, eventId, recordKey, receivedAt, attempts, lastError }) => ({
+          seq,
+          eventId,
+          recordKey,
+          receivedAt,
+          attempts,
+          lastError,
+        })),
+      };
+      ctx.io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    } finally {
+      await store.close();
+      await opened.close();
+    }
+  });
+
   const verify = webhooks
     .command('verify')
     .description('verify and parse one saved delivery (exit 7 when the signature does not match)')
