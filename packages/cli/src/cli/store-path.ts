@@ -13,6 +13,7 @@ export function openStore(
 ): SqliteSyncStore {
   const path = flag ?? config.store ?? io.env.HRKIT_STORE ?? DEFAULT_STORE_PATH;
   try {
+    // The store creates its file 0600 in 0700 directories; a directory that cannot be created fails here, fast.
     return new SqliteSyncStore(path === ':memory:' ? path : resolve(io.cwd, path), options);
   } catch (error) {
     throw new CliError(`cannot open the store ${path}: ${(error as Error).message}`);
