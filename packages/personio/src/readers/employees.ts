@@ -25,7 +25,12 @@ export async function* listEmployees(
     const read = readRecordId(raw.attributes.id.value);
     const index = recordIndex++;
     if ('reason' in read) {
-      const issue = { recordIndex: index, field: 'id', value: issueValue(raw.attributes.id.value), reason: read.reason };
+      const issue = {
+        recordIndex: index,
+        field: 'id',
+        value: issueValue(raw.attributes.id.value),
+        reason: read.reason,
+      };
       reportDataIssue(issue, options.onDataIssue, { provider: PERSONIO, what: 'employee' });
       continue;
     }
