@@ -7,6 +7,7 @@ export * from './engine.js';
 export * from './events.js';
 export * from './fingerprint.js';
 export * from './memory-store.js';
+export * from './mutex.js';
 export * from './outbox.js';
 export * from './store.js';
 export * from './summary.js';

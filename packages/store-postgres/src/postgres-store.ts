@@ -1,0 +1,344 @@
+import type { ChangeEvent, Redactor } from '@hrkit/core';
+import { ConfigurationError } from '@hrkit/core';
+import {
+  type ConnectionState,
+  emptyState,
+  Mutex,
+  type StoredEvent,
+  type StoredRecord,
+  type SyncEntity,
+  type SyncStore,
+  type SyncUnitOfWork,
+} from '@hrkit/sync';
+import pg from 'pg';
+import { sanitizeDriverError } from './errors.js';
+import { migrate } from './migrations.js';
+import {
+  connectionRedactor,
+  DEFAULT_SCHEMA,
+  describeConnectionString,
+  type PostgresStoreOptions,
+  validateSchema,
+} from './options.js';
+
+interface RecordRow {
+  entity: SyncEntity;
+  id: string;
+  remote_id: string;
+  employee_id: string | null;
+  fingerprint: string;
+  version: number;
+  data: unknown;
+  deleted: boolean;
+  synced_at: string;
+}
+
+interface EventRow {
+  seq: string;
+  payload: ChangeEvent;
+  delivered_at: string | null;
+}
+
+/** Anything that runs a query: the pool (auto-commit reads) or the one client of a transaction. */
+type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+
+/** Key of the per-connection transaction lock, namespaced by schema so tenants in other schemas never wait. */
+const LOCK_NAMESPACE = 'hrkit.sync';
+
+/**
+ * The sync store on PostgreSQL (docs/sync.md, "PostgreSQL store"). Each unit of work is one client taken from the
+ * pool, BEGIN … COMMIT (ROLLBACK when the unit throws). The first time a unit touches a connection id it takes
+ * `pg_advisory_xact_lock` on it, so units of two processes syncing the same connection run one after the other
+ * and each sees the other's committed rows; the lock goes with the transaction, even when the process is killed.
+ * Within one store, transactions are serialized as the SyncStore contract requires.
+ */
+export class PostgresSyncStore implements SyncStore {
+  private readonly mutex = new Mutex();
+  private readonly sql: ReturnType<typeof statements>;
+  private closed = false;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly ownsPool: boolean,
+    readonly schema: string,
+    private readonly redactor: Redactor,
+    /** The server, with secrets masked: what errors name. */
+    readonly server: string,
+  ) {
+    this.sql = statements(schema);
+  }
+
+  /** Connect, bring the schema up to date (migrations, safe from many processes at once), and return the store. */
+  static async open(options: PostgresStoreOptions): Promise<PostgresSyncStore> {
+    const schema = validateSchema(options.schema ?? DEFAULT_SCHEMA);
+    if (!options.pool && !options.connectionString)
+      throw new ConfigurationError('PostgreSQL store needs a connectionString or a pool', {
+        field: 'connectionString',
+      });
+    const redactor = connectionRedactor(options.connectionString, options.poolOptions?.password);
+    const server = options.connectionString
+      ? describeConnectionString(options.connectionString)
+      : describePool(options.pool);
+    const pool =
+      options.pool ??
+      new pg.Pool({
+        application_name: 'hrkit',
+        ...options.poolOptions,
+        connectionString: options.connectionString,
+        ssl: options.ssl,
+        statement_timeout: options.statementTimeoutMs,
+        idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? 60_000,
+      });
+    // An idle pooled client losing its server must not crash the process; the next checkout reports it.
+    if (!options.pool) pool.on('error', () => {});
+    const store = new PostgresSyncStore(pool, !options.pool, schema, redactor, server);
+    try {
+      const client = await store.connect();
+      try {
+        await migrate(client, schema);
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      await store.close();
+      throw sanitizeDriverError(error, redactor, server);
+    }
+    return store;
+  }
+
+  getState(connectionId: string): Promise<ConnectionState> {
+    return this.guard(() => readState(this.pool, this.sql, connectionId));
+  }
+
+  getRecord(connectionId: string, entity: SyncEntity, id: string): Promise<StoredRecord | null> {
+    return this.guard(() => readRecord(this.pool, this.sql, connectionId, entity, id));
+  }
+
+  listRecords(connectionId: string, entity: SyncEntity, options: { includeDeleted?: boolean } = {}) {
+    return this.guard(() => readRecords(this.pool, this.sql, connectionId, entity, options));
+  }
+
+  listLiveIds(connectionId: string, entity: SyncEntity): Promise<string[]> {
+    return this.guard(() => readLiveIds(this.pool, this.sql, connectionId, entity));
+  }
+
+  listEvents(connectionId: string, options: { pendingOnly?: boolean; limit?: number } = {}) {
+    return this.guard(() => readEvents(this.pool, this.sql, connectionId, options));
+  }
+
+  transaction<T>(fn: (unit: SyncUnitOfWork) => Promise<T>): Promise<T> {
+    return this.mutex.run(async () => {
+      const client = await this.guard(() => this.connect());
+      const locked = new Set<string>();
+      const sql = this.sql;
+      // Every read and write of a connection first waits for that connection's lock (once per transaction).
+      const touch = async <R>(connectionId: string, work: () => Promise<R>): Promise<R> =>
+        this.guard(async () => {
+          if (!locked.has(connectionId)) {
+            await client.query(sql.lock, [`${LOCK_NAMESPACE}:${this.schema}`, connectionId]);
+            locked.add(connectionId);
+          }
+          return work();
+        });
+      const unit: SyncUnitOfWork = {
+        getState: (c) => touch(c, () => readState(client, sql, c)),
+        getRecord: (c, e, i) => touch(c, () => readRecord(client, sql, c, e, i)),
+        listRecords: (c, e, o) => touch(c, () => readRecords(client, sql, c, e, o)),
+        listLiveIds: (c, e) => touch(c, () => readLiveIds(client, sql, c, e)),
+        listEvents: (c, o) => touch(c, () => readEvents(client, sql, c, o)),
+        putState: (c, state) =>
+          touch(c, async () => {
+            await client.query(sql.putState, [c, JSON.stringify(state)]);
+          }),
+        putRecord: (c, record) =>
+          touch(c, async () => {
+            await client.query(sql.putRecord, [
+              c,
+              record.entity,
+              record.id,
+              record.remoteId,
+              record.employeeId,
+              record.fingerprint,
+              record.version,
+              JSON.stringify(record.data ?? null),
+              record.deleted,
+              record.syncedAt,
+            ]);
+          }),
+        appendEvent: (c, event) =>
+          touch(
+            c,
+            async () => (await client.query(sql.appendEvent, [c, event.id, JSON.stringify(event)])).rowCount === 1,
+          ),
+        markDelivered: (c, eventIds, at) =>
+          touch(c, async () => {
+            await client.query(sql.markDelivered, [at, c, [...eventIds]]);
+          }),
+      };
+      try {
+        await this.guard(() => client.query('BEGIN'));
+        const result = await fn(unit);
+        await this.guard(() => client.query('COMMIT'));
+        client.release();
+        return result;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+          client.release();
+        } catch (rollbackError) {
+          // The connection is unusable (server gone): drop it from the pool rather than hand it out again.
+          client.release(rollbackError as Error);
+        }
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  private connect(): Promise<pg.PoolClient> {
+    return this.pool.connect();
+  }
+
+  /** Run a driver call; its errors come out redacted (see errors.ts). */
+  private async guard<R>(work: () => Promise<R>): Promise<R> {
+    try {
+      return await work();
+    } catch (error) {
+      throw sanitizeDriverError(error, this.redactor, this.server);
+    }
+  }
+}
+
+/** Shorthand for `PostgresSyncStore.open`. */
+export function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresSyncStore> {
+  return PostgresSyncStore.open(options);
+}
+
+function describePool(pool: pg.Pool | undefined): string {
+  const options = (pool as { options?: { host?: string; port?: number; database?: string } } | undefined)?.options;
+  return `postgres://${options?.host ?? 'localhost'}:${options?.port ?? 5432}/${options?.database ?? ''}`;
+}
+
+/** Named prepared statements (parsed once per pooled client); names carry the schema so two stores may share a pool. */
+function statements(schema: string) {
+  const t = (table: string) => `"${schema}".${table}`;
+  const named = (name: string, text: string) => ({ name: `hrkit_${schema}_${name}`, text });
+  const recordColumns = 'entity, id, remote_id, employee_id, fingerprint, version, data, deleted, synced_at';
+  return {
+    lock: 'SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))',
+    getState: named('get_state', `SELECT state FROM ${t('connection_state')} WHERE connection_id = $1`),
+    putState: named(
+      'put_state',
+      `INSERT INTO ${t('connection_state')} (connection_id, state) VALUES ($1, $2::jsonb)
+       ON CONFLICT (connection_id) DO UPDATE SET state = excluded.state, updated_at = now()`,
+    ),
+    getRecord: named(
+      'get_record',
+      `SELECT ${recordColumns} FROM ${t('records')} WHERE connection_id = $1 AND entity = $2 AND id = $3`,
+    ),
+    listAll: named(
+      'list_all',
+      `SELECT ${recordColumns} FROM ${t('records')} WHERE connection_id = $1 AND entity = $2 ORDER BY id`,
+    ),
+    listLive: named(
+      'list_live',
+      `SELECT ${recordColumns} FROM ${t('records')} WHERE connection_id = $1 AND entity = $2 AND NOT deleted ORDER BY id`,
+    ),
+    liveIds: named(
+      'live_ids',
+      `SELECT id FROM ${t('records')} WHERE connection_id = $1 AND entity = $2 AND NOT deleted ORDER BY id`,
+    ),
+    putRecord: named(
+      'put_record',
+      `INSERT INTO ${t('records')} (connection_id, ${recordColumns})
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)
+       ON CONFLICT (connection_id, entity, id) DO UPDATE SET remote_id = excluded.remote_id,
+         employee_id = excluded.employee_id, fingerprint = excluded.fingerprint, version = excluded.version,
+         data = excluded.data, deleted = excluded.deleted, synced_at = excluded.synced_at`,
+    ),
+    appendEvent: named(
+      'append_event',
+      `INSERT INTO ${t('events')} (connection_id, id, payload) VALUES ($1, $2, $3::jsonb)
+       ON CONFLICT (connection_id, id) DO NOTHING`,
+    ),
+    listEvents: named(
+      'list_events',
+      `SELECT seq, payload, delivered_at FROM ${t('events')} WHERE connection_id = $1 ORDER BY seq LIMIT $2`,
+    ),
+    listPending: named(
+      'list_pending',
+      `SELECT seq, payload, delivered_at FROM ${t('events')}
+       WHERE connection_id = $1 AND delivered_at IS NULL ORDER BY seq LIMIT $2`,
+    ),
+    markDelivered: named(
+      'mark_delivered',
+      `UPDATE ${t('events')} SET delivered_at = $1 WHERE connection_id = $2 AND id = ANY($3::text[]) AND delivered_at IS NULL`,
+    ),
+  };
+}
+
+type Statements = ReturnType<typeof statements>;
+
+async function readState(db: Queryable, sql: Statements, connectionId: string): Promise<ConnectionState> {
+  const { rows } = await db.query<{ state: ConnectionState }>({ ...sql.getState, values: [connectionId] });
+  const row = rows[0];
+  return row ? { ...emptyState(), ...row.state } : emptyState();
+}
+
+async function readRecord(
+  db: Queryable,
+  sql: Statements,
+  connectionId: string,
+  entity: SyncEntity,
+  id: string,
+): Promise<StoredRecord | null> {
+  const { rows } = await db.query<RecordRow>({ ...sql.getRecord, values: [connectionId, entity, id] });
+  return rows[0] ? fromRow(rows[0]) : null;
+}
+
+async function readRecords(
+  db: Queryable,
+  sql: Statements,
+  connectionId: string,
+  entity: SyncEntity,
+  options: { includeDeleted?: boolean } = {},
+): Promise<StoredRecord[]> {
+  const statement = options.includeDeleted ? sql.listAll : sql.listLive;
+  const { rows } = await db.query<RecordRow>({ ...statement, values: [connectionId, entity] });
+  return rows.map(fromRow);
+}
+
+async function readLiveIds(db: Queryable, sql: Statements, connectionId: string, entity: SyncEntity) {
+  const { rows } = await db.query<{ id: string }>({ ...sql.liveIds, values: [connectionId, entity] });
+  return rows.map((row) => row.id);
+}
+
+async function readEvents(
+  db: Queryable,
+  sql: Statements,
+  connectionId: string,
+  options: { pendingOnly?: boolean; limit?: number } = {},
+): Promise<StoredEvent[]> {
+  const statement = options.pendingOnly ? sql.listPending : sql.listEvents;
+  const { rows } = await db.query<EventRow>({ ...statement, values: [connectionId, options.limit ?? null] });
+  return rows.map((row) => ({ seq: Number(row.seq), event: row.payload, deliveredAt: row.delivered_at }));
+}
+
+function fromRow(row: RecordRow): StoredRecord {
+  return {
+    entity: row.entity,
+    id: row.id,
+    remoteId: row.remote_id,
+    employeeId: row.employee_id,
+    fingerprint: row.fingerprint,
+    version: row.version,
+    data: row.data,
+    deleted: row.deleted,
+    syncedAt: row.synced_at,
+  };
+}
