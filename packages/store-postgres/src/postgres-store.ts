@@ -58,7 +58,8 @@ export class PostgresSyncStore implements SyncStore {
   private closed = false;
 
   private constructor(
-    private readonly pool: pg.Pool,
+    /** The pool the store runs on: an app may query its own tables (or hrkit's, read-only) through it. */
+    readonly pool: pg.Pool,
     private readonly ownsPool: boolean,
     readonly schema: string,
     private readonly redactor: Redactor,
