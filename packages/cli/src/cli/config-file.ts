@@ -32,7 +32,7 @@ export function readConfigFile(path: string | undefined, cwd: string): ConfigFil
     throw new CliError(`the config file ${path} must hold a JSON object`);
   const config = parsed as ConfigFile;
   if (config.store !== undefined && typeof config.store !== 'string')
-    throw new CliError(`"store" in ${path} must be a path string`);
+    throw new CliError(`"store" in ${path} must be a path or postgres:// URL string`);
   return config;
 }
 

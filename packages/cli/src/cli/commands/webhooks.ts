@@ -52,7 +52,7 @@ export function registerWebhooks(program: Command, context: () => CommandContext
     .option('--port <port>', 'port to listen on (0 = any free port)', '0')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--secret <secret>', 'the webhook secret (prefer the environment variable)')
-    .option('--store <path>', 'SQLite store file (default .hrkit/hrkit.sqlite)');
+    .option('--store <path|url>', 'SQLite store file or postgres:// URL (default .hrkit/hrkit.sqlite)');
   addConnectionOptions(serve).action(async (provider: string, flags: WebhookFlags) => {
     const ctx = context();
     const opened = await openConnection(provider, flags, ctx.io);
