@@ -141,31 +141,27 @@ export class PostgresSyncStore implements SyncStore {
           }
           return work();
         });
+      const records = new RecordCache(client, sql);
       const unit: SyncUnitOfWork = {
         getState: (c) => touch(c, () => readState(client, sql, c)),
-        getRecord: (c, e, i) => touch(c, () => readRecord(client, sql, c, e, i)),
-        listRecords: (c, e, o) => touch(c, () => readRecords(client, sql, c, e, o)),
-        listLiveIds: (c, e) => touch(c, () => readLiveIds(client, sql, c, e)),
+        getRecord: (c, e, i) => touch(c, () => records.get(c, e, i)),
+        prefetchRecords: (c, e, ids) => touch(c, () => records.prefetch(c, e, ids)),
+        listRecords: (c, e, o) =>
+          touch(c, async () => {
+            await records.flush();
+            return readRecords(client, sql, c, e, o);
+          }),
+        listLiveIds: (c, e) =>
+          touch(c, async () => {
+            await records.flush();
+            return readLiveIds(client, sql, c, e);
+          }),
         listEvents: (c, o) => touch(c, () => readEvents(client, sql, c, o)),
         putState: (c, state) =>
           touch(c, async () => {
             await client.query(sql.putState, [c, JSON.stringify(state)]);
           }),
-        putRecord: (c, record) =>
-          touch(c, async () => {
-            await client.query(sql.putRecord, [
-              c,
-              record.entity,
-              record.id,
-              record.remoteId,
-              record.employeeId,
-              record.fingerprint,
-              record.version,
-              JSON.stringify(record.data ?? null),
-              record.deleted,
-              record.syncedAt,
-            ]);
-          }),
+        putRecord: (c, record) => touch(c, async () => records.put(c, record)),
         appendEvent: (c, event) =>
           touch(
             c,
@@ -179,7 +175,10 @@ export class PostgresSyncStore implements SyncStore {
       try {
         await this.guard(() => client.query('BEGIN'));
         const result = await fn(unit);
-        await this.guard(() => client.query('COMMIT'));
+        await this.guard(async () => {
+          await records.flush();
+          await client.query('COMMIT');
+        });
         client.release();
         return result;
       } catch (error) {
@@ -254,10 +253,15 @@ function statements(schema: string) {
       'live_ids',
       `SELECT id FROM ${t('records')} WHERE connection_id = $1 AND entity = $2 AND NOT deleted ORDER BY id`,
     ),
-    putRecord: named(
-      'put_record',
+    prefetch: named(
+      'prefetch',
+      `SELECT ${recordColumns} FROM ${t('records')} WHERE connection_id = $1 AND entity = $2 AND id = ANY($3::text[])`,
+    ),
+    putRecords: named(
+      'put_records',
       `INSERT INTO ${t('records')} (connection_id, ${recordColumns})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::jsonb[],
+         $9::boolean[], $10::text[])
        ON CONFLICT (connection_id, entity, id) DO UPDATE SET remote_id = excluded.remote_id,
          employee_id = excluded.employee_id, fingerprint = excluded.fingerprint, version = excluded.version,
          data = excluded.data, deleted = excluded.deleted, synced_at = excluded.synced_at`,
@@ -328,6 +332,78 @@ async function readEvents(
   const statement = options.pendingOnly ? sql.listPending : sql.listEvents;
   const { rows } = await db.query<EventRow>({ ...statement, values: [connectionId, options.limit ?? null] });
   return rows.map((row) => ({ seq: Number(row.seq), event: row.payload, deliveredAt: row.delivered_at }));
+}
+
+/**
+ * The records side of one unit of work, shaped for round trips: `prefetch` loads a batch's stored rows in one
+ * query, `put` only buffers, and the buffer goes out as one multi-row upsert per connection before anything that
+ * reads the table (a listing) and before COMMIT. Reads of one record are answered from the buffer and the prefetched
+ * rows, so the unit always sees its own writes; nothing reaches the server before the unit is done deciding, and a
+ * unit that throws discards the buffer with the rest of its transaction.
+ */
+class RecordCache {
+  /** connection \0 entity \0 id → the row (null: known absent). */
+  private readonly known = new Map<string, StoredRecord | null>();
+  /** connection → (entity \0 id → row) waiting to be written. */
+  private readonly pending = new Map<string, Map<string, StoredRecord>>();
+
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly sql: Statements,
+  ) {}
+
+  async get(connectionId: string, entity: SyncEntity, id: string): Promise<StoredRecord | null> {
+    const key = recordKey(connectionId, entity, id);
+    const known = this.known.get(key);
+    if (known !== undefined) return known;
+    const row = await readRecord(this.client, this.sql, connectionId, entity, id);
+    this.known.set(key, row);
+    return row;
+  }
+
+  async prefetch(connectionId: string, entity: SyncEntity, ids: readonly string[]): Promise<void> {
+    const wanted = [...new Set(ids)].filter((id) => !this.known.has(recordKey(connectionId, entity, id)));
+    if (wanted.length === 0) return;
+    const { rows } = await this.client.query<RecordRow>({
+      ...this.sql.prefetch,
+      values: [connectionId, entity, wanted],
+    });
+    for (const id of wanted) this.known.set(recordKey(connectionId, entity, id), null);
+    for (const row of rows) this.known.set(recordKey(connectionId, entity, row.id), fromRow(row));
+  }
+
+  put(connectionId: string, record: StoredRecord): void {
+    this.known.set(recordKey(connectionId, record.entity, record.id), record);
+    const rows = this.pending.get(connectionId) ?? new Map<string, StoredRecord>();
+    this.pending.set(connectionId, rows);
+    rows.set(`${record.entity}\u0000${record.id}`, record);
+  }
+
+  async flush(): Promise<void> {
+    for (const [connectionId, rows] of this.pending) {
+      const list = [...rows.values()];
+      await this.client.query({
+        ...this.sql.putRecords,
+        values: [
+          connectionId,
+          list.map((r) => r.entity),
+          list.map((r) => r.id),
+          list.map((r) => r.remoteId),
+          list.map((r) => r.employeeId),
+          list.map((r) => r.fingerprint),
+          list.map((r) => r.version),
+          list.map((r) => JSON.stringify(r.data ?? null)),
+          list.map((r) => r.deleted),
+          list.map((r) => r.syncedAt),
+        ],
+      });
+    }
+    this.pending.clear();
+  }
+}
+
+function recordKey(connectionId: string, entity: string, id: string): string {
+  return `${connectionId}\u0000${entity}\u0000${id}`;
 }
 
 function fromRow(row: RecordRow): StoredRecord {

@@ -65,6 +65,11 @@ export interface SyncUnitOfWork extends SyncReader {
   /** Append to the outbox. Returns false (and changes nothing) when an event with that id is already there. */
   appendEvent(connectionId: string, event: ChangeEvent): Promise<boolean>;
   markDelivered(connectionId: string, eventIds: readonly string[], at: string): Promise<void>;
+  /**
+   * Optional hint: the engine is about to `getRecord` each of these (one batch). A networked store may load them
+   * in one round trip instead of one per record. Reads after it must still see every write of the unit.
+   */
+  prefetchRecords?(connectionId: string, entity: SyncEntity, ids: readonly string[]): Promise<void>;
 }
 
 /**

@@ -143,6 +143,42 @@ export function describeSyncStoreConformance(name: string, openStore: OpenStore)
       });
     });
 
+    it('reads prefetched records and its own later writes consistently (prefetchRecords is an optional hint)', async () => {
+      await store.transaction(async (unit) => {
+        await unit.putRecord('a', row('1'));
+        await unit.putRecord('a', row('2'));
+      });
+      await store.transaction(async (unit) => {
+        await unit.prefetchRecords?.('a', 'employee', ['fake:1', 'fake:2', 'fake:3']);
+        expect(await unit.getRecord('a', 'employee', 'fake:1')).toEqual(row('1'));
+        expect(await unit.getRecord('a', 'employee', 'fake:3')).toBeNull();
+        await unit.putRecord('a', row('1', { version: 2, fingerprint: 'v2' }));
+        await unit.putRecord('a', row('3'));
+        await unit.putRecord('a', row('2', { deleted: true }));
+        expect(await unit.getRecord('a', 'employee', 'fake:1')).toEqual(row('1', { version: 2, fingerprint: 'v2' }));
+        expect(await unit.getRecord('a', 'employee', 'fake:3')).toEqual(row('3'));
+        expect(await unit.listLiveIds('a', 'employee')).toEqual(['fake:1', 'fake:3']);
+        expect((await unit.listRecords('a', 'employee', { includeDeleted: true })).map((r) => r.version)).toEqual([
+          2, 1, 1,
+        ]);
+        // A record written twice in one unit keeps the last write.
+        await unit.putRecord('a', row('3', { version: 5 }));
+      });
+      expect((await store.listRecords('a', 'employee')).map((r) => [r.id, r.version])).toEqual([
+        ['fake:1', 2],
+        ['fake:3', 5],
+      ]);
+      // Prefetching in a unit that then throws leaves nothing behind.
+      await expect(
+        store.transaction(async (unit) => {
+          await unit.prefetchRecords?.('a', 'employee', ['fake:4']);
+          await unit.putRecord('a', row('4'));
+          throw new Error('crash');
+        }),
+      ).rejects.toThrow('crash');
+      expect(await store.getRecord('a', 'employee', 'fake:4')).toBeNull();
+    });
+
     it('rolls back every write of a unit of work that throws, and stays usable', async () => {
       await store.transaction(async (unit) => {
         await unit.putRecord('a', row('1'));
