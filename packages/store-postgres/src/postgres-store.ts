@@ -142,6 +142,7 @@ export class PostgresSyncStore implements SyncStore {
           return work();
         });
       const records = new RecordCache(client, sql);
+      const events = new EventQueue(client, sql, touch);
       const unit: SyncUnitOfWork = {
         getState: (c) => touch(c, () => readState(client, sql, c)),
         getRecord: (c, e, i) => touch(c, () => records.get(c, e, i)),
@@ -156,19 +157,26 @@ export class PostgresSyncStore implements SyncStore {
             await records.flush();
             return readLiveIds(client, sql, c, e);
           }),
-        listEvents: (c, o) => touch(c, () => readEvents(client, sql, c, o)),
+        listEvents: (c, o) =>
+          touch(c, async () => {
+            await events.flush();
+            return readEvents(client, sql, c, o);
+          }),
         putState: (c, state) =>
           touch(c, async () => {
             await client.query(sql.putState, [c, JSON.stringify(state)]);
           }),
         putRecord: (c, record) => touch(c, async () => records.put(c, record)),
         appendEvent: (c, event) =>
-          touch(
-            c,
-            async () => (await client.query(sql.appendEvent, [c, event.id, JSON.stringify(event)])).rowCount === 1,
-          ),
+          touch(c, async () => {
+            await events.flush();
+            return (await client.query(sql.appendEvent, [c, event.id, JSON.stringify(event)])).rowCount === 1;
+          }),
+        // Synchronous by contract: the connection's lock is taken by the flush at the latest (before COMMIT).
+        queueEvent: (c, event) => events.queue(c, event),
         markDelivered: (c, eventIds, at) =>
           touch(c, async () => {
+            await events.flush();
             await client.query(sql.markDelivered, [at, c, [...eventIds]]);
           }),
       };
@@ -177,6 +185,7 @@ export class PostgresSyncStore implements SyncStore {
         const result = await fn(unit);
         await this.guard(async () => {
           await records.flush();
+          await events.flush();
           await client.query('COMMIT');
         });
         client.release();
@@ -265,6 +274,14 @@ function statements(schema: string) {
        ON CONFLICT (connection_id, entity, id) DO UPDATE SET remote_id = excluded.remote_id,
          employee_id = excluded.employee_id, fingerprint = excluded.fingerprint, version = excluded.version,
          data = excluded.data, deleted = excluded.deleted, synced_at = excluded.synced_at`,
+    ),
+    appendEvents: named(
+      'append_events',
+      `INSERT INTO ${t('events')} (connection_id, id, payload)
+       SELECT connection_id, id, payload FROM unnest($1::text[], $2::text[], $3::jsonb[]) WITH ORDINALITY
+         AS queued (connection_id, id, payload, position)
+       ORDER BY position
+       ON CONFLICT (connection_id, id) DO NOTHING`,
     ),
     appendEvent: named(
       'append_event',
@@ -399,6 +416,41 @@ class RecordCache {
       });
     }
     this.pending.clear();
+  }
+}
+
+/**
+ * Events queued by `queueEvent` (the engine's path: it never needs to know whether an event was new), written in
+ * call order by one multi-row insert before the unit next reads or writes the outbox, and before COMMIT.
+ */
+class EventQueue {
+  private queued: { connectionId: string; event: ChangeEvent }[] = [];
+
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly sql: Statements,
+    private readonly touch: <R>(connectionId: string, work: () => Promise<R>) => Promise<R>,
+  ) {}
+
+  queue(connectionId: string, event: ChangeEvent): void {
+    this.queued.push({ connectionId, event });
+  }
+
+  async flush(): Promise<void> {
+    if (this.queued.length === 0) return;
+    const queued = this.queued;
+    this.queued = [];
+    // Every connection the queued events belong to is locked before they are written.
+    for (const connectionId of new Set(queued.map((q) => q.connectionId)))
+      await this.touch(connectionId, async () => {});
+    await this.client.query({
+      ...this.sql.appendEvents,
+      values: [
+        queued.map((q) => q.connectionId),
+        queued.map((q) => q.event.id),
+        queued.map((q) => JSON.stringify(q.event)),
+      ],
+    });
   }
 }
 

@@ -70,6 +70,12 @@ export interface SyncUnitOfWork extends SyncReader {
    * in one round trip instead of one per record. Reads after it must still see every write of the unit.
    */
   prefetchRecords?(connectionId: string, entity: SyncEntity, ids: readonly string[]): Promise<void>;
+  /**
+   * Optional: `appendEvent` without the answer. The store may hold the write until the unit next reads the outbox
+   * or commits, so that a batch's events go out in one statement. Same outcome otherwise: outbox order is call order
+   * (mixed with `appendEvent` calls), a duplicate id changes nothing, and a unit that throws leaves none of them.
+   */
+  queueEvent?(connectionId: string, event: ChangeEvent): void;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CapabilityName, ChangeEvent } from '@hrkit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { drainEvents } from '../outbox.js';
-import { emptyState, type StoredRecord, type SyncStore } from '../store.js';
+import { emptyState, type StoredRecord, type SyncStore, type SyncUnitOfWork } from '../store.js';
 import { BAMBOO_LIKE, HIBOB_LIKE } from './fake-company.js';
 import { changingCompany, storeSnapshot, syncHarness } from './harness.js';
 
@@ -229,6 +229,35 @@ export function describeSyncStoreConformance(name: string, openStore: OpenStore)
       // Marking again keeps the first delivery time.
       await store.transaction((unit) => unit.markDelivered('a', ['e1'], '2026-06-03T00:00:00.000Z'));
       expect((await store.listEvents('a', { limit: 1 }))[0]?.deliveredAt).toBe('2026-06-02T00:00:00.000Z');
+    });
+
+    it('queues events (queueEvent, optional) in call order with appended ones, deduplicated, gone on rollback', async () => {
+      const queue = (unit: SyncUnitOfWork, connectionId: string, queued: ChangeEvent) =>
+        unit.queueEvent ? unit.queueEvent(connectionId, queued) : unit.appendEvent(connectionId, queued);
+      await store.transaction(async (unit) => {
+        await queue(unit, 'a', event('e1'));
+        await unit.appendEvent('a', event('e2'));
+        await queue(unit, 'a', event('e3'));
+        await queue(unit, 'a', event('e1', { action: 'updated' }));
+        await queue(unit, 'b', event('e1'));
+        // The unit reads its own queued events.
+        expect((await unit.listEvents('a')).map((e) => e.event.id)).toEqual(['e1', 'e2', 'e3']);
+        await queue(unit, 'a', event('e4'));
+      });
+      expect((await store.listEvents('a')).map((e) => e.event)).toEqual([
+        event('e1'),
+        event('e2'),
+        event('e3'),
+        event('e4'),
+      ]);
+      expect((await store.listEvents('b')).map((e) => e.event.id)).toEqual(['e1']);
+      await expect(
+        store.transaction(async (unit) => {
+          await queue(unit, 'a', event('e5'));
+          throw new Error('crash');
+        }),
+      ).rejects.toThrow('crash');
+      expect((await store.listEvents('a')).map((e) => e.event.id)).toEqual(['e1', 'e2', 'e3', 'e4']);
     });
 
     it('numbers the outbox with increasing seq across transactions and connections', async () => {
