@@ -1,15 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChangeEvent } from '@hrkit/core';
+import type { ChangeEvent, Employee } from '@hrkit/core';
 import { startHiBobSandbox } from '@hrkit/hibob/sandbox';
 import { PostgresSyncStore } from '@hrkit/store-postgres';
 import { createScratchDatabase, type ScratchDatabase } from '@hrkit/store-postgres/testing';
 import type { StoredRecord, SyncStore } from '@hrkit/sync';
 import { SqliteSyncStore } from '@hrkit/sync/sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { control } from '../packages/cli/test/e2e/control.js';
-import { assertBuilt, jsonLines, runCli } from '../packages/cli/test/e2e/spawn-cli.js';
+import { control, freePort } from '../packages/cli/test/e2e/control.js';
+import { assertBuilt, jsonLines, RunningCli, runCli } from '../packages/cli/test/e2e/spawn-cli.js';
 
 /**
  * `hrkit sync --store postgres://…`: the BUILT binary against the HiBob sandbox (127.0.0.1, ephemeral port), into a
@@ -86,6 +86,40 @@ describe('hrkit sync --store postgres://', () => {
       `${leaver} terminated`,
     ]);
     for (const run of [first, quiet, changed]) expect(run.stdout + run.stderr).not.toContain(PASSWORD);
+  });
+
+  it('hrkit webhooks serve --store postgres:// applies a delivery to the PostgreSQL store', async () => {
+    const port = await freePort();
+    const secret = 'pg-e2e-hibob-webhook-secret-0123456789';
+    const listener = new RunningCli(
+      ['webhooks', 'serve', 'hibob', '--base-url', sandbox.url, '--store', storeUrl, '--port', String(port)],
+      { cwd, env: { ...env, HIBOB_WEBHOOK_SECRET: secret } },
+    );
+    await listener.waitFor('stdout', /listening on http:\/\/127\.0\.0\.1:\d+\//);
+    await control(sandbox.url, 'POST', '/webhooks', { url: `http://127.0.0.1:${port}/`, secret });
+
+    // Promote someone still employed to a title they do not have (titles are a named list in HiBob).
+    const store = await PostgresSyncStore.open({ connectionString: database.url, schema: 'cli_e2e' });
+    const [, someone] = sandbox.expected.employeeRemoteIds({ includeInactive: false });
+    const before = (await store.getRecord('hibob', 'employee', `hibob:${someone}`))?.data as Employee;
+    const titles = sandbox.state.data.namedLists.find((list) => list.name === 'title');
+    const title = titles?.items.find((item) => item.name !== before.jobTitle);
+    if (!title) throw new Error('the sandbox has no other title');
+    await control(sandbox.url, 'POST', `/employees/${someone}/fields`, { fields: { 'work.title': title.id } });
+    await control(sandbox.url, 'POST', '/webhooks/flush');
+    await listener.waitFor('stderr', new RegExp(`applied employee ${someone} updated`));
+    const stopped = await listener.stop();
+    expect(stopped.code).toBe(0);
+    expect(stopped.stderr).not.toMatch(/rejected|failed/);
+    expect(stopped.stdout + stopped.stderr).not.toContain(PASSWORD);
+    try {
+      const after = (await store.getRecord('hibob', 'employee', `hibob:${someone}`))?.data as Employee;
+      expect(after.jobTitle).toBe(title.name);
+      const last = (await store.listEvents('hibob')).at(-1)?.event;
+      expect([last?.remoteId, last?.origin, last?.action]).toEqual([someone, 'webhook', 'updated']);
+    } finally {
+      await store.close();
+    }
   });
 
   it('fails with a clear message and exit code when the server is unreachable, never printing the password', async () => {
