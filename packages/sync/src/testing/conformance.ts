@@ -34,7 +34,12 @@ function row(id: string, patch: Partial<StoredRecord> = {}): StoredRecord {
     employeeId: `fake:${id}`,
     fingerprint: `fp-${id}`,
     version: 1,
-    data: { name: id, nested: { n: 1, list: [1, 'two', null, { deep: true }] }, accents: 'Zoë Ørsted – 東京' },
+    data: {
+      name: id,
+      nested: { n: 1.5, list: [1, 'two', null, { deep: true }], empty: {} },
+      // Characters that need escaping in JSON, SQL and array literals.
+      tricky: 'Zoë Ørsted – 東京 😀 say "hi" \\ {a,b} \'quoted\' \n\t',
+    },
     deleted: false,
     syncedAt: '2026-06-01T00:00:00.000Z',
     ...patch,
