@@ -291,7 +291,7 @@ function printNotes() {
   const complete = (row) => row && ['floor', 'memory', 'sqlite'].every((key) => row[key] && !row[key].error);
   if (complete(small) && complete(large)) {
     const growth = (key) =>
-      large[key] && small[key]
+      large[key] && small[key] && !large[key].error && !small[key].error
         ? round(
             (large[key].peakHeapUsedMB - large[key].baseline.heapUsedMB) /
               Math.max(1, small[key].peakHeapUsedMB - small[key].baseline.heapUsedMB),

@@ -133,6 +133,35 @@ describe('PostgreSQL store: per-connection locking across stores (separate pools
   });
 });
 
+describe('PostgreSQL store: planner statistics', () => {
+  it('analyzes its tables while a sync fills them, so batch reads keep using one index descent per id', async () => {
+    const schema = freshSchema();
+    const store = await open(schema);
+    const lastAnalyze = async () =>
+      (
+        await store.pool.query(
+          "SELECT last_analyze FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = 'records'",
+          [schema],
+        )
+      ).rows[0]?.last_analyze ?? null;
+    try {
+      await store.transaction(async (unit) => {
+        for (let i = 0; i < 999; i += 1) await unit.putRecord('a', row(`r${i}`));
+      });
+      expect(await lastAnalyze()).toBeNull();
+      await store.transaction((unit) => unit.putRecord('a', row('r999')));
+      expect(await lastAnalyze()).not.toBeNull();
+      const { rows } = await store.pool.query(
+        `EXPLAIN SELECT id FROM "${schema}".records WHERE connection_id = 'a' AND entity = 'employee' AND id = ANY($1::text[])`,
+        [['r1', 'r2', 'r3']],
+      );
+      expect(rows.map((line) => line['QUERY PLAN']).join('\n')).toMatch(/Index Cond: .*id = ANY/);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('PostgreSQL store: options', () => {
   it('passes statement_timeout, idle-in-transaction timeout and pool options to every session', async () => {
     const store = await open(freshSchema(), {
