@@ -19,6 +19,7 @@ export async function openStore(
   const location = flag ?? config.store ?? io.env.HRKIT_STORE ?? DEFAULT_STORE_PATH;
   if (isPostgresUrl(location)) return openPostgresStoreAt(location, redactor);
   try {
+    // The store creates its file 0600 in 0700 directories; a directory that cannot be created fails here, fast.
     return new SqliteSyncStore(location === ':memory:' ? location : resolve(io.cwd, location));
   } catch (error) {
     throw new CliError(`cannot open the store ${location}: ${(error as Error).message}`);
