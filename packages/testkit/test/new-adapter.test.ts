@@ -119,8 +119,9 @@ describe('scripts/new-adapter.mjs', () => {
         { path: 'packages/personio' },
         { path: 'examples/bob-two' },
       ]);
-      // Only the added lines differ.
-      expect(pkg.split('\n').length).toBe(before.pkg.split('\n').length);
+      // Only the added lines differ: one per item in a multi-line array, none in a one-line array.
+      const workspacesSpanLines = /"workspaces"\s*:\s*\[[^\]]*\n/.test(before.pkg);
+      expect(pkg.split('\n').length).toBe(before.pkg.split('\n').length + (workspacesSpanLines ? 1 : 0));
       expect(ts.split('\n').length).toBe(before.ts.split('\n').length + 2);
       expect(existsSync(join(fake, 'packages/personio/src/connector.ts'))).toBe(true);
     } finally {
