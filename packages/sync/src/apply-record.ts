@@ -49,6 +49,9 @@ export async function applyRecord(
   provenance?: Provenance,
 ): Promise<ChangeEvent | null> {
   const { entity, record } = input;
+  // A request the provider lists as deleted is gone, as a webhook's read (404) finds it: one `deleted`, same id.
+  if (input.entity === 'time_off_request' && input.record.status.value === 'deleted')
+    return markDeleted(unit, context, entity, record.id, provenance);
   const stored = await unit.getRecord(context.connectionId, entity, record.id);
   const live = stored && !stored.deleted ? stored : null;
   const before = live ? storedForm(entity, live.data as object, null) : null;
