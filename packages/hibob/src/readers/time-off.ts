@@ -2,6 +2,7 @@ import {
   type Absence,
   appendAll,
   type Clock,
+  type DataIssue,
   HrKitError,
   type Logger,
   NotFoundError,
@@ -46,11 +47,22 @@ function requestKey(raw: RawTimeOffRequest): string | null {
  * `createdOn` wins; without timestamps, later in the feed wins. A hard edit creates a new request id, so the old
  * request (cancelled) and the new one (with its edit chain) both remain.
  */
-export function latestPerRequest(changes: readonly RawTimeOffRequest[]): RawTimeOffRequest[] {
+export function latestPerRequest(
+  changes: readonly RawTimeOffRequest[],
+  onDataIssue?: (issue: DataIssue) => void,
+): RawTimeOffRequest[] {
   const latest = new Map<string, RawTimeOffRequest>();
-  for (const change of changes) {
+  for (const [recordIndex, change] of changes.entries()) {
     const key = requestKey(change);
-    if (!key) continue;
+    if (!key) {
+      onDataIssue?.({
+        recordIndex,
+        field: 'requestId',
+        value: change.requestId ?? null,
+        reason: 'no readable request id',
+      });
+      continue;
+    }
     const current = latest.get(key);
     const changedAt = (raw: RawTimeOffRequest) => Date.parse(asIsoDateTime(raw.createdOn) ?? '');
     const newer = !current || !(changedAt(change) < changedAt(current));
@@ -84,7 +96,7 @@ export class TimeOffReader {
         changes,
         await this.client.changes({ ...window, includePending: options.includePending ?? false }, options.signal),
       );
-    for (const change of latestPerRequest(changes)) {
+    for (const change of latestPerRequest(changes, options.onDataIssue)) {
       const request = mapTimeOffRequest(change, { includeRaw: options.includeRaw ?? false });
       yield await this.declinedOrCanceled(change, request, options);
     }
