@@ -3,6 +3,7 @@ import {
   type Connection,
   type DataIssue,
   type Employee,
+  HrKitError,
   hrkitId,
   NotFoundError,
   PermissionError,
@@ -304,7 +305,7 @@ export class SyncEngine {
         signal: options.signal,
         onDataIssue: (issue) => this.unreadable(context, listing, issue),
       });
-      const latest = await this.latestPerRequest(context, listing, feed);
+      const latest = await this.confirmCancellations(context, await this.latestPerRequest(context, listing, feed));
       for (const batch of arrayBatches(latest, options.batchSize))
         await this.applyBatch(
           context,
@@ -382,6 +383,39 @@ export class SyncEngine {
       if (is > was) latest.set(record.id, record);
     }
     return [...latest.values()];
+  }
+
+  /**
+   * A feed can be less precise than the record's own read: HiBob's says `Canceled` for a declined request too, while
+   * the request (what a webhook fetches) says `declined`. A feed record that says `cancelled` is therefore confirmed
+   * by reading the request — unless the store already holds it as cancelled — so the sync path and the webhook path
+   * describe it the same way. Cost: one read per new cancellation or decline, and per declined request on re-reads.
+   */
+  private async confirmCancellations(context: RunContext, records: TimeOffRequest[]): Promise<TimeOffRequest[]> {
+    const { connection } = context;
+    if (!connection.supports('timeOff.request')) return records;
+    const doubtful: number[] = [];
+    for (const [index, record] of records.entries()) {
+      if (record.status.value !== 'cancelled') continue;
+      const stored = await this.store.getRecord(context.connectionId, 'time_off_request', record.id);
+      const storedStatus = stored && !stored.deleted ? (stored.data as TimeOffRequest).status.value : null;
+      if (storedStatus !== 'cancelled') doubtful.push(index);
+    }
+    const confirmed = await mapWithConcurrency(doubtful, FETCH_CONCURRENCY, async (index) => {
+      const record = records[index]!;
+      try {
+        return await connection.timeOff.request(record.employee.remoteId, record.remoteId, {
+          signal: context.options.signal,
+        });
+      } catch (error) {
+        // Unreadable now (gone, refused): the feed's word stands.
+        if (error instanceof HrKitError) return record;
+        throw error;
+      }
+    });
+    const result = [...records];
+    for (const [position, index] of doubtful.entries()) result[index] = confirmed[position]!;
+    return result;
   }
 
   /** Whether a listed record is applied: a duplicate id or an impossible request is reported instead. */

@@ -96,30 +96,8 @@ export class TimeOffReader {
         changes,
         await this.client.changes({ ...window, includePending: options.includePending ?? false }, options.signal),
       );
-    for (const change of latestPerRequest(changes, options.onDataIssue)) {
-      const request = mapTimeOffRequest(change, { includeRaw: options.includeRaw ?? false });
-      yield await this.declinedOrCanceled(change, request, options);
-    }
-  }
-
-  /**
-   * The feed says `Canceled` for a cancelled and for a declined request alike; the request's own read (what a webhook
-   * fetches) tells them apart. Asking it for those entries only keeps both paths describing a request the same way
-   * (docs/sync.md: webhook path = sync path). A request that cannot be read keeps the feed's word.
-   */
-  private async declinedOrCanceled(
-    change: RawTimeOffRequest,
-    request: TimeOffRequest,
-    options: TimeOffRequestChangesOptions,
-  ): Promise<TimeOffRequest> {
-    if (change.status || request.status.value !== 'cancelled') return request;
-    try {
-      const details = await this.getRequest(request.employee.remoteId, request.remoteId, options);
-      return details.status.value === 'declined' ? { ...request, status: details.status } : request;
-    } catch (error) {
-      if (error instanceof HrKitError) return request;
-      throw error;
-    }
+    for (const change of latestPerRequest(changes, options.onDataIssue))
+      yield mapTimeOffRequest(change, { includeRaw: options.includeRaw ?? false });
   }
 
   /** Requests overlapping [from, to], from the changes feed over the configured lookback. */
