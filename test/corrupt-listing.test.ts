@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHrKit } from '@hrkit/core';
+import { createHrKit, type Employee } from '@hrkit/core';
 import { hibob } from '@hrkit/hibob';
 import { startHiBobSandbox } from '@hrkit/hibob/sandbox';
 import { MemorySyncStore, SyncEngine } from '@hrkit/sync';
@@ -14,10 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 type Corruption = (people: Record<string, unknown>[]) => void;
 
-/** Forwards everything to `target`; answers of the id listing go through `corrupt` first. */
+/** Forwards everything to `target`; people searches whose body matches `which` (default: the id listing) go through `corrupt`. */
 async function corruptingProxy(
   target: string,
   corrupt: () => Corruption | null,
+  which: RegExp = /"fields":\["root\.id"\]/,
 ): Promise<{ url: string; server: Server }> {
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
@@ -33,8 +34,8 @@ async function corruptingProxy(
     });
     let text = await answer.text();
     const mutation = corrupt();
-    const idListing = request.url?.startsWith('/v1/people/search') && /"fields":\["root\.id"\]/.test(body.toString());
-    if (mutation && idListing && answer.ok) {
+    const chosen = request.url?.startsWith('/v1/people/search') && which.test(body.toString());
+    if (mutation && chosen && answer.ok) {
       const json = JSON.parse(text) as { employees: Record<string, unknown>[] };
       mutation(json.employees);
       text = JSON.stringify(json);
@@ -109,3 +110,67 @@ describe('a HiBob listing with an unreadable person', () => {
     }
   });
 });
+
+describe('a HiBob person with unreadable values', () => {
+  let sandbox: Awaited<ReturnType<typeof startHiBobSandbox>>;
+  let proxy: { url: string; server: Server };
+  let target: string | null = null;
+  beforeAll(async () => {
+    sandbox = await startHiBobSandbox({ seed: 42, employees: 8, rateLimits: false });
+    // Full reads (not the id listing) carry the person's values: corrupt their start date and first name.
+    proxy = await corruptingFullReads(sandbox.url, () => target);
+  });
+  afterAll(async () => {
+    proxy?.server.close();
+    await sandbox?.close();
+  });
+
+  it('are left null on the record as typed data issues, listed by the sync, and never an `updated` event', async () => {
+    const connection = createHrKit({ providers: [hibob()] }).connect(
+      'hibob',
+      { ...sandbox.connectionConfig(), baseUrl: proxy.url },
+      { rateLimits: false },
+    );
+    const store = new MemorySyncStore();
+    const engine = new SyncEngine(store);
+    await engine.sync(connection);
+    const before = (await store.listEvents('hibob')).length;
+    target = sandbox.expected.employeeRemoteIds({ includeInactive: false })[1]!;
+    const result = await engine.sync(connection, { full: true });
+    expect((await store.listEvents('hibob')).slice(before)).toEqual([]);
+    expect(result.dataIssues).toEqual(
+      expect.arrayContaining([
+        { entity: 'employee', recordId: target, field: 'startDate', value: '2026-13-45', reason: expect.any(String) },
+        { entity: 'employee', recordId: target, field: 'name.first', value: { nested: true }, reason: 'not a text' },
+      ]),
+    );
+    const row = await store.getRecord('hibob', 'employee', `hibob:${target}`);
+    expect((row?.data as Employee).startDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    target = null;
+  });
+});
+
+/** Forwards to `target`; in answers of full people reads, the person `who()` names gets unreadable values. */
+function corruptingFullReads(target: string, who: () => string | null) {
+  return corruptingProxy(
+    target,
+    () => {
+      const id = who();
+      if (!id) return null;
+      return (people) => {
+        for (const person of people) {
+          if (person.id !== id) continue;
+          if ('/work/startDate' in person) {
+            person['/work/startDate'] = { value: '2026-13-45' };
+            person.work = { ...(person.work as object), startDate: '2026-13-45' };
+          }
+          if ('/root/firstName' in person) {
+            person['/root/firstName'] = { value: { nested: true } };
+            person.firstName = { nested: true };
+          }
+        }
+      };
+    },
+    /"fields":\["root\.id",/,
+  );
+}
