@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { bamboohr } from '@hrkit/bamboohr';
+import { startBambooHrSandbox } from '@hrkit/bamboohr/sandbox';
 import { createHrKit, type Employee } from '@hrkit/core';
 import { hibob } from '@hrkit/hibob';
 import { startHiBobSandbox } from '@hrkit/hibob/sandbox';
@@ -174,3 +176,32 @@ function corruptingFullReads(target: string, who: () => string | null) {
     /"fields":\["root\.id",/,
   );
 }
+
+describe('a BambooHR person with an unreadable hire date (sandbox control API)', () => {
+  it('is reported as a data issue on startDate and hireDate, and the stored dates stay: no `updated`', async () => {
+    const sandbox = await startBambooHrSandbox({ seed: 43, employees: 6, rateLimits: false });
+    try {
+      const connection = createHrKit({ providers: [bamboohr()] }).connect('bamboohr', sandbox.connectionConfig(), {
+        rateLimits: false,
+      });
+      const store = new MemorySyncStore();
+      const engine = new SyncEngine(store);
+      await engine.sync(connection);
+      const before = (await store.listEvents('bamboohr')).length;
+      const target = sandbox.expected.employeeRemoteIds({ includeInactive: false })[1]!;
+      const stored = (await store.getRecord('bamboohr', 'employee', `bamboohr:${target}`))?.data as Employee;
+      sandbox.control.updateEmployee(target, { hireDate: '2026-13-45' });
+      const result = await engine.sync(connection, { full: true });
+      expect((await store.listEvents('bamboohr')).slice(before)).toEqual([]);
+      expect(result.dataIssues).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ entity: 'employee', recordId: target, field: 'startDate', value: '2026-13-45' }),
+        ]),
+      );
+      const row = (await store.getRecord('bamboohr', 'employee', `bamboohr:${target}`))?.data as Employee;
+      expect([row.startDate, row.hireDate]).toEqual([stored.startDate, stored.hireDate]);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
