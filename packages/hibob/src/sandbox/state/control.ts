@@ -7,7 +7,7 @@ import { BOB_EVENTS } from './events.js';
 import { materialize, tableRows } from './history.js';
 import { lifecycleOn } from './lifecycle.js';
 import { bobTimestamp } from './time.js';
-import { type RequestTiming, shapeRequest } from './time-off-shapes.js';
+import { type RequestTiming, shapeRequest, splitHours } from './time-off-shapes.js';
 import type { BobEmployee, ChangeType, RequestStatus, TableName, TableRow, TimeOffRequest } from './types.js';
 
 export interface NewEmployeeInput {
@@ -349,6 +349,7 @@ export class CompanyControl {
   createTimeOffRequest(input: NewTimeOffRequestInput, triggeredBy?: string): TimeOffRequest {
     const { state } = this;
     const employee = this.employee(input.employeeId);
+    validateHoursAndMinutes(input);
     if (!state.policyType(input.policyType)) throw new ControlError(400, `unknown policy type "${input.policyType}"`);
     const policy = state.policy(policyNameFor(input.policyType, employee.siteId))!;
     const status: RequestStatus = input.status ?? (policy.approvalRequired ? 'pending' : 'approved');
@@ -412,6 +413,7 @@ export class CompanyControl {
   editTimeOffRequest(requestId: number, timing: Partial<RequestTiming>, triggeredBy = 'system'): TimeOffRequest {
     const { state } = this;
     const previous = this.requestIn(requestId, ['pending', 'approved']);
+    validateHoursAndMinutes(timing);
     const policy = state.policy(previous.policyName)!;
     const merged: RequestTiming = {
       type: timing.type ?? previous.type,
@@ -420,10 +422,12 @@ export class CompanyControl {
       startPortion: timing.startPortion ?? previous.startPortion,
       endPortion: timing.endPortion ?? previous.endPortion,
       ...(previous.dayPortion ? { dayPortion: previous.dayPortion } : {}),
-      ...(previous.hoursOnDate !== null ? { hours: previous.hoursOnDate } : {}),
+      ...(previous.hoursOnDate !== null ? splitHoursTiming(previous.hoursOnDate) : {}),
       ...(previous.dailyHours !== null ? { dailyHours: previous.dailyHours } : {}),
       ...(previous.percentageOfDay !== null ? { percentage: previous.percentageOfDay } : {}),
       ...timing,
+      // New whole hours without minutes mean exactly those hours, not the old minutes on top.
+      ...(timing.hours !== undefined && timing.minutes === undefined ? { minutes: 0 } : {}),
     };
     const next = shapeRequest(
       {
@@ -569,6 +573,25 @@ export class CompanyControl {
     if (changed.length > 0)
       this.state.emit(BOB_EVENTS.employeeUpdated, { employeeId: employee.id, fieldUpdates: changed }, triggeredBy);
   }
+}
+
+/**
+ * HiBob's request body takes whole `hours` and a separate whole `minutes` (hibob-api.md §5.7): a fractional hour
+ * count is refused like HiBob would, so tests cannot build requests HiBob could not hold.
+ */
+function splitHoursTiming(hoursOnDate: number): { hours: number; minutes: number } {
+  const { hours, minutes } = splitHours(hoursOnDate);
+  return { hours: hours ?? 0, minutes: minutes ?? 0 };
+}
+
+function validateHoursAndMinutes(timing: Partial<RequestTiming>): void {
+  if (timing.hours !== undefined && (!Number.isInteger(timing.hours) || timing.hours < 0))
+    throw new ControlError(
+      400,
+      `"hours" must be a whole number of hours (put the rest in "minutes"), got ${timing.hours}`,
+    );
+  if (timing.minutes !== undefined && (!Number.isInteger(timing.minutes) || timing.minutes < 0 || timing.minutes > 59))
+    throw new ControlError(400, `"minutes" must be a whole number from 0 to 59, got ${timing.minutes}`);
 }
 
 function currentValues(employee: BobEmployee, table: TableName): Record<string, unknown> {
