@@ -1,4 +1,16 @@
-import { chunk, type Employee, type GetEmployeeOptions, type ListEmployeesOptions, type Logger } from '@hrkit/core';
+import {
+  chunk,
+  type DataIssue,
+  type DataIssueHandler,
+  type Employee,
+  type GetEmployeeOptions,
+  issueValue,
+  type ListEmployeesOptions,
+  type Logger,
+  readRecordId,
+  reportDataIssue,
+} from '@hrkit/core';
+import { HIBOB } from '../config.js';
 import type { HiBobClient } from '../client.js';
 import { mapEmployee } from '../mapping/employee.js';
 import type { EmploymentTypeMapping } from '../mapping/employment-type-mapping.js';
@@ -38,6 +50,12 @@ export function employeeIdOf(raw: RawEmployee): string | null {
   return asText(readField(raw, ROOT_ID).value) ?? asText(raw.id);
 }
 
+/** The id by core's rules (a string, or an exact integer): what a listing may trust as an employee's identity. */
+function readEmployeeId(raw: RawEmployee): ReturnType<typeof readRecordId> {
+  const nested = readField(raw, ROOT_ID);
+  return readRecordId(nested.present ? nested.value : raw.id);
+}
+
 /**
  * Employee reads. The fields requested are chosen from the tenant's metadata (never guessed), at most 400 per
  * request. Listing first reads every id (one cheap call), then the full records in batches filtered by
@@ -57,15 +75,27 @@ export class EmployeeReader {
     return session.catalog.fieldsFor({ includeSensitive, extra: [session.employmentTypeField] });
   }
 
-  /** Every employee id the service user can see (HiBob hides people outside its audience). */
-  async ids(includeInactive: boolean, signal?: AbortSignal): Promise<string[]> {
+  /**
+   * Every employee id the service user can see (HiBob hides people outside its audience). A person without a
+   * readable id, or listed twice, is reported through `onDataIssue` (or fails the read), never silently dropped.
+   */
+  async ids(includeInactive: boolean, signal?: AbortSignal, onDataIssue?: DataIssueHandler): Promise<string[]> {
     const employees = await this.client.search({ fields: ['root.id'], showInactive: includeInactive }, signal);
-    const ids: string[] = [];
-    for (const employee of employees) {
-      const id = employeeIdOf(employee);
-      if (id) ids.push(id);
+    const ids = new Set<string>();
+    employees.forEach((employee, recordIndex) => {
+      const read = readEmployeeId(employee);
+      if ('reason' in read) {
+        const value = issueValue(readField(employee, ROOT_ID).value ?? employee.id);
+        issue({ recordIndex, field: 'root.id', reason: read.reason, ...(value !== undefined ? { value } : {}) });
+      } else if (ids.has(read.id)) {
+        issue({ recordIndex, recordId: read.id, field: 'root.id', reason: 'duplicate id: listed twice' });
+      } else ids.add(read.id);
+    });
+    return [...ids];
+
+    function issue(found: DataIssue) {
+      reportDataIssue(found, onDataIssue, { provider: HIBOB, what: 'employee (people search)' });
     }
-    return [...new Set(ids)];
   }
 
   async *list(options: ListEmployeesOptions): AsyncGenerator<Employee> {
@@ -78,7 +108,7 @@ export class EmployeeReader {
     const session = await this.session.get(options.signal);
     const context = mappingContext(session, this.mapping(), { includeSensitive, includeRaw });
     const fields = this.fieldsFor(session, includeSensitive).map((field) => field.id);
-    const ids = await this.ids(includeInactive, options.signal);
+    const ids = await this.ids(includeInactive, options.signal, options.onDataIssue);
     for (const batch of chunk(ids, this.options.searchBatchSize)) {
       const records = await this.searchByIds(fields, batch, includeInactive, options.signal);
       const history = includeHistory ? await this.history.forEmployees(batch, context, options.signal) : null;

@@ -2,11 +2,15 @@ import {
   type Absence,
   appendAll,
   type Clock,
+  type DataIssueHandler,
   HrKitError,
+  issueValue,
   type Logger,
   NotFoundError,
   type OutTodayOptions,
   type ReadOptions,
+  readRecordId,
+  reportDataIssue,
   type TimeOffBalance,
   type TimeOffBalancesOptions,
   type TimeOffPolicy,
@@ -16,6 +20,7 @@ import {
   type TimeOffUnit,
 } from '@hrkit/core';
 import type { HiBobClient } from '../client.js';
+import { HIBOB } from '../config.js';
 import { mapAbsence, mapBalance, mapPolicy, mapTimeOffRequest, timeOffUnit } from '../mapping/time-off.js';
 import { asIsoDateTime } from '../mapping/normalize.js';
 import type { RawPolicyType, RawTimeOffRequest } from '../raw/time-off.js';
@@ -117,21 +122,22 @@ export class TimeOffReader {
       { from: options.from, to: options.to, includePending: options.includePending ?? false },
       options.signal,
     );
-    for (const out of outs) {
+    for (const [recordIndex, out] of outs.entries()) {
       const absence = mapAbsence(out, {
         includeRaw: options.includeRaw ?? false,
         window: `${options.from}..${options.to}`,
       });
       if (absence) yield absence;
-      else this.logger.debug('hibob.whosOut.skipped', { reason: 'no employee or start date' });
+      else reportUnreadableAbsence(out, recordIndex, "who's out", options.onDataIssue);
     }
   }
 
   async *outToday(options: OutTodayOptions): AsyncGenerator<Absence> {
     const date = options.date ?? today(this.clock);
-    for (const out of await this.client.outToday(options.date, options.signal)) {
+    for (const [recordIndex, out] of (await this.client.outToday(options.date, options.signal)).entries()) {
       const absence = mapAbsence(out, { includeRaw: options.includeRaw ?? false, window: date });
       if (absence) yield absence;
+      else reportUnreadableAbsence(out, recordIndex, 'out today', options.onDataIssue);
     }
   }
 
@@ -203,4 +209,26 @@ export class TimeOffReader {
       }
     }
   }
+}
+
+/** An absence without an employee id or a start date cannot be placed: reported, never skipped in silence. */
+function reportUnreadableAbsence(
+  out: RawTimeOffRequest,
+  recordIndex: number,
+  endpoint: string,
+  onDataIssue: DataIssueHandler | undefined,
+): void {
+  const employee = readRecordId(out.employeeId);
+  const field = 'reason' in employee ? 'employeeId' : 'startDate';
+  const value = issueValue(field === 'employeeId' ? out.employeeId : (out.startDate ?? out.date));
+  reportDataIssue(
+    {
+      recordIndex,
+      field,
+      reason: 'reason' in employee ? employee.reason.replace('id', 'employee id') : 'missing or unreadable start date',
+      ...(value !== undefined ? { value } : {}),
+    },
+    onDataIssue,
+    { provider: HIBOB, what: `absence (${endpoint})` },
+  );
 }

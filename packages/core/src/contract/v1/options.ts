@@ -1,9 +1,17 @@
+import type { DataIssueHandler } from './data-issues.js';
+
 /** Opt-ins shared by every read. Sensitive and raw data are never read unless asked for. */
 export interface ReadOptions {
   /** Attach the provider's untouched payload as `raw`. */
   includeRaw?: boolean;
   /** Abort the read (and its HTTP requests). */
   signal?: AbortSignal;
+  /**
+   * Records the adapter cannot read (no id, an id that is neither a string nor an exact integer, a duplicate) are
+   * passed here and left out, and the read goes on; the listing is then incomplete. Without a handler the read
+   * fails with `InvalidProviderDataError` at the first such record. Never silently dropped either way.
+   */
+  onDataIssue?: DataIssueHandler;
 }
 
 export interface ListEmployeesOptions extends ReadOptions {
