@@ -8,11 +8,21 @@ const LONG_ID = '1234567890123456789'; // beyond 2^53: JSON.parse alone would ma
 let fixture: Awaited<ReturnType<typeof sandboxFixture>>;
 let proxy: Awaited<ReturnType<typeof startRewriteProxy>>;
 let firstId = '';
+let whosOutId = '';
 beforeAll(async () => {
   fixture = await sandboxFixture();
   // The custom report with four rows corrupted the way a provider bug would: a 19-digit numeric id, no id, a
   // fractional id, and the first row's id repeated.
   proxy = await startRewriteProxy(fixture.sandbox.url, ({ path }, body) => {
+    if (path.endsWith('/v1/time_off/whos_out')) {
+      const entries = JSON.parse(body) as Array<Record<string, unknown>>;
+      const first = entries.find((entry) => entry.type === 'timeOff');
+      if (first) {
+        whosOutId = String(first.id);
+        delete first.employeeId;
+      }
+      return JSON.stringify(entries);
+    }
     if (!path.endsWith('/v1/reports/custom')) return body;
     const report = JSON.parse(body) as { employees: Array<Record<string, unknown>> };
     const [first, second, third, fourth, fifth] = report.employees;
@@ -51,5 +61,17 @@ describe('BambooHR ids are read losslessly, and unreadable rows are reported, ne
     expect(error).toBeInstanceOf(InvalidProviderDataError);
     expect((error as InvalidProviderDataError).path).toBe('id');
     expect((error as Error).message).toMatch(/record 2.*missing id/);
+  });
+
+  it('a whos_out time-off row without an employee is reported, not skipped', async () => {
+    const issues: DataIssue[] = [];
+    const connection = fixture.connect({ ...fixture.sandbox.connectionConfig(), baseUrl: proxy.url });
+    await drain(
+      connection.timeOff.whosOut({ from: '2026-01-01', to: '2026-04-30', onDataIssue: (i) => issues.push(i) }),
+    );
+    expect(whosOutId).not.toBe('');
+    expect(issues).toEqual([
+      { recordIndex: expect.any(Number), recordId: whosOutId, field: 'employeeId', reason: 'missing employee id' },
+    ]);
   });
 });
