@@ -51,7 +51,7 @@ describe('BambooHR ids are read losslessly, and unreadable rows are reported, ne
     expect(issues).toEqual([
       { recordIndex: 2, field: 'id', reason: 'missing id' },
       { recordIndex: 3, field: 'id', reason: 'id is not an integer', value: 1.5 },
-      { recordIndex: 4, recordId: firstId, field: 'id', reason: 'duplicate id: listed twice', value: firstId },
+      { recordIndex: 4, recordId: firstId, field: 'id', reason: 'duplicate id in the listing', value: firstId },
     ]);
   });
 

@@ -45,13 +45,14 @@ describe('HiBob records without a usable id are reported, never dropped in silen
     const employees = await collect(bob.employees.list({ includeInactive: true, onDataIssue: (i) => issues.push(i) }));
     expect(employees).toHaveLength(box.state.employees.length - 2);
     expect(issues).toEqual([
-      { recordIndex: 1, field: 'root.id', reason: 'missing id' },
-      { recordIndex: 2, field: 'root.id', reason: 'id is not an integer', value: 42.5 },
+      { recordIndex: 1, field: 'id', value: null, reason: 'no readable id' },
+      { recordIndex: 2, field: 'id', value: 42.5, reason: 'no readable id' },
       {
         recordIndex: box.state.employees.length,
         recordId: repeated,
-        field: 'root.id',
-        reason: 'duplicate id: listed twice',
+        field: 'id',
+        value: repeated,
+        reason: 'duplicate id in the listing',
       },
     ]);
   });
@@ -61,7 +62,7 @@ describe('HiBob records without a usable id are reported, never dropped in silen
     const { bob } = connect({ ...box.connectionConfig(), baseUrl: proxy.url });
     const error = await collect(bob.employees.list({ includeInactive: true })).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidProviderDataError);
-    expect((error as Error).message).toMatch(/record 1.*root\.id: missing id/);
+    expect((error as Error).message).toMatch(/record 1\): id: no readable id/);
   });
 
   it('a who’s-out absence without an employee id is reported', async () => {
@@ -70,6 +71,6 @@ describe('HiBob records without a usable id are reported, never dropped in silen
     const { bob } = connect({ ...box.connectionConfig(), baseUrl: proxy.url });
     const from = new Date(Date.parse(NOW) - 30 * 86_400_000).toISOString().slice(0, 10);
     await collect(bob.timeOff.whosOut({ from, to: TODAY, onDataIssue: (issue) => issues.push(issue) }));
-    expect(issues).toEqual([{ recordIndex: 0, field: 'employeeId', reason: 'missing employee id' }]);
+    expect(issues).toEqual([{ recordIndex: 0, field: 'employeeId', reason: 'no readable employee id (missing id)' }]);
   });
 });

@@ -69,7 +69,7 @@ export function readEmployeeRows(
       'reason' in read
         ? { reason: read.reason, recordId: undefined }
         : seen.has(read.id)
-          ? { reason: 'duplicate id: listed twice', recordId: read.id }
+          ? { reason: 'duplicate id in the listing', recordId: read.id }
           : null;
     if (issue) {
       const value = issueValue(row.id);

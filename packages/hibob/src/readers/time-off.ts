@@ -2,15 +2,12 @@ import {
   type Absence,
   appendAll,
   type Clock,
-  type DataIssueHandler,
+  type DataIssue,
   HrKitError,
-  issueValue,
   type Logger,
   NotFoundError,
   type OutTodayOptions,
   type ReadOptions,
-  readRecordId,
-  reportDataIssue,
   type TimeOffBalance,
   type TimeOffBalancesOptions,
   type TimeOffPolicy,
@@ -20,11 +17,12 @@ import {
   type TimeOffUnit,
 } from '@hrkit/core';
 import type { HiBobClient } from '../client.js';
-import { HIBOB } from '../config.js';
 import { mapAbsence, mapBalance, mapPolicy, mapTimeOffRequest, timeOffUnit } from '../mapping/time-off.js';
 import { asIsoDateTime } from '../mapping/normalize.js';
 import type { RawPolicyType, RawTimeOffRequest } from '../raw/time-off.js';
 import { checkIdListOptions } from '../read-options.js';
+import { issueValue, readRecordId, reportDataIssue } from '@hrkit/core';
+import { HIBOB } from '../config.js';
 
 const DAY_MS = 86_400_000;
 /** HiBob refuses a changes window longer than six months; 180 days stays inside every six-month span. */
@@ -51,11 +49,22 @@ function requestKey(raw: RawTimeOffRequest): string | null {
  * `createdOn` wins; without timestamps, later in the feed wins. A hard edit creates a new request id, so the old
  * request (cancelled) and the new one (with its edit chain) both remain.
  */
-export function latestPerRequest(changes: readonly RawTimeOffRequest[]): RawTimeOffRequest[] {
+export function latestPerRequest(
+  changes: readonly RawTimeOffRequest[],
+  onDataIssue?: (issue: DataIssue) => void,
+): RawTimeOffRequest[] {
   const latest = new Map<string, RawTimeOffRequest>();
-  for (const change of changes) {
+  for (const [recordIndex, change] of changes.entries()) {
     const key = requestKey(change);
-    if (!key) continue;
+    if (!key) {
+      onDataIssue?.({
+        recordIndex,
+        field: 'requestId',
+        value: change.requestId ?? null,
+        reason: 'no readable request id',
+      });
+      continue;
+    }
     const current = latest.get(key);
     const changedAt = (raw: RawTimeOffRequest) => Date.parse(asIsoDateTime(raw.createdOn) ?? '');
     const newer = !current || !(changedAt(change) < changedAt(current));
@@ -89,7 +98,7 @@ export class TimeOffReader {
         changes,
         await this.client.changes({ ...window, includePending: options.includePending ?? false }, options.signal),
       );
-    for (const change of latestPerRequest(changes))
+    for (const change of latestPerRequest(changes, options.onDataIssue))
       yield mapTimeOffRequest(change, { includeRaw: options.includeRaw ?? false });
   }
 
@@ -216,7 +225,7 @@ function reportUnreadableAbsence(
   out: RawTimeOffRequest,
   recordIndex: number,
   endpoint: string,
-  onDataIssue: DataIssueHandler | undefined,
+  onDataIssue: ((issue: DataIssue) => void) | undefined,
 ): void {
   const employee = readRecordId(out.employeeId);
   const field = 'reason' in employee ? 'employeeId' : 'startDate';
@@ -225,7 +234,7 @@ function reportUnreadableAbsence(
     {
       recordIndex,
       field,
-      reason: 'reason' in employee ? employee.reason.replace('id', 'employee id') : 'missing or unreadable start date',
+      reason: 'reason' in employee ? `no readable employee id (${employee.reason})` : 'no readable start date',
       ...(value !== undefined ? { value } : {}),
     },
     onDataIssue,

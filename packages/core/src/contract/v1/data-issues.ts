@@ -1,24 +1,11 @@
 import { InvalidProviderDataError } from '../../errors/errors.js';
+import type { DataIssue } from '../../model/data-issue.js';
 
 /**
- * A provider record an adapter could not read (docs/architecture.md, "Unreadable records"). Adapters never drop
- * such a record silently: they hand it to the read's `onDataIssue` and go on with the rest, or — when nobody
- * listens — fail the read with an `InvalidProviderDataError` naming it. A listing that reported issues is
- * incomplete: a consumer must not infer deletions from what it lacks.
+ * Helpers for the `DataIssue` contract (`model/data-issue.ts`, docs/architecture.md "Unreadable records"): an
+ * adapter never drops a record it cannot read in silence; it hands it to the read's `onDataIssue` and goes on, or,
+ * when nobody listens, fails the read with an `InvalidProviderDataError` naming it.
  */
-export interface DataIssue {
-  /** Position of the record in the provider's answer (0-based), when the answer is a list. */
-  recordIndex?: number;
-  /** The record's id, when it could be read (a string, never through a JS number). */
-  recordId?: string;
-  /** Field path inside the provider's record, e.g. `id`, `root.id`, `requestId`. */
-  field: string;
-  /** The offending value, only when it is a plain scalar (a JSON-safe string, number, boolean or null). */
-  value?: string | number | boolean | null;
-  /** Why the record could not be read, e.g. "missing id", "id is not a string or an integer". */
-  reason: string;
-}
-
 export type DataIssueHandler = (issue: DataIssue) => void;
 
 /** Passes the issue to the read's handler, or throws `InvalidProviderDataError` when the read has none. */
@@ -41,8 +28,8 @@ export function reportDataIssue(
   );
 }
 
-/** A scalar worth quoting in an issue; objects and arrays are described, never copied. */
-export function issueValue(value: unknown): DataIssue['value'] {
+/** A scalar worth quoting in an issue; objects and arrays are left out, never copied. */
+export function issueValue(value: unknown): string | number | boolean | null | undefined {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   return undefined;

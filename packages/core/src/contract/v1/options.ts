@@ -1,5 +1,4 @@
-import type { DataIssueHandler } from './data-issues.js';
-
+import type { DataIssue } from '../../model/data-issue.js';
 /** Opt-ins shared by every read. Sensitive and raw data are never read unless asked for. */
 export interface ReadOptions {
   /** Attach the provider's untouched payload as `raw`. */
@@ -7,11 +6,10 @@ export interface ReadOptions {
   /** Abort the read (and its HTTP requests). */
   signal?: AbortSignal;
   /**
-   * Records the adapter cannot read (no id, an id that is neither a string nor an exact integer, a duplicate) are
-   * passed here and left out, and the read goes on; the listing is then incomplete. Without a handler the read
-   * fails with `InvalidProviderDataError` at the first such record. Never silently dropped either way.
+   * Told about every record of a listing the adapter could not read at all (no usable id, a duplicate id…) and
+   * therefore did not yield. A listing that reported one is incomplete: the sync engine runs no deletion pass for it.
    */
-  onDataIssue?: DataIssueHandler;
+  onDataIssue?: (issue: DataIssue) => void;
 }
 
 export interface ListEmployeesOptions extends ReadOptions {
