@@ -3,6 +3,7 @@ import {
   type ChangeAction,
   type ChangeEvent,
   hrkitId,
+  parseJsonLossless,
   type WebhookDelivery,
   type WebhookHandlerV1,
   type WebhookOutcome,
@@ -143,7 +144,7 @@ export class BambooHrWebhooks implements WebhookHandlerV1 {
 
 function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseJsonLossless(text);
   } catch {
     return undefined;
   }

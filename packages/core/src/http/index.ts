@@ -4,3 +4,4 @@ export * from './logger.js';
 export * from './pagination.js';
 export * from './rate-limiter.js';
 export * from './retry-policy.js';
+export * from './lossless-json.js';

@@ -10,13 +10,14 @@ import type { HiBobClient } from '../client.js';
 import { mapEmployee } from '../mapping/employee.js';
 import type { EmploymentTypeMapping } from '../mapping/employment-type-mapping.js';
 import { type CatalogField, MAX_FIELDS_PER_REQUEST } from '../mapping/field-catalog.js';
-import { asText, isRecord } from '../mapping/normalize.js';
+import { isRecord } from '../mapping/normalize.js';
 import { readField } from '../mapping/read-field.js';
 import type { ResolvedHiBobOptions } from '../options.js';
 import { checkEmployeeReadOptions } from '../read-options.js';
 import type { RawEmployee } from '../raw/people.js';
 import { mappingContext, type Session, type SessionCache } from '../session.js';
 import type { HistoryReader } from './history.js';
+import { readRecordId } from '@hrkit/core';
 
 /** Deep merge of two answers for the same employee (fields split over several ≤400-field requests). */
 function merge(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
@@ -41,8 +42,17 @@ function fieldGroups(fields: readonly string[]): string[][] {
 
 const ROOT_ID = { id: 'root.id', jsonPath: 'id' };
 
+/**
+ * The employee's id by core's one rule for ids (`readRecordId`: a non-empty string, or an integer a JS number holds
+ * exactly); null for anything else — a fraction, a rounded 19-digit number, an object — so that the listing reports
+ * the person instead of inventing an id.
+ */
 export function employeeIdOf(raw: RawEmployee): string | null {
-  return asText(readField(raw, ROOT_ID).value) ?? asText(raw.id);
+  for (const value of [readField(raw, ROOT_ID).value, raw.id]) {
+    const read = readRecordId(value);
+    if ('id' in read) return read.id;
+  }
+  return null;
 }
 
 /**
