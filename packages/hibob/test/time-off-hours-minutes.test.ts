@@ -14,7 +14,7 @@ describe('hour-based time off: whole hours plus minutes, as HiBob sends them', (
     expect(mapAbsence({ ...base, minutes: 15 }, { includeRaw: false, window: 'w' })?.amount).toBe(0.25);
     expect(mapAbsence({ ...base, hoursOnDate: 3 }, { includeRaw: false, window: 'w' })?.amount).toBe(3);
     expect(
-      mapTimeOffRequest({ ...base, requestId: 7, hoursOnDate: 1, minutes: 30 }, { includeRaw: false }).amount,
+      mapTimeOffRequest({ ...base, requestId: '7', hoursOnDate: 1, minutes: 30 }, { includeRaw: false }).amount,
     ).toBe(1.5);
   });
 
