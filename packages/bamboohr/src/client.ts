@@ -84,6 +84,7 @@ export class BambooHrClient {
       mapError: mapBambooHrError,
       // Ids come as JSON numbers on the newer endpoints: a 19-digit one must keep its digits (docs/providers/bamboohr.md).
       losslessIntegers: true,
+      network: options,
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
