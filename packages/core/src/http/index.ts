@@ -1,4 +1,5 @@
 export * from './clock.js';
+export * from './counted-pagination.js';
 export * from './http-client.js';
 export * from './logger.js';
 export * from './network-policy.js';
@@ -7,3 +8,4 @@ export * from './rate-limiter.js';
 export * from './retry-policy.js';
 export * from './lossless-json.js';
 export * from './path-safety.js';
+export * from './token-auth.js';
