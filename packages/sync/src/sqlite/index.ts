@@ -1,1 +1,2 @@
+export * from './driver.js';
 export * from './sqlite-store.js';

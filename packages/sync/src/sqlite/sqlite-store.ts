@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ChangeEvent } from '@hrkit/core';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { Mutex } from '../mutex.js';
+import { loadSqliteDriver, type ModuleLoader } from './driver.js';
 import {
   type ConnectionState,
   emptyState,
@@ -75,9 +76,14 @@ export class SqliteSyncStore implements SyncStore {
   private readonly mutex = new Mutex();
   private readonly statements;
 
-  constructor(readonly path: string = DEFAULT_STORE_PATH) {
+  /** `loadModule` replaces `require` for loading better-sqlite3 (tests simulate it missing). */
+  constructor(
+    readonly path: string = DEFAULT_STORE_PATH,
+    options: { loadModule?: ModuleLoader } = {},
+  ) {
+    const Driver = loadSqliteDriver(options.loadModule) as typeof Database;
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
+    this.db = new Driver(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
