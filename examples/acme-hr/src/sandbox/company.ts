@@ -1,4 +1,4 @@
-import { addDays, SeededGenerator, UniqueIdIssuer } from '@hrkit/testkit';
+import { addDays, SeededGenerator, UniqueIdIssuer } from '@hrkit/sandbox-kit';
 import type { RawAcmeEmployee, RawAcmeLeave } from '../raw.js';
 
 // #region sandbox-company

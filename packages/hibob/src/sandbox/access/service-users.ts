@@ -1,4 +1,4 @@
-import type { Credential } from '@hrkit/testkit/sandbox-kit';
+import type { Credential } from '@hrkit/sandbox-kit';
 import { CATEGORY_IDS } from '../data/categories.js';
 import { statusOn } from '../state/lifecycle.js';
 import type { BobEmployee } from '../state/types.js';
