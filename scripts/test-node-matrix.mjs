@@ -54,10 +54,11 @@ function nodeHome(version) {
   return home;
 }
 
-/** better_sqlite3.node compiled for this Node's ABI, against its own headers. */
-function sqliteBinaryFor(home, sqliteDir) {
+/** better_sqlite3.node compiled for this Node's ABI, against its own headers (the installed one if the ABI matches). */
+function sqliteBinaryFor(home, sqliteDir, installedCopy) {
   const node = join(home, 'bin/node');
   const abi = execFileSync(node, ['-p', 'process.versions.modules'], { encoding: 'utf8' }).trim();
+  if (abi === process.versions.modules) return installedCopy;
   const { version } = JSON.parse(readFileSync(join(sqliteDir, 'package.json'), 'utf8'));
   const binary = join(cache, `better-sqlite3-${version}-abi${abi}.node`);
   if (existsSync(binary)) return binary;
@@ -87,7 +88,7 @@ function main(args) {
   try {
     for (const version of versions) {
       const home = nodeHome(version);
-      copyFileSync(sqliteBinaryFor(home, sqliteDir), installed);
+      copyFileSync(sqliteBinaryFor(home, sqliteDir, original), installed);
       console.log(`\n=== npm test on Node ${version}`);
       const started = Date.now();
       const run = spawnSync('npm', ['test'], {
