@@ -69,6 +69,7 @@ export class BambooHrClient {
       // BambooHR publishes no quota; throttling is answered with 503/429 + Retry-After, which the toolkit honours.
       rateLimits: [],
       mapError: mapBambooHrError,
+      network: options,
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),

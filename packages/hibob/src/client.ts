@@ -3,6 +3,7 @@ import {
   type HttpRequest,
   HttpClient,
   type Logger,
+  type NetworkPolicy,
   parseProviderData,
   ProviderError,
   type Redactor,
@@ -34,6 +35,8 @@ export interface HiBobClientOptions {
   rateLimits?: boolean;
   timeoutMs?: number;
   retryLimit?: number;
+  /** The consumer's base URL policy (allowPrivateNetwork / allowedHosts), docs/security.md. */
+  network?: NetworkPolicy;
 }
 
 /** `/people/search` body. `filters` is left out entirely when there is none: `filters: []` gives 400. */
@@ -63,6 +66,7 @@ export class HiBobClient {
       redactor: options.redactor,
       logger: options.logger,
       mapError: mapHiBobError,
+      ...(options.network ? { network: options.network } : {}),
       rateLimits: options.rateLimits === false ? [] : HIBOB_RATE_LIMITS,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),

@@ -87,6 +87,7 @@ export class HiBobConnector implements HrConnectorV1 {
       redactor,
       logger,
       clock: this.clock,
+      network: connectOptions,
       ...(connectOptions.rateLimits !== undefined ? { rateLimits: connectOptions.rateLimits } : {}),
       ...(connectOptions.timeoutMs !== undefined ? { timeoutMs: connectOptions.timeoutMs } : {}),
       ...(connectOptions.retryLimit !== undefined ? { retryLimit: connectOptions.retryLimit } : {}),

@@ -4,6 +4,7 @@ import { ConfigurationError } from '../errors/errors.js';
 import { Redactor } from '../errors/redaction.js';
 import { parseConfig } from '../errors/zod-errors.js';
 import { silentLogger } from '../http/logger.js';
+import { baseUrlProblem } from '../http/network-policy.js';
 import type { ConnectOptions } from './connect-options.js';
 import { Connection } from './connection.js';
 import type { ProviderDefinition, ProviderPlugin } from './provider-definition.js';
@@ -67,15 +68,51 @@ export function createHrKit(options: HrKitOptions): HrKit {
     connect(key, config = {}, connectOptions = {}) {
       const found = definition(key);
       const parsed = parseConfig(found.connectionSchema, config, { provider: key, what: `${key} connection config` });
+      refuseUnsafeBaseUrl(key, parsed, connectOptions);
       const redactor = new Redactor(found.secretsOf(parsed));
       const child = new Container({ parent: container });
       child.bind(TOKENS.ConnectionConfig).toConstantValue(parsed);
       child.bind(TOKENS.ConnectOptions).toConstantValue(connectOptions);
       child.bind(TOKENS.Redactor).toConstantValue(redactor);
       if (connectOptions.logger) child.bind(TOKENS.Logger).toConstantValue(connectOptions.logger);
-      child.bind(TOKENS.Connector).to(found.connector).inSingletonScope();
+      const create = found.createConnector;
+      if (create)
+        child
+          .bind(TOKENS.Connector)
+          .toDynamicValue((context) =>
+            create({
+              config: parsed,
+              connect: connectOptions,
+              redactor,
+              logger: context.get(TOKENS.Logger),
+              resolve: (token) => context.get(token),
+            }),
+          )
+          .inSingletonScope();
+      else if (found.connector) child.bind(TOKENS.Connector).to(found.connector).inSingletonScope();
+      else
+        throw new ConfigurationError(`provider "${key}" defines neither connector nor createConnector`, {
+          field: 'provider',
+        });
       const connector = child.get<import('../contract/v1/connector.js').HrConnectorV1>(TOKENS.Connector);
       return new Connection(connector, connectOptions, redactor);
     },
   };
+}
+
+/**
+ * The base URL policy, applied to every adapter's validated config before its connector (and so its HTTP client)
+ * exists: a refused URL never receives a request, let alone the credentials. docs/security.md › Base URL policy.
+ */
+function refuseUnsafeBaseUrl(provider: string, config: unknown, options: ConnectOptions): void {
+  const baseUrl = (config as { baseUrl?: unknown } | null)?.baseUrl;
+  if (typeof baseUrl !== 'string') return;
+  const problem = baseUrlProblem(baseUrl, options);
+  if (problem) {
+    let host = '';
+    try {
+      host = ` (${new URL(baseUrl).host})`;
+    } catch {}
+    throw new ConfigurationError(`${provider} baseUrl${host} ${problem}`, { field: 'baseUrl', provider });
+  }
 }

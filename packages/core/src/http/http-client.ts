@@ -1,4 +1,6 @@
+import { lookup as dnsLookup } from 'node:dns';
 import got, { type Agents, type Method, type Response } from 'got';
+import type { z } from 'zod';
 import {
   AuthenticationError,
   ConfigurationError,
@@ -10,15 +12,21 @@ import {
   TransportError,
 } from '../errors/errors.js';
 import { Redactor } from '../errors/redaction.js';
+import { parseProviderData } from '../errors/zod-errors.js';
 import { VERSION } from '../version.js';
 import { type Clock, systemClock } from './clock.js';
 import { type Logger, silentLogger } from './logger.js';
+import { baseUrlProblem, guardedLookup, type NetworkPolicy, REFUSED_ADDRESS_CODE } from './network-policy.js';
+import { requestPathProblem } from './path-safety.js';
 import { type RateLimitRule, RateLimiter } from './rate-limiter.js';
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy, serverRequestedDelay } from './retry-policy.js';
+import { TokenAuth, type TokenAuthSettings } from './token-auth.js';
 
 export type HttpAuth =
   | { kind: 'basic'; username: string; password: string }
   | { kind: 'header'; name: string; value: string }
+  /** A runtime token exchanged for the credentials (see token-auth.ts and docs/writing-an-adapter.md). */
+  | TokenAuthSettings
   | { kind: 'none' };
 
 export interface HttpResponse<T = unknown> {
@@ -41,7 +49,7 @@ export interface HttpRequest {
   idempotent?: boolean;
   /** Expect JSON (default) or text (e.g. XML). A non-JSON answer to a JSON request is a provider error. */
   responseType?: 'json' | 'text';
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Statuses the adapter handles itself instead of getting a typed error (e.g. 404 → "not found" result). */
   allowStatuses?: readonly number[];
 }
@@ -73,6 +81,11 @@ export interface HttpClientOptions {
   /** Extra headers on every request. */
   headers?: Record<string, string>;
   agent?: Agents;
+  /**
+   * Where credentials may be sent (docs/security.md › Base URL policy). Adapters pass the connection's
+   * ConnectOptions here. Default: https only (http to loopback), no private, link-local or metadata addresses.
+   */
+  network?: NetworkPolicy;
 }
 
 /** Counters a benchmark or a test can read. */
@@ -115,6 +128,7 @@ export class HttpClient {
   private readonly logger: Logger;
   private readonly got: typeof got;
   private readonly baseUrl: string;
+  private readonly tokens: TokenAuth | null;
 
   constructor(private readonly options: HttpClientOptions) {
     this.redactor = options.redactor ?? new Redactor();
@@ -127,12 +141,25 @@ export class HttpClient {
     this.logger = options.logger ?? silentLogger;
     this.limiter = new RateLimiter(options.rateLimits ?? [], this.clock);
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    // The token exchange goes through a client of its own: same host, retries, limits and redaction, no auth.
+    this.tokens =
+      options.auth?.kind === 'token'
+        ? new TokenAuth(
+            options.auth,
+            new HttpClient({ ...options, auth: { kind: 'none' }, redactor: this.redactor, clock: this.clock }),
+            this.redactor,
+            this.clock,
+          )
+        : null;
     this.got = got.extend({
       retry: { limit: 0 },
       throwHttpErrors: false,
       followRedirect: false,
       timeout: { request: options.timeoutMs ?? 30_000 },
       headers: { 'user-agent': options.userAgent ?? DEFAULT_USER_AGENT, ...this.authHeaders(), ...options.headers },
+      // Every name is resolved through the policy: a public-looking name pointing at a private address is refused
+      // before the socket connects, so no credential leaves the process.
+      dnsLookup: guardedLookup(dnsLookup as never, options.network ?? {}) as never,
       ...(options.agent ? { agent: options.agent } : {}),
     });
   }
@@ -153,19 +180,43 @@ export class HttpClient {
     return this.request<T>({ ...request, path, method: 'POST', json });
   }
 
+  /**
+   * GET `path` and parse the body with the provider's lenient raw schema: a payload that does not fit is an
+   * InvalidProviderDataError naming `what`, the request and the field path.
+   */
+  async read<S extends z.ZodType>(
+    schema: S,
+    what: string,
+    path: string,
+    request: Omit<HttpRequest, 'path' | 'method'> = {},
+  ): Promise<z.output<S>> {
+    const response = await this.get(path, request);
+    return parseProviderData(schema, response.body, { provider: this.provider, what, request: `GET ${path}` });
+  }
+
   async request<T = unknown>(request: HttpRequest): Promise<HttpResponse<T>> {
     const method = request.method ?? 'GET';
     const path = request.path.startsWith('/') ? request.path : `/${request.path}`;
+    const unsafe = requestPathProblem(path);
+    if (unsafe)
+      throw new ConfigurationError(
+        `${this.provider}: refused to send ${method} ${this.redactor.redact(JSON.stringify(path))}: the path ${unsafe}`,
+        { provider: this.provider, field: 'path' },
+      );
     // Redacted once here: the label goes into every log line and error, and a path may carry a token.
     const label = this.redactor.redact(`${method} ${path}`);
     const idempotent = request.idempotent ?? (method === 'GET' || method === 'HEAD');
+    let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
+      const token = this.tokens ? await this.tokens.token(request.signal) : null;
+      const sent =
+        token && this.tokens ? { ...request, headers: { ...this.tokens.headers(token), ...request.headers } } : request;
       const waitedFor = this.clock.now();
       const settle = await this.limiter.acquire(method, path, request.signal);
       if (this.clock.now() > waitedFor) this.stats.rateLimitWaits++;
       let outcome: Awaited<ReturnType<typeof this.attempt<T>>>;
       try {
-        outcome = await this.attempt<T>(request, method, path, label);
+        outcome = await this.attempt<T>(sent, method, path, label);
       } finally {
         settle();
       }
@@ -176,6 +227,14 @@ export class HttpClient {
       // not this one is retried (a POST, an exhausted retry budget), so the next call does not hit a 429 again.
       if (requested !== null && requested <= this.policy.maxRetryAfterMs)
         this.limiter.block(method, path, this.clock.now() + requested);
+      // A refused runtime token may just have expired early: exchange a new one and try once more.
+      if (error.status === 401 && token && this.tokens && !reauthenticated) {
+        reauthenticated = true;
+        this.tokens.invalidate(token);
+        attempt--;
+        this.logger.debug('http.reauthenticate', { provider: this.provider, request: label });
+        continue;
+      }
       const neverRetried = error.status !== null && NEVER_RETRIED_STATUSES.has(error.status);
       const canRetry = idempotent && error.retryable && !neverRetried && attempt <= this.policy.limit;
       if (!canRetry) throw error;
@@ -217,6 +276,13 @@ export class HttpClient {
     } catch (cause) {
       if (request.signal?.aborted) throw request.signal.reason ?? cause;
       const code = (cause as { code?: string }).code ?? 'UNKNOWN';
+      if (code === REFUSED_ADDRESS_CODE) {
+        const refused = new ConfigurationError(
+          `${this.provider}: refused to connect for ${label}: ${(cause as Error).message}`,
+          { provider: this.provider, request: label, field: 'baseUrl' },
+        );
+        return { kind: 'error', error: refused, retryAfterMs: null };
+      }
       const retryable =
         RETRYABLE_NETWORK_CODES.has(code) ||
         (cause as Error).name === 'TimeoutError' ||
@@ -331,7 +397,7 @@ export class HttpClient {
 
   private authHeaders(): Record<string, string> {
     const auth = this.options.auth;
-    if (!auth || auth.kind === 'none') return {};
+    if (!auth || auth.kind === 'none' || auth.kind === 'token') return {};
     if (auth.kind === 'basic')
       return { authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` };
     return { [auth.name]: auth.value };
@@ -346,14 +412,8 @@ function validateClientOptions(options: HttpClientOptions, policy: RetryPolicy):
       provider: options.provider,
     });
   };
-  let url: URL | null = null;
-  try {
-    url = new URL(options.baseUrl);
-  } catch {
-    url = null;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
-    fail('baseUrl', `must be an absolute http(s) URL (got ${JSON.stringify(options.baseUrl)})`);
+  const problem = baseUrlProblem(options.baseUrl, options.network ?? {});
+  if (problem) fail('baseUrl', `${problem} (got ${JSON.stringify(originOf(options.baseUrl))})`);
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0))
     fail('timeoutMs', `must be a positive number of milliseconds (got ${options.timeoutMs})`);
   if (!Number.isInteger(policy.limit) || policy.limit < 0)
@@ -363,13 +423,19 @@ function validateClientOptions(options: HttpClientOptions, policy: RetryPolicy):
       fail(`retry.${key}`, `must be a number of milliseconds >= 0 (got ${policy[key]})`);
 }
 
+/** The URL without path, query or user info: enough to say which host was refused, nothing a secret could hide in. */
+function originOf(baseUrl: string): string {
+  try {
+    const url = new URL(baseUrl);
+    return url.origin === 'null' ? `${url.protocol}…` : url.origin;
+  } catch {
+    return baseUrl.slice(0, 40);
+  }
+}
+
 type Outcome<T> =
   | { kind: 'ok'; response: HttpResponse<T> }
   | { kind: 'error'; error: HrKitError; retryAfterMs: number | null };
-
-export function createHttpClient(options: HttpClientOptions): HttpClient {
-  return new HttpClient(options);
-}
 
 function toSearchParams(params: HttpRequest['searchParams']): URLSearchParams | undefined {
   if (!params) return undefined;

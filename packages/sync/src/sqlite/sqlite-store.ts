@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { ChangeEvent } from '@hrkit/core';
 import type Database from 'better-sqlite3';
 import { Mutex } from '../mutex.js';
 import { loadSqliteDriver, type ModuleLoader } from './driver.js';
+import { ensurePrivateFile } from './private-files.js';
 import {
   type ConnectionState,
   emptyState,
@@ -81,8 +80,10 @@ export class SqliteSyncStore implements SyncStore {
     readonly path: string = DEFAULT_STORE_PATH,
     options: { loadModule?: ModuleLoader } = {},
   ) {
+    // The driver first: when it is missing, no empty store file is left behind.
     const Driver = loadSqliteDriver(options.loadModule) as typeof Database;
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    // 0600 in 0700 directories, made level by level (docs/security.md › Files).
+    if (path !== ':memory:') ensurePrivateFile(path);
     this.db = new Driver(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
