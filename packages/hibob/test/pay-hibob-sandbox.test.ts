@@ -37,6 +37,7 @@ describe('pay in the HiBob sandbox', () => {
       employeeIds: sandbox.state.employees.map((employee) => employee.id),
       payrollHiddenIds: stored.payrollHiddenIds,
       today: sandbox.state.today(),
+      startDateOf: (id) => sandbox.state.employee(id)?.startDate,
     });
   };
 
