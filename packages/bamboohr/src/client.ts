@@ -69,6 +69,8 @@ export class BambooHrClient {
       // BambooHR publishes no quota; throttling is answered with 503/429 + Retry-After, which the toolkit honours.
       rateLimits: [],
       mapError: mapBambooHrError,
+      // No rules, but a shared limiter still spreads a 429's reset to every worker using this key.
+      ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),

@@ -5,6 +5,7 @@ import {
   type Logger,
   parseProviderData,
   ProviderError,
+  type RateLimiterFactory,
   type Redactor,
 } from '@hrkit/core';
 import type { z } from 'zod';
@@ -32,6 +33,7 @@ export interface HiBobClientOptions {
   logger: Logger;
   clock?: Clock;
   rateLimits?: boolean;
+  rateLimiter?: RateLimiterFactory;
   timeoutMs?: number;
   retryLimit?: number;
 }
@@ -64,6 +66,7 @@ export class HiBobClient {
       logger: options.logger,
       mapError: mapHiBobError,
       rateLimits: options.rateLimits === false ? [] : HIBOB_RATE_LIMITS,
+      ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.retryLimit !== undefined ? { retry: { limit: options.retryLimit } } : {}),

@@ -88,6 +88,7 @@ export class HiBobConnector implements HrConnectorV1 {
       logger,
       clock: this.clock,
       ...(connectOptions.rateLimits !== undefined ? { rateLimits: connectOptions.rateLimits } : {}),
+      ...(connectOptions.rateLimiter ? { rateLimiter: connectOptions.rateLimiter } : {}),
       ...(connectOptions.timeoutMs !== undefined ? { timeoutMs: connectOptions.timeoutMs } : {}),
       ...(connectOptions.retryLimit !== undefined ? { retryLimit: connectOptions.retryLimit } : {}),
     });

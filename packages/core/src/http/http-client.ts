@@ -13,7 +13,7 @@ import { Redactor } from '../errors/redaction.js';
 import { VERSION } from '../version.js';
 import { type Clock, systemClock } from './clock.js';
 import { type Logger, silentLogger } from './logger.js';
-import { type RateLimitRule, RateLimiter } from './rate-limiter.js';
+import { type RateLimiterFactory, type RateLimitRule, RateLimiter, type RequestRateLimiter } from './rate-limiter.js';
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy, serverRequestedDelay } from './retry-policy.js';
 
 export type HttpAuth =
@@ -66,6 +66,8 @@ export interface HttpClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Documented per-endpoint allowances, enforced client-side. Pass [] to switch off. */
   rateLimits?: readonly RateLimitRule[];
+  /** Who enforces `rateLimits`: default an in-process `RateLimiter`; a shared budget plugs in here. */
+  rateLimiter?: RateLimiterFactory;
   logger?: Logger;
   mapError?: ErrorMapper;
   clock?: Clock;
@@ -109,7 +111,7 @@ export class HttpClient {
   readonly stats: HttpStats = { requests: 0, retries: 0, byStatus: {}, rateLimitWaits: 0 };
   readonly redactor: Redactor;
   private readonly policy: RetryPolicy;
-  private readonly limiter: RateLimiter;
+  private readonly limiter: RequestRateLimiter;
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly logger: Logger;
@@ -125,7 +127,8 @@ export class HttpClient {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.logger = options.logger ?? silentLogger;
-    this.limiter = new RateLimiter(options.rateLimits ?? [], this.clock);
+    const rules = options.rateLimits ?? [];
+    this.limiter = options.rateLimiter ? options.rateLimiter(rules, this.clock) : new RateLimiter(rules, this.clock);
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.got = got.extend({
       retry: { limit: 0 },
@@ -175,7 +178,7 @@ export class HttpClient {
       // The server closed the window until a known instant: hold back every request under the rule, whether or
       // not this one is retried (a POST, an exhausted retry budget), so the next call does not hit a 429 again.
       if (requested !== null && requested <= this.policy.maxRetryAfterMs)
-        this.limiter.block(method, path, this.clock.now() + requested);
+        await this.limiter.block(method, path, this.clock.now() + requested);
       const neverRetried = error.status !== null && NEVER_RETRIED_STATUSES.has(error.status);
       const canRetry = idempotent && error.retryable && !neverRetried && attempt <= this.policy.limit;
       if (!canRetry) throw error;
