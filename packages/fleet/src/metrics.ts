@@ -1,0 +1,100 @@
+import { Counter, Gauge, Registry } from 'prom-client';
+import type { RateBudgetObserver } from './rate-limit/redis-rate-limiter.js';
+import type { FleetQueues } from './queue/queues.js';
+import type { ConnectionRegistry } from './registry/registry.js';
+
+/**
+ * Prometheus text (prom-client): a scrape is one HTTP GET with no collector to run, every Prometheus-compatible
+ * system reads it, and the gauges below are computed at scrape time from PostgreSQL and Redis, so a process that
+ * just started reports true values. Each process has its own registry (several fleets may share a test process).
+ */
+export class FleetMetrics {
+  readonly registry = new Registry();
+  readonly jobs = new Counter({
+    name: 'hrkit_fleet_jobs_total',
+    help: 'Jobs finished by this worker, by queue and outcome (completed, failed, skipped, paused)',
+    labelNames: ['queue', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly deliveries = new Counter({
+    name: 'hrkit_fleet_webhook_deliveries_total',
+    help: 'Webhook deliveries received by the ingress, by provider and outcome (accepted, rejected, unknown)',
+    labelNames: ['provider', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly rateAcquired = new Counter({
+    name: 'hrkit_fleet_rate_budget_acquired_total',
+    help: 'Requests let through by the shared per-credential budget, by rule',
+    labelNames: ['rule'] as const,
+    registers: [this.registry],
+  });
+  readonly rateWaited = new Counter({
+    name: 'hrkit_fleet_rate_budget_wait_seconds_total',
+    help: 'Time requests waited for the shared budget, by rule',
+    labelNames: ['rule'] as const,
+    registers: [this.registry],
+  });
+  readonly rateBlocked = new Counter({
+    name: 'hrkit_fleet_rate_budget_provider_429_total',
+    help: 'Provider 429 answers that closed the shared budget until their reset, by rule',
+    labelNames: ['rule'] as const,
+    registers: [this.registry],
+  });
+
+  /** Observer for the Redis rate limiter. */
+  readonly rateObserver: RateBudgetObserver = {
+    acquired: (rule) => this.rateAcquired.inc({ rule }),
+    waited: (rule, ms) => this.rateWaited.inc({ rule }, ms / 1000),
+    blocked: (rule) => this.rateBlocked.inc({ rule }),
+  };
+
+  /** Freshness and health per connection (from the registry) and queue depth (from Redis), read at scrape time. */
+  watch(source: { registry: ConnectionRegistry; queues: FleetQueues; now?: () => number }): void {
+    const now = source.now ?? Date.now;
+    const age = new Gauge({
+      name: 'hrkit_fleet_data_age_seconds',
+      help: 'Age of the data per connection: since the last successful sync, or the last applied delivery if later',
+      labelNames: ['connection', 'provider'] as const,
+      registers: [this.registry],
+      collect: async () => {
+        age.reset();
+        silent.reset();
+        health.reset();
+        for (const connection of await source.registry.list()) {
+          const labels = { connection: connection.id, provider: connection.provider };
+          const freshest = Math.max(connection.lastSyncAt ?? 0, connection.lastAppliedDeliveryAt ?? 0);
+          if (freshest > 0) age.set(labels, (now() - freshest) / 1000);
+          silent.set(labels, connection.webhook.silent ? 1 : 0);
+          health.set({ ...labels, health: connection.health }, 1);
+        }
+      },
+    });
+    const silent = new Gauge({
+      name: 'hrkit_fleet_webhook_silent',
+      help: '1 when the connection webhook is considered silent and the connection is polled more often',
+      labelNames: ['connection', 'provider'] as const,
+      registers: [this.registry],
+    });
+    const health = new Gauge({
+      name: 'hrkit_fleet_connection_health',
+      help: '1 for the health state each connection is in (healthy, degraded, failing, paused)',
+      labelNames: ['connection', 'provider', 'health'] as const,
+      registers: [this.registry],
+    });
+    const depth = new Gauge({
+      name: 'hrkit_fleet_queue_jobs',
+      help: 'Jobs in each queue by state',
+      labelNames: ['queue', 'state'] as const,
+      registers: [this.registry],
+      collect: async () => {
+        depth.reset();
+        for (const [queue, counts] of Object.entries(await source.queues.depth()))
+          for (const [state, count] of Object.entries(counts)) depth.set({ queue, state }, count);
+      },
+    });
+  }
+
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+}
