@@ -49,9 +49,10 @@ return untilMs
 
 /** Counters for metrics and tests. */
 export interface RateBudgetObserver {
-  acquired?(rule: string): void;
-  waited?(rule: string, ms: number): void;
-  blocked?(rule: string, ms: number): void;
+  /** `budget` is the credential's key prefix (secret-free). */
+  acquired?(rule: string, budget: string): void;
+  waited?(rule: string, ms: number, budget: string): void;
+  blocked?(rule: string, ms: number, budget: string): void;
 }
 
 /** Requests under no rule still honour a credential-wide block (BambooHR publishes no quota but sends 429s). */
@@ -88,14 +89,14 @@ export class RedisRateLimiter implements RequestRateLimiter {
         member,
       )) as [number, number];
       if (granted === 1) {
-        this.observer.acquired?.(name);
+        this.observer.acquired?.(name, this.keyPrefix);
         if (!rule) return () => {};
         return () => {
           // Fire and forget: a lost settle leaves the slot at its send time, which expires one window later.
           this.redis.eval(SETTLE, 1, slots, member).catch(() => {});
         };
       }
-      this.observer.waited?.(name, waitMs);
+      this.observer.waited?.(name, waitMs, this.keyPrefix);
       await this.clock.sleep(waitMs, signal);
     }
   }
@@ -103,7 +104,7 @@ export class RedisRateLimiter implements RequestRateLimiter {
   async block(method: string, path: string, resetAt: number): Promise<void> {
     const name = this.ruleFor(method, path)?.name ?? ANY;
     const delayMs = Math.max(1, Math.ceil(resetAt - this.clock.now()));
-    this.observer.blocked?.(name, delayMs);
+    this.observer.blocked?.(name, delayMs, this.keyPrefix);
     await this.redis.eval(BLOCK, 1, `${this.keyPrefix}:block:${name}`, delayMs);
   }
 }

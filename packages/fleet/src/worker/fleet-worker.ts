@@ -6,7 +6,7 @@ import { connectionFor } from '../connections.js';
 import { classifyFailure } from '../health.js';
 import type { FleetMetrics } from '../metrics.js';
 import { APPLY_QUEUE, type ApplyJobData, redisConnection, SYNC_QUEUE, type SyncJobData } from '../queue/queues.js';
-import { credentialKey, redisRateLimiterFactory } from '../rate-limit/redis-rate-limiter.js';
+import { credentialKey, type RateBudgetObserver, redisRateLimiterFactory } from '../rate-limit/redis-rate-limiter.js';
 import type { ConnectionRegistry } from '../registry/registry.js';
 import type { FleetConnection } from '../registry/types.js';
 
@@ -18,6 +18,8 @@ export interface FleetWorkerOptions {
   /** Jobs run at once per queue in this process. Default 4 (they mostly wait on provider rate limits). */
   concurrency?: number;
   metrics?: FleetMetrics;
+  /** Sees every request a connection's client is let through (tests count them per credential). */
+  rateObserver?: RateBudgetObserver;
   /** Time source for registry timestamps and freshness decisions (tests inject one). Default Date.now. */
   now?: () => number;
   /** Clock for the HTTP clients (rate-limit waits, retries). */
@@ -87,10 +89,30 @@ export class FleetWorker {
     this.redis.disconnect();
   }
 
+  /** The Redis key prefix of a credential's shared budget. */
+  budgetOf(provider: string, credentials: Record<string, unknown>): string {
+    return `${this.options.prefix}:rate:${provider}:${credentialKey(provider, credentials)}`;
+  }
+
   private connectionOf(connection: FleetConnection, secrets: Awaited<ReturnType<ConnectionRegistry['secretsOf']>>) {
-    const keyPrefix = `${this.options.prefix}:rate:${connection.provider}:${credentialKey(connection.provider, secrets.credentials)}`;
+    const observers = [this.options.metrics?.rateObserver, this.options.rateObserver].filter((o) => o !== undefined);
+    const observer: RateBudgetObserver = {
+      acquired: (...args) => {
+        for (const each of observers) each.acquired?.(...args);
+      },
+      waited: (...args) => {
+        for (const each of observers) each.waited?.(...args);
+      },
+      blocked: (...args) => {
+        for (const each of observers) each.blocked?.(...args);
+      },
+    };
     return connectionFor(connection, secrets, {
-      rateLimiter: redisRateLimiterFactory(this.redis, keyPrefix, this.options.metrics?.rateObserver),
+      rateLimiter: redisRateLimiterFactory(
+        this.redis,
+        this.budgetOf(connection.provider, secrets.credentials),
+        observer,
+      ),
       ...(this.options.clock ? { clock: this.options.clock } : {}),
     });
   }
