@@ -24,6 +24,8 @@ export interface FleetWorkerOptions {
   now?: () => number;
   /** Clock for the HTTP clients (rate-limit waits, retries). */
   clock?: Clock;
+  /** Retries of one HTTP call inside a job (core's retry policy); default core's. */
+  httpRetryLimit?: number;
   /** How long a job's lock lives without renewal: a killed worker's job is retried after about this. Default 30 s. */
   lockDurationMs?: number;
   /** How often stalled jobs (their worker died) are looked for. Default 30 s. */
@@ -114,6 +116,7 @@ export class FleetWorker {
         observer,
       ),
       ...(this.options.clock ? { clock: this.options.clock } : {}),
+      ...(this.options.httpRetryLimit !== undefined ? { retryLimit: this.options.httpRetryLimit } : {}),
     });
   }
 
