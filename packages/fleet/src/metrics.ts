@@ -2,6 +2,7 @@ import { Counter, Gauge, Registry } from 'prom-client';
 import type { RateBudgetObserver } from './rate-limit/redis-rate-limiter.js';
 import type { FleetQueues } from './queue/queues.js';
 import type { ConnectionRegistry } from './registry/registry.js';
+import type { FleetConnection } from './registry/types.js';
 
 /**
  * Prometheus text (prom-client): a scrape is one HTTP GET with no collector to run, every Prometheus-compatible
@@ -48,39 +49,51 @@ export class FleetMetrics {
     blocked: (rule) => this.rateBlocked.inc({ rule }),
   };
 
+  /** The registry listing of the scrape in progress: prom-client collects every metric at once. */
+  private listing: Promise<FleetConnection[]> = Promise.resolve([]);
+  private source: { registry: ConnectionRegistry } | null = null;
+
   /** Freshness and health per connection (from the registry) and queue depth (from Redis), read at scrape time. */
   watch(source: { registry: ConnectionRegistry; queues: FleetQueues; now?: () => number }): void {
     const now = source.now ?? Date.now;
-    const age = new Gauge({
-      name: 'hrkit_fleet_data_age_seconds',
-      help: 'Age of the data per connection: since the last successful sync, or the last applied delivery if later',
-      labelNames: ['connection', 'provider'] as const,
-      registers: [this.registry],
-      collect: async () => {
-        age.reset();
-        silent.reset();
-        health.reset();
-        for (const connection of await source.registry.list()) {
-          const labels = { connection: connection.id, provider: connection.provider };
-          const freshest = Math.max(connection.lastSyncAt ?? 0, connection.lastAppliedDeliveryAt ?? 0);
-          if (freshest > 0) age.set(labels, (now() - freshest) / 1000);
-          silent.set(labels, connection.webhook.silent ? 1 : 0);
-          health.set({ ...labels, health: connection.health }, 1);
-        }
+    this.source = source;
+    const perConnection = (
+      name: string,
+      help: string,
+      value: (connection: FleetConnection) => [Record<string, string>, number] | null,
+    ) => {
+      const gauge: Gauge<string> = new Gauge({
+        name,
+        help,
+        labelNames: ['connection', 'provider', 'health'],
+        registers: [this.registry],
+        collect: async () => {
+          gauge.reset();
+          for (const connection of await this.listing) {
+            const found = value(connection);
+            if (found) gauge.set({ connection: connection.id, provider: connection.provider, ...found[0] }, found[1]);
+          }
+        },
+      });
+    };
+    perConnection(
+      'hrkit_fleet_data_age_seconds',
+      'Age of the data per connection: since the last successful sync, or the last applied delivery if later',
+      (connection) => {
+        const freshest = Math.max(connection.lastSyncAt ?? 0, connection.lastAppliedDeliveryAt ?? 0);
+        return freshest > 0 ? [{}, (now() - freshest) / 1000] : null;
       },
-    });
-    const silent = new Gauge({
-      name: 'hrkit_fleet_webhook_silent',
-      help: '1 when the connection webhook is considered silent and the connection is polled more often',
-      labelNames: ['connection', 'provider'] as const,
-      registers: [this.registry],
-    });
-    const health = new Gauge({
-      name: 'hrkit_fleet_connection_health',
-      help: '1 for the health state each connection is in (healthy, degraded, failing, paused)',
-      labelNames: ['connection', 'provider', 'health'] as const,
-      registers: [this.registry],
-    });
+    );
+    perConnection(
+      'hrkit_fleet_webhook_silent',
+      '1 when the connection webhook is considered silent and the connection is polled more often',
+      (connection) => [{}, connection.webhook.silent ? 1 : 0],
+    );
+    perConnection(
+      'hrkit_fleet_connection_health',
+      '1 for the health state each connection is in (healthy, degraded, failing, paused)',
+      (connection) => [{ health: connection.health }, 1],
+    );
     const depth = new Gauge({
       name: 'hrkit_fleet_queue_jobs',
       help: 'Jobs in each queue by state',
@@ -94,7 +107,8 @@ export class FleetMetrics {
     });
   }
 
-  text(): Promise<string> {
+  async text(): Promise<string> {
+    if (this.source) this.listing = this.source.registry.list();
     return this.registry.metrics();
   }
 }

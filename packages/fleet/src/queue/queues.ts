@@ -54,8 +54,15 @@ export class FleetQueues {
     this.apply = new Queue<ApplyJobData>(APPLY_QUEUE, { connection: redis, prefix });
   }
 
+  /**
+   * Producers fail fast: the ingress must answer its readiness probe and finish its requests while Redis is down
+   * (the delivery is already durable in PostgreSQL), so commands give up after two reconnection attempts instead of
+   * waiting forever like a worker's blocking connection.
+   */
   static open(options: RedisOptions): FleetQueues {
-    return new FleetQueues(redisConnection(options.redisUrl), options.prefix ?? 'hrkit');
+    const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
+    redis.on('error', () => {});
+    return new FleetQueues(redis, options.prefix ?? 'hrkit');
   }
 
   /** True when a new job was added; false when one for this connection is already waiting or running. */
