@@ -1,6 +1,7 @@
 import { Redactor, VERSION } from '@hrkit/core';
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
+import { registerFleet } from './commands/fleet.js';
 import { registerReads } from './commands/read.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerSync } from './commands/sync.js';
@@ -19,10 +20,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   let exitCode: number = EXIT.OK;
   const redactor = new Redactor();
   // Whatever the user passed as a secret, on a flag or in the environment, is redacted from all output.
-  for (const name of [...secretEnvironmentNames(), 'HRKIT_WEBHOOK_SECRET']) redactor.add(io.env[name]);
+  for (const name of [...secretEnvironmentNames(), 'HRKIT_WEBHOOK_SECRET', 'HRKIT_FLEET_KEYS'])
+    redactor.add(io.env[name]);
   for (const [index, arg] of argv.entries())
-    if (['--token', '--api-key', '--secret'].includes(arg)) redactor.add(argv[index + 1]);
-    else if (/^--(token|api-key|secret)=/.test(arg)) redactor.add(arg.slice(arg.indexOf('=') + 1));
+    if (['--token', '--api-key', '--secret', '--webhook-secret'].includes(arg)) redactor.add(argv[index + 1]);
+    else if (/^--(token|api-key|secret|webhook-secret)=/.test(arg)) redactor.add(arg.slice(arg.indexOf('=') + 1));
 
   const program = new Command('hrkit')
     .description('hrkit: connect to HiBob and BambooHR, read the normalized model, sync it incrementally')
@@ -49,6 +51,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerReads(program, context);
   registerSync(program, context);
   registerWebhooks(program, context);
+  registerFleet(program, context);
   for (const command of program.commands) inheritSettings(command, program);
 
   try {

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { ChangeEvent, Clock } from '@hrkit/core';
 import { applyWebhookOutcome, SyncEngine, type SyncStore } from '@hrkit/sync';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
@@ -61,6 +62,8 @@ export class FleetWorker {
 
   start(): this {
     const common = {
+      // Shown as `processedBy` on the job: which host and process holds it (operators, and the SIGKILL test).
+      name: `${hostname()}:${process.pid}`,
       prefix: this.options.prefix,
       concurrency: this.options.concurrency ?? 4,
       lockDuration: this.options.lockDurationMs ?? 30_000,
