@@ -11,3 +11,4 @@ export * from './scheduler.js';
 export * from './server/ingress.js';
 export * from './stores.js';
 export * from './worker/fleet-worker.js';
+export * from './server/metrics-server.js';

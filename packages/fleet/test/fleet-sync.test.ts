@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { startMetricsServer } from '../src/index.js';
 import { cleanRedisPrefix, eventually } from './harness.js';
 import {
   referenceSnapshot,
@@ -58,6 +59,10 @@ describe('the fleet syncs every connection', () => {
     expect(metrics).toContain('hrkit_fleet_jobs_total{queue="sync",outcome="completed"} 6');
     expect(metrics).toMatch(/hrkit_fleet_data_age_seconds\{connection="hibob-0-0",provider="hibob"\} \d/);
     expect(metrics).toContain('hrkit_fleet_queue_jobs{queue="sync",state="waiting"} 0');
+    expect(metrics).toMatch(/hrkit_fleet_rate_budget_acquired_total\{rule="people.search"\} [1-9]/);
+    const server = await startMetricsServer(fleet.metrics);
+    expect(await (await fetch(`${server.url}/metrics`)).text()).toContain('hrkit_fleet_jobs_total');
+    await server.close();
   });
 
   it('Redis losing every job mid-run: the scheduler rebuilds from PostgreSQL and nothing is lost', async () => {

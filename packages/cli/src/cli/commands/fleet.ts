@@ -245,6 +245,7 @@ export function registerFleet(program: Command, context: () => CommandContext): 
     .option('--scheduler-every <duration>', 'how often this process enqueues what is due; 0 for none', '15s')
     .option('--lock-duration <duration>', 'a killed worker’s job is handed to another after about this', '30s')
     .option('--stalled-interval <duration>', 'how often jobs of killed workers are looked for', '30s')
+    .option('--metrics-port <port>', 'serve this worker’s GET /metrics (job outcomes, rate-budget use) on 127.0.0.1')
     .action(
       async (
         flags: FleetFlags & {
@@ -252,10 +253,11 @@ export function registerFleet(program: Command, context: () => CommandContext): 
           schedulerEvery: string;
           lockDuration: string;
           stalledInterval: string;
+          metricsPort?: string;
         },
       ) => {
         const ctx = context();
-        const { runWorker } = await fleetModule();
+        const { runWorker, startMetricsServer } = await fleetModule();
         const config = await configOf(ctx, flags);
         const concurrency = Number(flags.concurrency);
         if (!Number.isInteger(concurrency) || concurrency < 1)
@@ -268,11 +270,18 @@ export function registerFleet(program: Command, context: () => CommandContext): 
           lockDurationMs: parseDuration(flags.lockDuration, '--lock-duration')!,
           stalledIntervalMs: parseDuration(flags.stalledInterval, '--stalled-interval')!,
         });
+        const metricsPort = flags.metricsPort === undefined ? undefined : Number(flags.metricsPort);
+        if (metricsPort !== undefined && !(Number.isInteger(metricsPort) && metricsPort >= 0 && metricsPort <= 65_535))
+          throw new CliError('--metrics-port must be 0-65535');
+        const metricsServer =
+          metricsPort === undefined ? null : await startMetricsServer(running.metrics, { port: metricsPort });
         ctx.io.stdout.write(
-          `hrkit worker ready (pid ${process.pid}, prefix ${config.prefix}, store ${config.store})\n`,
+          `hrkit worker ready (pid ${process.pid}, prefix ${config.prefix}, store ${config.store}` +
+            `${metricsServer ? `, metrics ${metricsServer.url}/metrics` : ''})\n`,
         );
         await ctx.io.interrupted();
         ctx.io.stderr.write('stopping: finishing the jobs in hand\n');
+        await metricsServer?.close();
         await running.stop();
       },
     );
