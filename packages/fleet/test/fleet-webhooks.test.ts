@@ -126,4 +126,33 @@ describe('webhook ingress, freshness and silence', () => {
     await fleet.startWorkers(1);
     await eventually('applied', async () => (await fleet!.registry.getDelivery(pending!.id))?.appliedAt);
   });
+
+  it('BambooHR: a delivery signed with the webhook private key is verified with that connection secret and applied', async () => {
+    sandboxes = await startSandboxes({ hibob: 0, bamboohr: 1, employees: 10 });
+    const sandbox = sandboxes.bamboohr[0]!;
+    fleet = await startTestFleet(1);
+    ingress = await startIngress({ registry: fleet.registry, queues: fleet.queues, metrics: fleet.metrics });
+    const webhook = sandbox.control.registerWebhook({
+      name: 'fleet',
+      url: `${ingress.url}/webhooks/bamboohr/globex`,
+      events: ['employee.updated'],
+      monitorFields: ['jobTitle'],
+    });
+    await fleet.registry.add({
+      id: 'globex',
+      provider: 'bamboohr',
+      tenant: 'Globex',
+      credentials: sandbox.connectionConfig(),
+      webhookSecret: webhook.privateKey,
+    });
+    await fleet.queues.enqueueSync('globex');
+    await eventually('first sync', async () => (await fleet!.registry.get('globex')).lastSyncAt);
+    const employee = [...sandbox.company.employees.values()][2]!;
+    sandbox.control.updateEmployee(employee.id, { jobTitle: 'Head of Fleet' });
+    await sandbox.control.flushWebhooks();
+    expect(sandbox.deliveries.map((attempt) => attempt.status)).toEqual([200]);
+    await eventually('applied', async () => (await fleet!.registry.get('globex')).lastAppliedDeliveryAt);
+    const stored = await fleet.stores[0]!.getRecord('globex', 'employee', `bamboohr:${employee.id}`);
+    expect(JSON.stringify(stored?.data)).toContain('Head of Fleet');
+  });
 });
