@@ -10,6 +10,7 @@ import { APPLY_QUEUE, type ApplyJobData, redisConnection, SYNC_QUEUE, type SyncJ
 import { credentialKey, type RateBudgetObserver, redisRateLimiterFactory } from '../rate-limit/redis-rate-limiter.js';
 import type { ConnectionRegistry } from '../registry/registry.js';
 import type { FleetConnection } from '../registry/types.js';
+import { ConnectionCache } from './connection-cache.js';
 
 export interface FleetWorkerOptions {
   registry: ConnectionRegistry;
@@ -53,6 +54,7 @@ export class FleetWorker {
   private readonly redis: Redis;
   private readonly engine: SyncEngine;
   private readonly now: () => number;
+  private readonly connections = new ConnectionCache();
 
   constructor(private readonly options: FleetWorkerOptions) {
     this.now = options.now ?? Date.now;
@@ -100,26 +102,29 @@ export class FleetWorker {
   }
 
   private connectionOf(connection: FleetConnection, secrets: Awaited<ReturnType<ConnectionRegistry['secretsOf']>>) {
-    const observers = [this.options.metrics?.rateObserver, this.options.rateObserver].filter((o) => o !== undefined);
-    const observer: RateBudgetObserver = {
-      acquired: (...args) => {
-        for (const each of observers) each.acquired?.(...args);
-      },
-      waited: (...args) => {
-        for (const each of observers) each.waited?.(...args);
-      },
-      blocked: (...args) => {
-        for (const each of observers) each.blocked?.(...args);
-      },
-    };
-    return connectionFor(connection, secrets, {
-      rateLimiter: redisRateLimiterFactory(
-        this.redis,
-        this.budgetOf(connection.provider, secrets.credentials),
-        observer,
-      ),
-      ...(this.options.clock ? { clock: this.options.clock } : {}),
-      ...(this.options.httpRetryLimit !== undefined ? { retryLimit: this.options.httpRetryLimit } : {}),
+    const fingerprint = ConnectionCache.fingerprint([connection.provider, secrets.credentials, secrets.webhookSecret]);
+    return this.connections.get(connection.id, fingerprint, Date.now(), () => {
+      const observers = [this.options.metrics?.rateObserver, this.options.rateObserver].filter((o) => o !== undefined);
+      const observer: RateBudgetObserver = {
+        acquired: (...args) => {
+          for (const each of observers) each.acquired?.(...args);
+        },
+        waited: (...args) => {
+          for (const each of observers) each.waited?.(...args);
+        },
+        blocked: (...args) => {
+          for (const each of observers) each.blocked?.(...args);
+        },
+      };
+      return connectionFor(connection, secrets, {
+        rateLimiter: redisRateLimiterFactory(
+          this.redis,
+          this.budgetOf(connection.provider, secrets.credentials),
+          observer,
+        ),
+        ...(this.options.clock ? { clock: this.options.clock } : {}),
+        ...(this.options.httpRetryLimit !== undefined ? { retryLimit: this.options.httpRetryLimit } : {}),
+      });
     });
   }
 
