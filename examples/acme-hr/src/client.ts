@@ -28,6 +28,8 @@ export class AcmeClient {
       redactor,
       logger,
       mapError: mapAcmeError,
+      // allowPrivateNetwork / allowedHosts: the consumer's base URL policy (docs/security.md).
+      network: options,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.retryLimit !== undefined ? { retry: { limit: options.retryLimit } } : {}),

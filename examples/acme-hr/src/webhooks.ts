@@ -58,7 +58,7 @@ function toChangeEvent(event: RawAcmeWebhookEvent): ChangeEvent {
     id: `${ACME}:webhook:${event.id}`,
     provider: ACME,
     entity: 'employee',
-    action: ACTIONS[event.event] ?? 'updated',
+    action: (Object.hasOwn(ACTIONS, event.event) ? ACTIONS[event.event] : undefined) ?? 'updated',
     entityId: employeeId,
     remoteId: event.emp_id,
     employeeId,

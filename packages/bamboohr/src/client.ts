@@ -71,6 +71,7 @@ export class BambooHrClient {
       mapError: mapBambooHrError,
       // No rules, but a shared limiter still spreads a 429's reset to every worker using this key.
       ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+      network: options,
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),

@@ -86,7 +86,7 @@ export class BambooHrConnector implements HrConnectorV1 {
     @inject(BAMBOOHR_TOKENS.Options) private readonly options: BambooHrOptions,
   ) {
     this.client = new BambooHrClient({ config, options: connectOptions, redactor });
-    this.webhooks = new BambooHrWebhooks(BAMBOOHR, () => this.now());
+    this.webhooks = new BambooHrWebhooks(BAMBOOHR, () => this.now(), options.webhooks);
   }
 
   private now(): number {

@@ -6,7 +6,16 @@ export const NOW = '2026-03-02T09:00:00.000Z';
 export const TODAY = '2026-03-02';
 
 export async function sandboxFixture(options: BambooHrSandboxOptions = {}) {
-  const sandbox = await startBambooHrSandbox({ seed: 3, employees: 40, now: NOW, rateLimits: false, ...options });
+  // Deliveries are stamped on the same virtual time the connections below run on (their freshness window).
+  const deliveryClock = () => Date.parse(NOW);
+  const sandbox = await startBambooHrSandbox({
+    seed: 3,
+    employees: 40,
+    now: NOW,
+    rateLimits: false,
+    deliveryClock,
+    ...options,
+  });
   const logger = new MemoryLogger();
   const connect = (
     config: Record<string, unknown> = sandbox.connectionConfig(),

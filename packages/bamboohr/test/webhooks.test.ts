@@ -5,9 +5,12 @@ import { recorded } from './fixtures.js';
 
 // The privateKey format BambooHR returns at webhook creation (the recorded one is a 32-hex placeholder).
 const secret = (recorded('webhooks-create').response.body as { privateKey: string }).privateKey;
-const handler = new BambooHrWebhooks('bamboohr', () => Date.parse('2026-02-01T00:00:00Z'));
+const NOW = Date.parse('2026-02-01T00:00:00Z');
+const handler = new BambooHrWebhooks('bamboohr', () => NOW);
+// 30 s before the handler's clock: inside the ±5 min freshness window.
+const FRESH = String(NOW / 1000 - 30);
 
-function deliver(body: string, key = secret, timestamp = '1769884920') {
+function deliver(body: string, key = secret, timestamp = FRESH) {
   return {
     body: Buffer.from(body),
     headers: {
@@ -58,7 +61,7 @@ describe('BambooHR webhooks', () => {
     tampered.body = Buffer.from(body.replace('67890', '67891'));
     expect(() => handler.handle(tampered, secret)).toThrow(/signature does not match/);
     const retimed = deliver(body);
-    retimed.headers['x-bamboohr-timestamp'] = '1769884921';
+    retimed.headers['x-bamboohr-timestamp'] = String(Number(FRESH) + 1);
     expect(() => handler.handle(retimed, secret)).toThrow(WebhookVerificationError);
     try {
       handler.handle({ body, headers: {} }, secret);

@@ -3,6 +3,7 @@ import {
   type HttpRequest,
   HttpClient,
   type Logger,
+  type NetworkPolicy,
   parseProviderData,
   ProviderError,
   type RateLimiterFactory,
@@ -36,6 +37,8 @@ export interface HiBobClientOptions {
   rateLimiter?: RateLimiterFactory;
   timeoutMs?: number;
   retryLimit?: number;
+  /** The consumer's base URL policy (allowPrivateNetwork / allowedHosts), docs/security.md. */
+  network?: NetworkPolicy;
 }
 
 /** `/people/search` body. `filters` is left out entirely when there is none: `filters: []` gives 400. */
@@ -65,6 +68,7 @@ export class HiBobClient {
       redactor: options.redactor,
       logger: options.logger,
       mapError: mapHiBobError,
+      ...(options.network ? { network: options.network } : {}),
       rateLimits: options.rateLimits === false ? [] : HIBOB_RATE_LIMITS,
       ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
       ...(options.clock ? { clock: options.clock } : {}),

@@ -87,6 +87,7 @@ export class HiBobConnector implements HrConnectorV1 {
       redactor,
       logger,
       clock: this.clock,
+      network: connectOptions,
       ...(connectOptions.rateLimits !== undefined ? { rateLimits: connectOptions.rateLimits } : {}),
       ...(connectOptions.rateLimiter ? { rateLimiter: connectOptions.rateLimiter } : {}),
       ...(connectOptions.timeoutMs !== undefined ? { timeoutMs: connectOptions.timeoutMs } : {}),

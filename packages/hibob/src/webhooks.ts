@@ -143,7 +143,8 @@ export class HiBobWebhookHandler implements WebhookHandlerV1 {
   private toEvents(payload: RawWebhookPayload): WebhookOutcome {
     const data = isRecord(payload.data) ? payload.data : {};
     const type = payload.type ?? payload.event ?? asText(data.type) ?? null;
-    const shape = type ? EVENT_TYPES[type] : undefined;
+    // Own keys only: a type such as `constructor` or `__proto__` must not find Object.prototype's members.
+    const shape = type && Object.hasOwn(EVENT_TYPES, type) ? EVENT_TYPES[type] : undefined;
     if (!type || !shape) {
       this.logger.info('hibob.webhook.skipped', { type: type ?? 'none', reason: 'unknown event type' });
       return { kind: 'events', events: [], providerEventType: type };

@@ -54,6 +54,8 @@ export function instant(value: Cell | unknown): string | null {
 function fromEpoch(value: number): string | null {
   if (!Number.isFinite(value)) return null;
   const ms = value > 1e12 ? value : value * 1000;
+  // Beyond ±8.64e15 ms a Date is invalid and toISOString throws RangeError: such a value is unreadable, not a crash.
+  if (Math.abs(ms) > 8.64e15) return null;
   return new Date(ms).toISOString();
 }
 

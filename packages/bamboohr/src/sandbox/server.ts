@@ -34,6 +34,11 @@ export interface BambooHrSandboxOptions extends SandboxOptions {
   throttleStatus?: 429 | 503;
   /** Requests per key and endpoint per minute before throttling, when `rateLimits` is on. Default 600. */
   requestsPerMinute?: number;
+  /**
+   * The clock that stamps `X-BambooHR-Timestamp` on deliveries. Default the wall clock, not `now`: BambooHR stamps
+   * the moment it sends, and receivers check that moment against their own clock (±5 min, docs/security.md).
+   */
+  deliveryClock?: () => number;
 }
 
 /** A running BambooHR-compatible server on 127.0.0.1 (see docs/providers/bamboohr.md › Sandbox). */
@@ -49,6 +54,7 @@ export class BambooHrSandbox implements SandboxHandle {
     private readonly keys: { full: KeyProfile; restricted: KeyProfile; bad: string },
     private readonly sender: WebhookSender,
     sampleSecret: string,
+    deliveryNow: () => number = Date.now,
   ) {
     this.expected = {
       employeeRemoteIds: ({ includeInactive }) =>
@@ -61,7 +67,7 @@ export class BambooHrSandbox implements SandboxHandle {
       sampleDelivery: () => {
         const first = company.employees.keys().next().value ?? '1';
         const body = eventBody(company, 'employee.updated', first, ['firstName', 'jobTitle']);
-        const timestamp = String(Math.floor(company.now() / 1000));
+        const timestamp = String(Math.floor(deliveryNow() / 1000));
         return {
           body,
           headers: { 'content-type': 'application/json', ...signedHeaders(body, sampleSecret, timestamp) },
@@ -125,6 +131,7 @@ export async function startBambooHrSandbox(options: BambooHrSandboxOptions = {})
   if (fixedNow !== null && Number.isNaN(fixedNow))
     throw new TypeError(`now must be an ISO date-time (got ${options.now})`);
   const now = () => fixedNow ?? Date.now();
+  const deliveryNow = options.deliveryClock ?? (() => Date.now());
   const seed = options.seed ?? 1;
   const domain = options.companyDomain ?? 'acme';
   const random = new SeededGenerator(seed).fork('sandbox');
@@ -133,7 +140,7 @@ export async function startBambooHrSandbox(options: BambooHrSandboxOptions = {})
   const keys = keyProfiles(random, company);
   const profiles = new Map([keys.full, keys.restricted].map((profile) => [profile.apiKey, profile]));
   const sender = new WebhookSender({
-    sign: (body, secret) => signedHeaders(body, secret, String(Math.floor(now() / 1000))),
+    sign: (body, secret) => signedHeaders(body, secret, String(Math.floor(deliveryNow() / 1000))),
     now,
   });
   const control = new BambooHrSandboxControl(company, sender, random.fork('webhooks'));
@@ -181,5 +188,5 @@ export async function startBambooHrSandbox(options: BambooHrSandboxOptions = {})
     notFound: () => bambooError(404, 'Not found'),
     invalidJson: () => bambooError(400, 'Malformed JSON'),
   });
-  return new BambooHrSandbox(server, company, control, keys, sender, keys.sampleWebhookSecret);
+  return new BambooHrSandbox(server, company, control, keys, sender, keys.sampleWebhookSecret, deliveryNow);
 }

@@ -11,6 +11,7 @@ export interface ConnectionFlags {
   seed?: string;
   employees?: string;
   baseUrl?: string;
+  allowPrivateNetwork?: boolean;
   config?: string;
   connection?: string;
   quiet?: boolean;
@@ -47,7 +48,7 @@ export async function openConnection(
   options: { offline?: boolean } = {},
 ): Promise<OpenedConnection> {
   const provider = providerByKey(providerKey);
-  const config = readConfigFile(flags.config, io.cwd);
+  const config = readConfigFile(flags.config, io.cwd, (line) => io.stderr.write(`${line}\n`));
   const redactor = new Redactor();
   let settings: Record<string, unknown> = providerSection(config, provider.key, flags.config);
   let sandbox: SandboxHandle | null = null;
@@ -74,7 +75,12 @@ export async function openConnection(
 
   try {
     const kit = createHrKit({ providers: [await provider.plugin()] });
-    const connection = kit.connect(provider.key, settings);
+    // The operator's own opt-in into private addresses (docs/security.md › Base URL policy); off by default.
+    const connection = kit.connect(
+      provider.key,
+      settings,
+      flags.allowPrivateNetwork ? { allowPrivateNetwork: true } : {},
+    );
     return {
       provider,
       connection,

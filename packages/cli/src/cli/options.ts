@@ -9,6 +9,10 @@ export function addConnectionOptions(command: Command): Command {
     .option('--seed <n>', 'sandbox: seed of the generated company', '1')
     .option('--employees <n>', 'sandbox: number of employees to generate')
     .option('--base-url <url>', "the provider's API base URL (default: the provider's production host)")
+    .option(
+      '--allow-private-network',
+      'let --base-url point at a private or link-local address (never metadata): docs/security.md',
+    )
     .option('--config <file>', 'JSON config file with per-provider connection settings (see docs/cli.md)')
     .option(
       '--connection <name>',

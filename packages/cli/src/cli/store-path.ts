@@ -8,6 +8,7 @@ import type { CliIo } from './io.js';
 export function openStore(flag: string | undefined, config: ConfigFile, io: CliIo): SqliteSyncStore {
   const path = flag ?? config.store ?? io.env.HRKIT_STORE ?? DEFAULT_STORE_PATH;
   try {
+    // The store creates its file 0600 in 0700 directories; a directory that cannot be created fails here, fast.
     return new SqliteSyncStore(path === ':memory:' ? path : resolve(io.cwd, path));
   } catch (error) {
     throw new CliError(`cannot open the store ${path}: ${(error as Error).message}`);

@@ -1,9 +1,14 @@
 import type { Clock } from '../http/clock.js';
 import type { Logger } from '../http/logger.js';
+import type { NetworkPolicy } from '../http/network-policy.js';
 import type { RateLimiterFactory } from '../http/rate-limiter.js';
 
-/** Framework-level options of one connection, the same for every provider. */
-export interface ConnectOptions {
+/**
+ * Framework-level options of one connection, the same for every provider. `allowPrivateNetwork` and `allowedHosts`
+ * (from NetworkPolicy) widen where the connection may send credentials: set them in the product's code, never
+ * from a tenant's input (docs/security.md › Base URL policy).
+ */
+export interface ConnectOptions extends NetworkPolicy {
   /** Allow pay reads (compensation, payroll history). Default false. */
   includeCompensation?: boolean;
   /** Allow attendance reads. Default false. */

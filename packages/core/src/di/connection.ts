@@ -20,7 +20,9 @@ import type { WebhookDelivery, WebhookOutcome } from '../contract/v1/webhooks.js
 import { ConfigurationError, NotSupportedError } from '../errors/errors.js';
 import type { Redactor } from '../errors/redaction.js';
 import { parseProviderData } from '../errors/zod-errors.js';
+import { recordIdProblem } from '../http/path-safety.js';
 import { AttendanceRecord } from '../model/attendance.js';
+import { ChangeEvent } from '../model/change-event.js';
 import { Compensation } from '../model/compensation.js';
 import { Employee } from '../model/employee.js';
 import { EmploymentHistoryEntry } from '../model/employment-history.js';
@@ -159,7 +161,14 @@ export class Connection {
           provider: this.provider,
         });
       this.redactor.add(secret);
-      return this.connector.webhooks.handle(delivery, secret);
+      const outcome = this.connector.webhooks.handle(delivery, secret);
+      // Strict out, as for every read: a signed but odd payload (an empty id…) is a typed error, not a bad event.
+      if (outcome.kind === 'events')
+        return {
+          ...outcome,
+          events: outcome.events.map((event) => this.validate(ChangeEvent, event, 'webhook event')),
+        };
+      return outcome;
     },
   };
 
@@ -203,9 +212,11 @@ export class Connection {
     });
   }
 
+  /** Ids go into request paths: `.`/`..` survive encodeURIComponent and would move the request elsewhere. */
   private requireId(value: unknown, field: string): void {
-    if (typeof value !== 'string' || value.trim() === '')
-      throw new ConfigurationError(`${field} must be a non-empty string id (got ${JSON.stringify(value)})`, {
+    const problem = recordIdProblem(value);
+    if (problem)
+      throw new ConfigurationError(`${field} ${problem} (got ${JSON.stringify(value)})`, {
         field,
         provider: this.provider,
       });

@@ -4,6 +4,7 @@ import { ConfigurationError } from '../errors/errors.js';
 import { Redactor } from '../errors/redaction.js';
 import { parseConfig } from '../errors/zod-errors.js';
 import { silentLogger } from '../http/logger.js';
+import { baseUrlProblem } from '../http/network-policy.js';
 import type { ConnectOptions } from './connect-options.js';
 import { Connection } from './connection.js';
 import type { ProviderDefinition, ProviderPlugin } from './provider-definition.js';
@@ -67,6 +68,7 @@ export function createHrKit(options: HrKitOptions): HrKit {
     connect(key, config = {}, connectOptions = {}) {
       const found = definition(key);
       const parsed = parseConfig(found.connectionSchema, config, { provider: key, what: `${key} connection config` });
+      refuseUnsafeBaseUrl(key, parsed, connectOptions);
       const redactor = new Redactor(found.secretsOf(parsed));
       const child = new Container({ parent: container });
       child.bind(TOKENS.ConnectionConfig).toConstantValue(parsed);
@@ -78,4 +80,21 @@ export function createHrKit(options: HrKitOptions): HrKit {
       return new Connection(connector, connectOptions, redactor);
     },
   };
+}
+
+/**
+ * The base URL policy, applied to every adapter's validated config before its connector (and so its HTTP client)
+ * exists: a refused URL never receives a request, let alone the credentials. docs/security.md › Base URL policy.
+ */
+function refuseUnsafeBaseUrl(provider: string, config: unknown, options: ConnectOptions): void {
+  const baseUrl = (config as { baseUrl?: unknown } | null)?.baseUrl;
+  if (typeof baseUrl !== 'string') return;
+  const problem = baseUrlProblem(baseUrl, options);
+  if (problem) {
+    let host = '';
+    try {
+      host = ` (${new URL(baseUrl).host})`;
+    } catch {}
+    throw new ConfigurationError(`${provider} baseUrl${host} ${problem}`, { field: 'baseUrl', provider });
+  }
 }

@@ -132,8 +132,12 @@ export class NotSupportedError extends HrKitError {
   }
 }
 
+/**
+ * A webhook delivery was refused: unsigned, wrongly signed, with a timestamp that is not of the documented form or is
+ * outside the freshness window (a replay), or with a body that cannot be read safely. See docs/security.md.
+ */
 export class WebhookVerificationError extends HrKitError {
-  readonly reason: 'missing_signature' | 'bad_signature' | 'malformed_body';
+  readonly reason: 'missing_signature' | 'bad_signature' | 'malformed_timestamp' | 'stale_timestamp' | 'malformed_body';
   constructor(reason: WebhookVerificationError['reason'], message: string, options: HrKitErrorOptions = {}) {
     super('WEBHOOK_VERIFICATION', message, { ...options, retryable: false });
     this.reason = reason;

@@ -1,3 +1,4 @@
+import { lookup as dnsLookup } from 'node:dns';
 import got, { type Agents, type Method, type Response } from 'got';
 import {
   AuthenticationError,
@@ -13,6 +14,8 @@ import { Redactor } from '../errors/redaction.js';
 import { VERSION } from '../version.js';
 import { type Clock, systemClock } from './clock.js';
 import { type Logger, silentLogger } from './logger.js';
+import { baseUrlProblem, guardedLookup, type NetworkPolicy, REFUSED_ADDRESS_CODE } from './network-policy.js';
+import { requestPathProblem } from './path-safety.js';
 import { type RateLimiterFactory, type RateLimitRule, RateLimiter, type RequestRateLimiter } from './rate-limiter.js';
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy, serverRequestedDelay } from './retry-policy.js';
 
@@ -75,6 +78,11 @@ export interface HttpClientOptions {
   /** Extra headers on every request. */
   headers?: Record<string, string>;
   agent?: Agents;
+  /**
+   * Where credentials may be sent (docs/security.md › Base URL policy). Adapters pass the connection's
+   * ConnectOptions here. Default: https only (http to loopback), no private, link-local or metadata addresses.
+   */
+  network?: NetworkPolicy;
 }
 
 /** Counters a benchmark or a test can read. */
@@ -136,6 +144,9 @@ export class HttpClient {
       followRedirect: false,
       timeout: { request: options.timeoutMs ?? 30_000 },
       headers: { 'user-agent': options.userAgent ?? DEFAULT_USER_AGENT, ...this.authHeaders(), ...options.headers },
+      // Every name is resolved through the policy: a public-looking name pointing at a private address is refused
+      // before the socket connects, so no credential leaves the process.
+      dnsLookup: guardedLookup(dnsLookup as never, options.network ?? {}) as never,
       ...(options.agent ? { agent: options.agent } : {}),
     });
   }
@@ -159,6 +170,12 @@ export class HttpClient {
   async request<T = unknown>(request: HttpRequest): Promise<HttpResponse<T>> {
     const method = request.method ?? 'GET';
     const path = request.path.startsWith('/') ? request.path : `/${request.path}`;
+    const unsafe = requestPathProblem(path);
+    if (unsafe)
+      throw new ConfigurationError(
+        `${this.provider}: refused to send ${method} ${this.redactor.redact(JSON.stringify(path))}: the path ${unsafe}`,
+        { provider: this.provider, field: 'path' },
+      );
     // Redacted once here: the label goes into every log line and error, and a path may carry a token.
     const label = this.redactor.redact(`${method} ${path}`);
     const idempotent = request.idempotent ?? (method === 'GET' || method === 'HEAD');
@@ -220,6 +237,13 @@ export class HttpClient {
     } catch (cause) {
       if (request.signal?.aborted) throw request.signal.reason ?? cause;
       const code = (cause as { code?: string }).code ?? 'UNKNOWN';
+      if (code === REFUSED_ADDRESS_CODE) {
+        const refused = new ConfigurationError(
+          `${this.provider}: refused to connect for ${label}: ${(cause as Error).message}`,
+          { provider: this.provider, request: label, field: 'baseUrl' },
+        );
+        return { kind: 'error', error: refused, retryAfterMs: null };
+      }
       const retryable =
         RETRYABLE_NETWORK_CODES.has(code) ||
         (cause as Error).name === 'TimeoutError' ||
@@ -349,14 +373,8 @@ function validateClientOptions(options: HttpClientOptions, policy: RetryPolicy):
       provider: options.provider,
     });
   };
-  let url: URL | null = null;
-  try {
-    url = new URL(options.baseUrl);
-  } catch {
-    url = null;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
-    fail('baseUrl', `must be an absolute http(s) URL (got ${JSON.stringify(options.baseUrl)})`);
+  const problem = baseUrlProblem(options.baseUrl, options.network ?? {});
+  if (problem) fail('baseUrl', `${problem} (got ${JSON.stringify(originOf(options.baseUrl))})`);
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0))
     fail('timeoutMs', `must be a positive number of milliseconds (got ${options.timeoutMs})`);
   if (!Number.isInteger(policy.limit) || policy.limit < 0)
@@ -364,6 +382,16 @@ function validateClientOptions(options: HttpClientOptions, policy: RetryPolicy):
   for (const key of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const)
     if (!Number.isFinite(policy[key]) || policy[key] < 0)
       fail(`retry.${key}`, `must be a number of milliseconds >= 0 (got ${policy[key]})`);
+}
+
+/** The URL without path, query or user info: enough to say which host was refused, nothing a secret could hide in. */
+function originOf(baseUrl: string): string {
+  try {
+    const url = new URL(baseUrl);
+    return url.origin === 'null' ? `${url.protocol}…` : url.origin;
+  } catch {
+    return baseUrl.slice(0, 40);
+  }
 }
 
 type Outcome<T> =

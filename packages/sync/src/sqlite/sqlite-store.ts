@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { ChangeEvent } from '@hrkit/core';
 import Database from 'better-sqlite3';
 import { Mutex } from '../mutex.js';
+import { ensurePrivateFile } from './private-files.js';
 import {
   type ConnectionState,
   emptyState,
@@ -76,7 +75,8 @@ export class SqliteSyncStore implements SyncStore {
   private readonly statements;
 
   constructor(readonly path: string = DEFAULT_STORE_PATH) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    // 0600 in 0700 directories, made level by level (docs/security.md › Files).
+    if (path !== ':memory:') ensurePrivateFile(path);
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');

@@ -2,6 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { drainEvents, SyncEngine, type SyncProgress, type SyncResult, type StoreSummary, summarize } from '@hrkit/sync';
+import { PRIVATE_FILE_MODE } from '@hrkit/sync/sqlite';
 import { type ConnectionFlags, openConnection } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { CliError } from '../errors.js';
@@ -78,7 +79,10 @@ export function registerSync(program: Command, context: () => CommandContext): v
       } else if (flags.events) {
         const file = resolve(ctx.io.cwd, flags.events);
         delivered = await drainEvents(store, opened.connectionId, (events) =>
-          appendFileSync(file, events.map((event) => `${JSON.stringify(event)}\n`).join('')),
+          // 0600 when created: the events carry personal data (docs/security.md › Files).
+          appendFileSync(file, events.map((event) => `${JSON.stringify(event)}\n`).join(''), {
+            mode: PRIVATE_FILE_MODE,
+          }),
         );
       }
       const pending = (await store.listEvents(opened.connectionId, { pendingOnly: true })).length;

@@ -3,8 +3,13 @@ export function csvLine(values: readonly string[]): string {
   return `${values.map(csvField).join(',')}\r\n`;
 }
 
+/** Every OWASP CSV-injection trigger: a spreadsheet evaluates a cell that starts with one of these as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain (negative) decimal number is data, not a formula, and stays a number in the spreadsheet. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 export function csvField(value: string): string {
-  // A leading =, +, - or @ makes spreadsheets evaluate the cell: prefix a quote so HR data never runs as a formula.
-  const safe = /^[=+\-@]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+  // A leading quote makes the cell text, so HR data (`-2+3+cmd|' /C calc'!A0`, `=HYPERLINK(…)`) never runs as a formula.
+  const safe = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
