@@ -86,4 +86,19 @@ describe('connection health', () => {
     await fleet.queues.enqueueSync('down');
     await eventually('healthy', async () => (await fleet!.registry.get('down')).health === 'healthy');
   });
+
+  it('a missing optional permission: synced, degraded, and the reason names the permission to grant', async () => {
+    sandboxes = await startSandboxes({ hibob: 1, bamboohr: 0, employees: 10 });
+    fleet = await startTestFleet(1);
+    const credentials = sandboxes.hibob[0]!.control.createServiceUser({ name: 'no time off', features: ['people'] });
+    await fleet.registry.add({ id: 'partial', provider: 'hibob', tenant: 'Partial', credentials });
+    await fleet.queues.enqueueSync('partial');
+    const degraded = await eventually('synced', async () => {
+      const connection = await fleet!.registry.get('partial');
+      return connection.lastSyncAt !== null && connection;
+    });
+    expect(degraded.health).toBe('degraded');
+    expect(degraded.healthReason).toMatch(/time off not synced: .*\(grant "/);
+    expect((await fleet.scheduler.tick(degraded.lastSyncAt! + 16 * 60_000)).syncs).toEqual(['partial']);
+  });
 });
