@@ -1,51 +1,35 @@
-import { type DiagnosticCheck, PermissionError } from '@hrkit/core';
+import { buildReport, type DiagnosticsReport, type Probe, runProbes } from '@hrkit/core';
 import type { AcmeClient } from './client.js';
+import { ACME } from './config.js';
 
 // #region check
 /**
- * `check()` probes one page of each endpoint the adapter uses and reports, per capability, what works and — in
- * Acme's own words — how to fix what does not. It never throws for a missing permission.
+ * `check()` is a table: one cheap call per capability, the scope it needs and — in Acme's own words — how to
+ * grant it. The runner turns a refused key into an error (and stops), a missing scope into `missing` with the fix.
  */
-export async function probeAcme(client: AcmeClient): Promise<DiagnosticCheck[]> {
+export async function checkAcme(client: AcmeClient): Promise<DiagnosticsReport> {
   const today = new Date().toISOString().slice(0, 10);
-  return [
-    await probe(
-      {
-        id: 'employees.list',
-        title: 'Read employees',
-        severity: 'required',
-        capabilities: ['employees.list', 'employees.get'],
-      },
-      'employees:read',
-      () => client.employeesPage(undefined, false),
-    ),
-    await probe(
-      { id: 'timeOff.requests', title: 'Read leave', severity: 'optional', capabilities: ['timeOff.requests'] },
-      'leave:read',
-      () => client.leavePage({ from: today, to: today }, undefined),
-    ),
+  const grant = (scope: string) => [`In Acme HR, open Settings › API keys, edit the key and enable "${scope}"`];
+  const probes: Probe[] = [
+    {
+      id: 'employees.list',
+      title: 'Read employees',
+      severity: 'required',
+      capabilities: ['employees.list', 'employees.get'],
+      permission: 'employees:read',
+      steps: grant('employees:read'),
+      call: () => client.employeesPage(undefined, false),
+    },
+    {
+      id: 'timeOff.requests',
+      title: 'Read leave',
+      severity: 'optional',
+      capabilities: ['timeOff.requests'],
+      permission: 'leave:read',
+      steps: grant('leave:read'),
+      call: () => client.leavePage({ from: today, to: today }, undefined),
+    },
   ];
-}
-
-async function probe(
-  entry: Pick<DiagnosticCheck, 'id' | 'title' | 'severity' | 'capabilities'>,
-  scope: string,
-  call: () => Promise<unknown>,
-): Promise<DiagnosticCheck> {
-  try {
-    await call();
-    return { ...entry, status: 'ok', summary: `The API key has ${scope}`, missingFields: [], fix: null };
-  } catch (error) {
-    const missing = error instanceof PermissionError;
-    return {
-      ...entry,
-      status: missing ? 'missing' : 'error',
-      summary: (error as Error).message,
-      missingFields: [],
-      fix: missing
-        ? { permission: scope, steps: [`In Acme HR, open Settings › API keys, edit the key and enable "${scope}"`] }
-        : null,
-    };
-  }
+  return buildReport(ACME, await runProbes(probes));
 }
 // #endregion check

@@ -1,4 +1,4 @@
-import { withEnvironment } from '@hrkit/core';
+import { type CredentialSpec, environmentOf, withEnvironment } from '@hrkit/core';
 import { z } from 'zod';
 
 // #region config
@@ -6,11 +6,22 @@ import { z } from 'zod';
 export const ACME = 'acme';
 
 /**
- * What `kit.connect('acme', config)` accepts. Unset credentials come from the environment, so a consumer can
- * write `kit.connect('acme')` in production. `webhookSecret` is optional: only needed to verify deliveries.
+ * The settings `kit.connect('acme', config)` accepts, declared once: the connection schema below reads the
+ * environment from them, the redactor hides the secret ones and `hrkit` turns them into flags (`--api-key`).
  */
+export const ACME_CREDENTIALS: readonly CredentialSpec[] = [
+  { key: 'apiKey', env: 'ACME_API_KEY', secret: true, description: 'Acme HR API key (Settings › API keys)' },
+  {
+    key: 'webhookSecret',
+    env: 'ACME_WEBHOOK_SECRET',
+    secret: true,
+    optional: true,
+    description: 'secret shown when the webhook was created (only needed to verify deliveries)',
+  },
+];
+
 export const AcmeConnectionConfig = z.preprocess(
-  (input) => withEnvironment(input, { apiKey: 'ACME_API_KEY', webhookSecret: 'ACME_WEBHOOK_SECRET' }),
+  (input) => withEnvironment(input, environmentOf(ACME_CREDENTIALS)),
   z.strictObject({
     apiKey: z.string().min(16, 'the Acme HR API key (Settings › API keys), at least 16 characters'),
     baseUrl: z.url().default('https://api.acme-hr.example/v1'),

@@ -1,28 +1,31 @@
-import { type ProviderDefinition, type ProviderPlugin, TOKENS } from '@hrkit/core';
-import { ContainerModule } from 'inversify';
+import { defineProvider, EmploymentTypeRules } from '@hrkit/core';
 import type { z } from 'zod';
-import { ACME, AcmeConnectionConfig } from './config.js';
-import { ACME_CAPABILITIES, AcmeConnector } from './connector.js';
+import { ACME_CAPABILITIES } from './capabilities.js';
+import { AcmeClient } from './client.js';
+import { ACME, ACME_CREDENTIALS, AcmeConnectionConfig } from './config.js';
+import { AcmeConnector } from './connector.js';
+import { ACME_EMPLOYMENT_TYPES } from './mapping/employee.js';
+import { AcmeOptions } from './options.js';
+import { ACME_SIGNATURE_HEADER } from './webhooks.js';
 
 // #region module
-/** What the kit needs to know about Acme: key, config schema, which config values are secrets, the connector. */
-export const acmeDefinition: ProviderDefinition<AcmeConnectionConfig> = {
+/**
+ * The plugin consumers register, `createHrKit({ providers: [acme()] })`: everything the kit and the `hrkit` CLI
+ * need to know about Acme, and how to build one connection's connector. No DI code: defineProvider writes it.
+ */
+export const acme = defineProvider<AcmeConnectionConfig, AcmeOptions, z.input<typeof AcmeOptions>>({
   key: ACME,
   displayName: 'Acme HR',
-  specificationVersion: 'v1',
   capabilities: ACME_CAPABILITIES,
-  connectionSchema: AcmeConnectionConfig as z.ZodType<AcmeConnectionConfig>,
-  secretsOf: (config) => [config.apiKey, config.webhookSecret].filter((secret) => secret !== undefined),
-  connector: AcmeConnector,
-};
-
-/** The plugin consumers register: `createHrKit({ providers: [acme()] })`. */
-export function acme(): ProviderPlugin {
-  return {
-    key: ACME,
-    module: new ContainerModule(({ bind }) => {
-      bind(TOKENS.ProviderDefinition).toConstantValue(acmeDefinition);
-    }),
-  };
-}
+  config: AcmeConnectionConfig as z.ZodType<AcmeConnectionConfig>,
+  credentials: ACME_CREDENTIALS,
+  webhook: { secretKey: 'webhookSecret', env: 'ACME_WEBHOOK_SECRET', signatureHeader: ACME_SIGNATURE_HEADER },
+  options: AcmeOptions,
+  connector: (context) =>
+    new AcmeConnector(
+      new AcmeClient(context),
+      EmploymentTypeRules.from(ACME_EMPLOYMENT_TYPES, context.options.employmentTypes),
+    ),
+  sandbox: async () => (await import('./sandbox/index.js')).startAcmeSandbox,
+});
 // #endregion module

@@ -1,7 +1,7 @@
-import { Employee, TimeOffRequest } from '@hrkit/core';
+import { Employee, EmploymentTypeRules, TimeOffRequest } from '@hrkit/core';
 import { describe, expect, it } from 'vitest';
-import { toEmployee, toTimeOffRequest } from '../src/mapping.js';
-import { RawAcmeEmployee } from '../src/raw.js';
+import { acme } from '../src/index.js';
+import { ACME_EMPLOYMENT_TYPES, RawAcmeEmployee, toEmployee, toTimeOffRequest } from '../src/internal.js';
 
 // #region mapping-test
 const raw = RawAcmeEmployee.parse({
@@ -15,9 +15,11 @@ const raw = RawAcmeEmployee.parse({
   shoe_size: 38, // unknown fields pass through the lenient raw schema
 });
 
+const rules = EmploymentTypeRules.from(ACME_EMPLOYMENT_TYPES);
+
 describe('toEmployee', () => {
   it('maps Acme fields and values, keeping the source of every enum', () => {
-    const employee = Employee.parse(toEmployee(raw)); // the strict model accepts the result
+    const employee = Employee.parse(toEmployee(raw, rules)); // the strict model accepts the result
     expect(employee.id).toBe('acme:4821907');
     expect(employee.employmentStatus).toEqual({
       value: 'terminated',
@@ -27,9 +29,21 @@ describe('toEmployee', () => {
   });
 
   it('reports an unknown contract instead of guessing', () => {
-    const { employmentType } = toEmployee(raw);
+    const { employmentType } = toEmployee(raw, rules);
     expect(employmentType.workerKind.value).toBe('unknown');
-    expect(employmentType.unmapped).toEqual([{ field: 'contract', value: 'ZERO_HOURS', label: null }]);
+    expect(employmentType.unmapped).toEqual([{ field: 'contract', value: 'ZERO_HOURS', label: 'ZERO_HOURS' }]);
+  });
+
+  it('a consumer override adds a label and keeps the defaults it does not name', () => {
+    const custom = EmploymentTypeRules.from(ACME_EMPLOYMENT_TYPES, {
+      ZERO_HOURS: { workerKind: 'employee', schedule: 'casual' },
+    });
+    expect(toEmployee(raw, custom).employmentType.schedule.value).toBe('casual');
+    expect(toEmployee({ ...raw, contract: 'FULL_TIME' }, custom).employmentType.schedule.value).toBe('full_time');
+  });
+
+  it('acme({ … }) options are validated when the kit is built', () => {
+    expect(() => acme({ employmentTypes: 'oops' as never })).toThrow(/plugin options/);
   });
 });
 // #endregion mapping-test

@@ -6,7 +6,11 @@ import { startAcmeSandbox } from '../src/sandbox/index.js';
 type Sandbox = Awaited<ReturnType<typeof startAcmeSandbox>>;
 let sandbox: Sandbox;
 beforeAll(async () => {
+  // #region start-sandbox
+  // Same seed, same company; a fixed "now" makes dates deterministic; rate limits on, as Acme documents them.
   sandbox = await startAcmeSandbox({ seed: 3, employees: 30, now: '2026-03-02T09:00:00Z' });
+  // sandbox.connectionConfig() → { apiKey, baseUrl } for kit.connect('acme', …); sandbox.close() stops it.
+  // #endregion start-sandbox
 });
 afterAll(() => sandbox.close());
 

@@ -11,10 +11,13 @@ import {
   fullRead,
   getAgreesWithList,
   rawOnlyWhenAsked,
+  refusedTokenIsRenewed,
   readUnderFaults,
   secretsNeverLeak,
   startConformanceContext,
   timeOffRequestsInRange,
+  timeOffRequestsMatchGroundTruth,
+  tokenExchangeIsRetried,
   webhooksVerify,
 } from '../src/conformance/index.js';
 import { type FakeBug, fakeHr } from './fake/fake-provider.js';
@@ -27,10 +30,10 @@ afterEach(async () => {
   context = undefined;
 });
 
-const start = async (bugs: FakeBug[], faults = {}) => {
+const start = async (bugs: FakeBug[], faults = {}, tokenAuth = false) => {
   context = await startConformanceContext({
-    plugin: fakeHr(bugs),
-    startSandbox: (options) => startFakeSandbox(options),
+    plugin: fakeHr(bugs, { tokenAuth }),
+    startSandbox: (options) => startFakeSandbox(options, { tokenAuth }),
     employees: 34,
     faults,
   });
@@ -51,6 +54,12 @@ const cases: [FakeBug, (context: ConformanceContext) => Promise<void>][] = [
   ['always-raw', rawOnlyWhenAsked],
   ['ignores-include-pending', timeOffRequestsInRange],
   ['ignores-abort', abortedReadFails],
+  ['first-time-off-page-only', timeOffRequestsMatchGroundTruth],
+];
+
+/** Bugs of adapters with token auth: run against the token-auth variant of the fake provider and sandbox. */
+const tokenCases: [FakeBug, (context: ConformanceContext) => Promise<void>][] = [
+  ['token-never-retried', tokenExchangeIsRetried],
 ];
 
 describe('the conformance checks catch broken adapters', () => {
@@ -62,9 +71,21 @@ describe('the conformance checks catch broken adapters', () => {
     await expect(check(await start([bug]))).rejects.toThrow(); // …and fails on the broken one
   });
 
+  it.each(tokenCases)('%s is caught (token auth)', async (bug, check) => {
+    const correct = await start([], {}, true);
+    await check(correct);
+    await refusedTokenIsRenewed(correct); // the correct adapter renews a revoked token through the kit
+    await secretsNeverLeak(correct); // the runtime tokens the sandbox issued are audited too
+    expect(correct.sandbox.tokenAuth?.issuedTokens().length).toBeGreaterThan(0);
+    await correct.sandbox.close();
+    context = undefined;
+    await expect(check(await start([bug], {}, true))).rejects.toThrow(/not retried/);
+  });
+
   it('every check exercised here is registered in describeConformance', () => {
     const registered = new Set(conformanceChecks.map((check) => check.run));
-    for (const [bug, check] of cases) expect(registered.has(check), `${check.name} (catches ${bug})`).toBe(true);
+    for (const [bug, check] of [...cases, ...tokenCases])
+      expect(registered.has(check), `${check.name} (catches ${bug})`).toBe(true);
   });
 
   it('every check runs in order and the secrets check comes last (it audits what the others provoked)', () => {
@@ -92,7 +113,7 @@ describe('fault tolerance', () => {
     const baseline = await fullRead(current, current.connect());
     await expect(
       (async () => {
-        for (const seed of [1, 2, 3]) await readUnderFaults(current, seed, baseline);
+        for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) await readUnderFaults(current, seed, baseline);
       })(),
     ).rejects.toThrow(/differs from the fault-free read/);
   });

@@ -81,7 +81,16 @@ describe('scripts/new-adapter.mjs', () => {
       readFileSync(join(target, file), 'utf8'),
     );
     expect(sources.join('\n')).not.toMatch(/acme|#region/i);
-    expect(sources.join('\n')).toContain('export function sageHr(): ProviderPlugin');
+    expect(sources.join('\n')).toContain('export const sageHr = defineProvider');
+    // The example's facts arrive as TODO markers, not as claims about the new provider.
+    const everything = ['src/sandbox/server.ts', 'src/config.ts', 'src/check.ts', 'src/raw/employee.ts']
+      .map((file) => readFileSync(join(target, file), 'utf8'))
+      .join('\n');
+    expect(everything).not.toMatch(/600 requests per minute|Settings › API keys|An Sage/);
+    expect(everything).toContain('TODO(sage-hr)');
+    expect(readFileSync(join(target, 'src/raw/employee.ts'), 'utf8')).toMatch(
+      /^\/\/ TODO\(sage-hr\): Sage HR's payload/,
+    );
 
     const typecheck = node('node_modules/typescript/bin/tsc', '-p', join(target, 'test'));
     expect(typecheck.status, typecheck.output).toBe(0);
@@ -120,7 +129,9 @@ describe('scripts/new-adapter.mjs', () => {
         { path: 'examples/bob-two' },
       ]);
       // Only the added lines differ.
-      expect(pkg.split('\n').length).toBe(before.pkg.split('\n').length);
+      // A one-line workspaces array stays one line; a multi-line one gains one line.
+      const multiline = /"workspaces"\s*:\s*\[\s*\n/.test(before.pkg);
+      expect(pkg.split('\n').length).toBe(before.pkg.split('\n').length + (multiline ? 1 : 0));
       expect(ts.split('\n').length).toBe(before.ts.split('\n').length + 2);
       expect(existsSync(join(fake, 'packages/personio/src/connector.ts'))).toBe(true);
     } finally {

@@ -1,5 +1,6 @@
 import { addDays, SeededGenerator, UniqueIdIssuer } from '@hrkit/testkit';
-import type { RawAcmeEmployee, RawAcmeLeave } from '../raw.js';
+import type { RawAcmeEmployee } from '../raw/employee.js';
+import type { RawAcmeLeave } from '../raw/leave.js';
 
 // #region sandbox-company
 /** A generated Acme company, in Acme's own wire format. Same seed, same company. */

@@ -43,7 +43,7 @@ export async function startAcmeSandbox(options: SandboxOptions = {}): Promise<Sa
   );
   router.get(
     '/v1/leave',
-    guarded('leave:read', (request) => listLeave(company, request)),
+    guarded('leave:read', (request) => listLeave(company, request, options.timeOffPageSize ?? LEAVE_PAGE)),
   );
 
   /** Bearer key → scope → rate limit, in that order, with Acme's error bodies. */
@@ -78,6 +78,10 @@ export async function startAcmeSandbox(options: SandboxOptions = {}): Promise<Sa
     expected: {
       employeeRemoteIds: ({ includeInactive }) =>
         company.employees.filter((row) => includeInactive || row.status !== 'LEFT').map((row) => row.emp_id),
+      timeOffRequestRemoteIds: ({ from, to, includePending }) =>
+        leaveIn(company, from, to)
+          .filter((row) => includePending || row.state !== 'PENDING')
+          .map((row) => row.leave_id),
     },
     webhooks: {
       secret: webhookSecret,
@@ -114,12 +118,15 @@ function oneEmployee(company: AcmeCompany, request: SandboxRequest): Reply {
   return found ? jsonReply(200, found) : jsonReply(404, { error: 'employee not found' });
 }
 
-function listLeave(company: AcmeCompany, request: SandboxRequest): Reply {
+function listLeave(company: AcmeCompany, request: SandboxRequest, pageSize: number): Reply {
   const from = request.query.get('from');
   const to = request.query.get('to');
   if (!from || !to) return jsonReply(400, { error: 'from and to are required (YYYY-MM-DD)' });
-  const rows = company.leave.filter((row) => row.first_day <= to && (row.last_day ?? row.first_day) >= from);
-  return page(rows, request, LEAVE_PAGE);
+  return page(leaveIn(company, from, to), request, pageSize);
+}
+
+function leaveIn(company: AcmeCompany, from: string, to: string) {
+  return company.leave.filter((row) => row.first_day <= to && (row.last_day ?? row.first_day) >= from);
 }
 
 /** Acme's paging: `limit` (capped) and an opaque cursor that encodes the offset. */

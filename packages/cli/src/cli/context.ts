@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import type { CliIo } from './io.js';
 
 /** What every command action receives besides its own options. */
@@ -10,8 +9,4 @@ export interface CommandContext {
   setExitCode(code: number): void;
   /** Register secrets met while running (so the error printer can redact them). */
   addSecret(secret: string | null | undefined): void;
-}
-
-export function isQuiet(command: Command): boolean {
-  return Boolean(command.optsWithGlobals().quiet);
 }

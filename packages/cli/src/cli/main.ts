@@ -10,7 +10,8 @@ import type { CommandContext } from './context.js';
 import { describeError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { type CliIo, processIo } from './io.js';
-import { secretEnvironmentNames } from './providers.js';
+import { loadProviderModules, PROVIDER_MODULES_ENV, providerModuleSpecifiers } from './provider-modules.js';
+import { allCredentialSpecs, knownProviders, secretEnvironmentNames } from './providers.js';
 
 /**
  * Run `hrkit` with the given argv (node-style: argv[0] node, argv[1] the script) and return the exit code.
@@ -19,17 +20,39 @@ import { secretEnvironmentNames } from './providers.js';
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode: number = EXIT.OK;
   const redactor = new Redactor();
+  // Adapters named with --provider-module are registered first: their credentials become flags below.
+  try {
+    await loadProviderModules(providerModuleSpecifiers(argv, io.env), io.cwd);
+  } catch (error) {
+    const { exitCode: code, message } = describeError(error, (text) => text);
+    io.stderr.write(`${message}\n`);
+    return code;
+  }
   // Whatever the user passed as a secret, on a flag or in the environment, is redacted from all output.
   for (const name of [...secretEnvironmentNames(), 'HRKIT_WEBHOOK_SECRET', 'HRKIT_FLEET_KEYS'])
     redactor.add(io.env[name]);
-  for (const [index, arg] of argv.entries())
-    if (['--token', '--api-key', '--secret', '--webhook-secret'].includes(arg)) redactor.add(argv[index + 1]);
-    else if (/^--(token|api-key|secret|webhook-secret)=/.test(arg)) redactor.add(arg.slice(arg.indexOf('=') + 1));
+  const secretFlags = new Set([
+    '--secret',
+    '--webhook-secret',
+    ...allCredentialSpecs()
+      .filter((spec) => spec.secret)
+      .map((spec) => spec.flag.split(' ')[0] as string),
+  ]);
+  for (const [index, arg] of argv.entries()) {
+    const [flag = '', inline] = arg.split(/=(.*)/s, 2);
+    if (secretFlags.has(flag)) redactor.add(inline ?? argv[index + 1]);
+  }
 
   const program = new Command('hrkit')
-    .description('hrkit: connect to HiBob and BambooHR, read the normalized model, sync it incrementally')
+    .description(
+      `hrkit: connect to HR systems (${knownProviders().join(', ')}), read the normalized model, sync it incrementally`,
+    )
     .version(VERSION, '-V, --version')
     .option('-q, --quiet', 'no progress bars or summaries on stderr')
+    .option(
+      '--provider-module <package>',
+      `load an adapter package made with defineProvider (repeatable; also $${PROVIDER_MODULES_ENV}, comma-separated)`,
+    )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({

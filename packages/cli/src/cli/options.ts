@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { allCredentialSpecs } from './providers.js';
+import { allCredentialSpecs, credentialHelp } from './providers.js';
 import { FORMATS } from './output/render.js';
 
 /** Connection options shared by every provider command. */
@@ -19,8 +19,9 @@ export function addConnectionOptions(command: Command): Command {
       'name of this connection in the store (default: the provider, or <provider>-sandbox)',
     );
   // Accepted for any provider; each provider reads its own. Prefer the environment: flags show up in `ps`.
+  const help = credentialHelp();
   for (const spec of allCredentialSpecs())
-    command.addOption(new Option(spec.flag, `${spec.secret ? 'secret' : 'credential'}; default $${spec.env}`));
+    command.addOption(new Option(spec.flag, help.get(spec.flag.split(' ')[0] as string)));
   return command;
 }
 

@@ -13,6 +13,8 @@ export interface CredentialSpec {
   configKey: string;
   env: string;
   secret: boolean;
+  /** One line for the help, from the adapter's declaration. */
+  description?: string;
 }
 
 export interface CliProvider {
@@ -125,6 +127,11 @@ export function registerCliProvider(provider: CliProvider): void {
   PROVIDERS.set(provider.key, provider);
 }
 
+/** Keys of every provider the CLI knows, built-in and registered. */
+export function knownProviders(): string[] {
+  return [...PROVIDERS.keys()];
+}
+
 export function providerByKey(key: string): CliProvider {
   const found = PROVIDERS.get(key);
   if (!found) throw new CliError(`unknown provider "${key}": use one of ${[...PROVIDERS.keys()].join(', ')}`);
@@ -134,9 +141,32 @@ export function providerByKey(key: string): CliProvider {
 /** Every credential flag of every provider, so any command accepts the flags of the provider it names. */
 export function allCredentialSpecs(): CredentialSpec[] {
   const seen = new Set<string>();
-  return [...PROVIDERS.values()]
-    .flatMap((provider) => provider.credentials)
-    .filter((spec) => !seen.has(spec.flag) && seen.add(spec.flag));
+  return (
+    [...PROVIDERS.values()]
+      .flatMap((provider) => provider.credentials)
+      // By flag name: two providers may both take `--api-key`, with different value placeholders.
+      .filter((spec) => {
+        const name = spec.flag.split(' ')[0] as string;
+        return !seen.has(name) && seen.add(name);
+      })
+  );
+}
+
+/** One help line per flag name, naming every provider's environment variable for it. */
+export function credentialHelp(): Map<string, string> {
+  const byName = new Map<string, CredentialSpec[]>();
+  for (const spec of [...PROVIDERS.values()].flatMap((provider) => provider.credentials)) {
+    const name = spec.flag.split(' ')[0] as string;
+    byName.set(name, [...(byName.get(name) ?? []), spec]);
+  }
+  return new Map(
+    [...byName].map(([name, specs]) => {
+      const kind = specs.some((spec) => spec.secret) ? 'secret' : 'credential';
+      const described = specs.find((spec) => spec.description)?.description;
+      const envs = specs.map((spec) => `$${spec.env}`).join(' or ');
+      return [name, `${kind}${described ? `: ${described}` : ''}; default ${envs}`];
+    }),
+  );
 }
 
 /** Environment variables that hold secrets, for every known provider: their values are redacted from all output. */

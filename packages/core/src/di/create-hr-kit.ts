@@ -75,7 +75,25 @@ export function createHrKit(options: HrKitOptions): HrKit {
       child.bind(TOKENS.ConnectOptions).toConstantValue(connectOptions);
       child.bind(TOKENS.Redactor).toConstantValue(redactor);
       if (connectOptions.logger) child.bind(TOKENS.Logger).toConstantValue(connectOptions.logger);
-      child.bind(TOKENS.Connector).to(found.connector).inSingletonScope();
+      const create = found.createConnector;
+      if (create)
+        child
+          .bind(TOKENS.Connector)
+          .toDynamicValue((context) =>
+            create({
+              config: parsed,
+              connect: connectOptions,
+              redactor,
+              logger: context.get(TOKENS.Logger),
+              resolve: (token) => context.get(token),
+            }),
+          )
+          .inSingletonScope();
+      else if (found.connector) child.bind(TOKENS.Connector).to(found.connector).inSingletonScope();
+      else
+        throw new ConfigurationError(`provider "${key}" defines neither connector nor createConnector`, {
+          field: 'provider',
+        });
       const connector = child.get<import('../contract/v1/connector.js').HrConnectorV1>(TOKENS.Connector);
       return new Connection(connector, connectOptions, redactor);
     },

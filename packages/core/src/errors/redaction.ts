@@ -65,12 +65,3 @@ export class Redactor {
     return JSON.parse(this.redact(JSON.stringify(value) ?? 'null')) as T;
   }
 }
-
-/** Header names whose values are never logged. */
-export const SECRET_HEADER_NAMES = new Set([
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'x-api-key',
-]);

@@ -1,5 +1,6 @@
 import { lookup as dnsLookup } from 'node:dns';
 import got, { type Agents, type Method, type Response } from 'got';
+import type { z } from 'zod';
 import {
   AuthenticationError,
   ConfigurationError,
@@ -11,6 +12,7 @@ import {
   TransportError,
 } from '../errors/errors.js';
 import { Redactor } from '../errors/redaction.js';
+import { parseProviderData } from '../errors/zod-errors.js';
 import { VERSION } from '../version.js';
 import { type Clock, systemClock } from './clock.js';
 import { type Logger, silentLogger } from './logger.js';
@@ -18,10 +20,13 @@ import { baseUrlProblem, guardedLookup, type NetworkPolicy, REFUSED_ADDRESS_CODE
 import { requestPathProblem } from './path-safety.js';
 import { type RateLimiterFactory, type RateLimitRule, RateLimiter, type RequestRateLimiter } from './rate-limiter.js';
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy, serverRequestedDelay } from './retry-policy.js';
+import { TokenAuth, type TokenAuthSettings } from './token-auth.js';
 
 export type HttpAuth =
   | { kind: 'basic'; username: string; password: string }
   | { kind: 'header'; name: string; value: string }
+  /** A runtime token exchanged for the credentials (see token-auth.ts and docs/writing-an-adapter.md). */
+  | TokenAuthSettings
   | { kind: 'none' };
 
 export interface HttpResponse<T = unknown> {
@@ -44,7 +49,7 @@ export interface HttpRequest {
   idempotent?: boolean;
   /** Expect JSON (default) or text (e.g. XML). A non-JSON answer to a JSON request is a provider error. */
   responseType?: 'json' | 'text';
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Statuses the adapter handles itself instead of getting a typed error (e.g. 404 → "not found" result). */
   allowStatuses?: readonly number[];
 }
@@ -125,6 +130,7 @@ export class HttpClient {
   private readonly logger: Logger;
   private readonly got: typeof got;
   private readonly baseUrl: string;
+  private readonly tokens: TokenAuth | null;
 
   constructor(private readonly options: HttpClientOptions) {
     this.redactor = options.redactor ?? new Redactor();
@@ -138,6 +144,16 @@ export class HttpClient {
     const rules = options.rateLimits ?? [];
     this.limiter = options.rateLimiter ? options.rateLimiter(rules, this.clock) : new RateLimiter(rules, this.clock);
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    // The token exchange goes through a client of its own: same host, retries, limits and redaction, no auth.
+    this.tokens =
+      options.auth?.kind === 'token'
+        ? new TokenAuth(
+            options.auth,
+            new HttpClient({ ...options, auth: { kind: 'none' }, redactor: this.redactor, clock: this.clock }),
+            this.redactor,
+            this.clock,
+          )
+        : null;
     this.got = got.extend({
       retry: { limit: 0 },
       throwHttpErrors: false,
@@ -167,6 +183,20 @@ export class HttpClient {
     return this.request<T>({ ...request, path, method: 'POST', json });
   }
 
+  /**
+   * GET `path` and parse the body with the provider's lenient raw schema: a payload that does not fit is an
+   * InvalidProviderDataError naming `what`, the request and the field path.
+   */
+  async read<S extends z.ZodType>(
+    schema: S,
+    what: string,
+    path: string,
+    request: Omit<HttpRequest, 'path' | 'method'> = {},
+  ): Promise<z.output<S>> {
+    const response = await this.get(path, request);
+    return parseProviderData(schema, response.body, { provider: this.provider, what, request: `GET ${path}` });
+  }
+
   async request<T = unknown>(request: HttpRequest): Promise<HttpResponse<T>> {
     const method = request.method ?? 'GET';
     const path = request.path.startsWith('/') ? request.path : `/${request.path}`;
@@ -179,13 +209,17 @@ export class HttpClient {
     // Redacted once here: the label goes into every log line and error, and a path may carry a token.
     const label = this.redactor.redact(`${method} ${path}`);
     const idempotent = request.idempotent ?? (method === 'GET' || method === 'HEAD');
+    let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
+      const token = this.tokens ? await this.tokens.token(request.signal) : null;
+      const sent =
+        token && this.tokens ? { ...request, headers: { ...this.tokens.headers(token), ...request.headers } } : request;
       const waitedFor = this.clock.now();
       const settle = await this.limiter.acquire(method, path, request.signal);
       if (this.clock.now() > waitedFor) this.stats.rateLimitWaits++;
       let outcome: Awaited<ReturnType<typeof this.attempt<T>>>;
       try {
-        outcome = await this.attempt<T>(request, method, path, label);
+        outcome = await this.attempt<T>(sent, method, path, label);
       } finally {
         settle();
       }
@@ -196,6 +230,14 @@ export class HttpClient {
       // not this one is retried (a POST, an exhausted retry budget), so the next call does not hit a 429 again.
       if (requested !== null && requested <= this.policy.maxRetryAfterMs)
         await this.limiter.block(method, path, this.clock.now() + requested);
+      // A refused runtime token may just have expired early: exchange a new one and try once more.
+      if (error.status === 401 && token && this.tokens && !reauthenticated) {
+        reauthenticated = true;
+        this.tokens.invalidate(token);
+        attempt--;
+        this.logger.debug('http.reauthenticate', { provider: this.provider, request: label });
+        continue;
+      }
       const neverRetried = error.status !== null && NEVER_RETRIED_STATUSES.has(error.status);
       const canRetry = idempotent && error.retryable && !neverRetried && attempt <= this.policy.limit;
       if (!canRetry) throw error;
@@ -358,7 +400,7 @@ export class HttpClient {
 
   private authHeaders(): Record<string, string> {
     const auth = this.options.auth;
-    if (!auth || auth.kind === 'none') return {};
+    if (!auth || auth.kind === 'none' || auth.kind === 'token') return {};
     if (auth.kind === 'basic')
       return { authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` };
     return { [auth.name]: auth.value };
@@ -397,10 +439,6 @@ function originOf(baseUrl: string): string {
 type Outcome<T> =
   | { kind: 'ok'; response: HttpResponse<T> }
   | { kind: 'error'; error: HrKitError; retryAfterMs: number | null };
-
-export function createHttpClient(options: HttpClientOptions): HttpClient {
-  return new HttpClient(options);
-}
 
 function toSearchParams(params: HttpRequest['searchParams']): URLSearchParams | undefined {
   if (!params) return undefined;

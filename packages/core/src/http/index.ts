@@ -1,4 +1,5 @@
 export * from './clock.js';
+export * from './counted-pagination.js';
 export * from './http-client.js';
 export * from './logger.js';
 export * from './network-policy.js';
@@ -6,3 +7,4 @@ export * from './pagination.js';
 export * from './rate-limiter.js';
 export * from './retry-policy.js';
 export * from './path-safety.js';
+export * from './token-auth.js';

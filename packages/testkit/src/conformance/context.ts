@@ -65,6 +65,7 @@ export async function startConformanceContext(
     employees: resolved.employees,
     now: resolved.now,
     rateLimits: false,
+    timeOffPageSize: resolved.timeOffPageSize,
   });
   return new ConformanceContext(resolved, sandbox);
 }

@@ -33,7 +33,11 @@ export function describeConformance(options: ConformanceOptions): void {
 
     for (const check of conformanceChecks) {
       if (check.capability && !declared[check.capability]) continue;
-      it(check.capability ? `${check.title} [${check.capability}]` : check.title, () => check.run(current()));
+      it(check.capability ? `${check.title} [${check.capability}]` : check.title, (test) => {
+        const skipped = check.skipWhen?.(current()) ?? null;
+        if (skipped !== null) return test.skip(skipped);
+        return check.run(current());
+      });
     }
 
     describeFaultRuns(resolved.faults.seeds, current);

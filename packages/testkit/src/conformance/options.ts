@@ -22,6 +22,11 @@ export interface ConformanceOptions {
    * Without it, 1, 100 and 101 employees (100 is a multiple of the usual 10/20/25/50/100).
    */
   pageSize?: number;
+  /**
+   * The largest time-off page the sandbox answers during the suite (`SandboxOptions.timeOffPageSize`). Small, so the
+   * time-off window spans several pages and an adapter that reads only the first one is caught. Default 5.
+   */
+  timeOffPageSize?: number;
   /** Seed of the company. Default 7. */
   seed?: number;
   /** The sandbox's fixed "now" (ISO date-time). Default `2026-03-02T09:00:00.000Z`. */
@@ -56,6 +61,7 @@ export interface ResolvedConformanceOptions {
   /** Company sizes for the paging-boundary check. */
   boundaryVolumes: readonly number[];
   seed: number;
+  timeOffPageSize: number;
   now: string;
   timeOffWindow: { from: string; to: string };
   connectOptions: Omit<ConnectOptions, 'logger'>;
@@ -81,6 +87,7 @@ export function resolveConformanceOptions(options: ConformanceOptions): Resolved
     employees: options.employees ?? 57,
     boundaryVolumes: boundaryVolumes(options.pageSize),
     seed: options.seed ?? 7,
+    timeOffPageSize: options.timeOffPageSize ?? 5,
     now,
     timeOffWindow: options.timeOffWindow ?? { from: day(-45), to: day(45) },
     // Sandboxes run with their rate limits off, so the client-side limiter must not wait on a real clock either.

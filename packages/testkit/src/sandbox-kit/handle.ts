@@ -22,6 +22,27 @@ export interface SandboxHandle {
   expected: {
     /** Remote ids of the employees a full-access credential can list. */
     employeeRemoteIds(options: { includeInactive: boolean }): string[];
+    /**
+     * Remote ids of the time-off requests overlapping [from, to] (inclusive dates) that a full-access credential
+     * can read; without pending ones unless `includePending`. The conformance suite reads the range with the
+     * sandbox's time-off pages made small (`timeOffPageSize`) and compares: an adapter that stops after one page
+     * fails. Optional for now; the suite says so when a sandbox lacks it.
+     */
+    timeOffRequestRemoteIds?(options: { from: string; to: string; includePending: boolean }): string[];
+  };
+  /**
+   * Present when the provider exchanges credentials for a runtime token (see docs/writing-an-adapter.md, token
+   * auth). Lets the conformance suite fail exchanges on purpose and look for the runtime tokens in logs and errors.
+   */
+  tokenAuth?: {
+    /** The next `count` token exchanges answer `status` (default 503) instead of a token. */
+    failNextExchanges(count: number, status?: number): void;
+    /** Token exchanges answered so far (successful or not). */
+    exchanges(): number;
+    /** Every runtime token issued so far: none may appear in an error or a log line. */
+    issuedTokens(): string[];
+    /** Refuse (401) every token issued so far, as a provider does when a token expires early or is revoked. */
+    revokeIssuedTokens?(): void;
   };
   /** Present when the provider signs webhooks. */
   webhooks?: {
@@ -47,4 +68,9 @@ export interface SandboxOptions {
   rateLimits?: boolean;
   /** Fixed "now" for deterministic time-based data (ISO date-time). Default: real now. */
   now?: string;
+  /**
+   * The largest page of time-off requests the sandbox answers, whatever the client asks for (default: the
+   * provider's documented page). The conformance suite sets it small so that a range spans several pages.
+   */
+  timeOffPageSize?: number;
 }

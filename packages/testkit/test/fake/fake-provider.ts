@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { timingSafeEqual } from 'node:crypto';
 import {
   buildReport,
+  clientCredentials,
   type ConnectOptions,
   declareCapabilities,
   type DiagnosticCheck,
@@ -43,13 +44,17 @@ export type FakeBug =
   | 'swallows-errors'
   | 'always-raw'
   | 'ignores-include-pending'
-  | 'ignores-abort';
+  | 'ignores-abort'
+  /** Reads the first page of time off and stops. */
+  | 'first-time-off-page-only'
+  /** Token auth whose exchange is posted as a non-idempotent call: a transient failure is never retried. */
+  | 'token-never-retried';
 
 const FakeConfig = z.strictObject({ token: z.string().min(4), baseUrl: z.url() });
 type FakeConfig = z.infer<typeof FakeConfig>;
 const BUGS = Symbol.for('@hrkit/testkit-test/FakeBugs');
 
-export function fakeHr(bugs: readonly FakeBug[] = []): ProviderPlugin {
+export function fakeHr(bugs: readonly FakeBug[] = [], settings: { tokenAuth?: boolean } = {}): ProviderPlugin {
   const has = (bug: FakeBug) => bugs.includes(bug);
   let unstable = 0;
 
@@ -75,7 +80,22 @@ export function fakeHr(bugs: readonly FakeBug[] = []): ProviderPlugin {
       this.http = new HttpClient({
         provider: 'fakehr',
         baseUrl: config.baseUrl,
-        auth: { kind: 'header', name: 'authorization', value: `Bearer ${config.token}` },
+        auth: settings.tokenAuth
+          ? {
+              kind: 'token',
+              exchange: has('token-never-retried')
+                ? async (http) => {
+                    const response = await http.request<{ access_token: string }>({
+                      method: 'POST',
+                      path: '/token',
+                      body: new URLSearchParams({ client_secret: config.token }).toString(),
+                      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                    });
+                    return { value: response.body.access_token };
+                  }
+                : clientCredentials({ path: '/token', clientId: 'fake', clientSecret: config.token }),
+            }
+          : { kind: 'header', name: 'authorization', value: `Bearer ${config.token}` },
         redactor,
         logger,
         ...(options.clock ? { clock: options.clock } : {}),
@@ -126,7 +146,8 @@ export function fakeHr(bugs: readonly FakeBug[] = []): ProviderPlugin {
             include_pending: has('ignores-include-pending') || options.includePending === true,
           },
         });
-        return { items: page.body.items, nextCursor: page.body.next };
+        const last = has('first-time-off-page-only') ? null : page.body.next;
+        return { items: page.body.items, nextCursor: last };
       });
       for await (const row of rows) yield toRequest(row);
     }

@@ -27,6 +27,11 @@ export function sign(body: string, secret: string): string {
 export interface FakeSandboxQuirks {
   /** The server ignores from/to on /leave (the adapter must filter, or it returns records out of range). */
   leaveIgnoresRange?: boolean;
+  /**
+   * Token auth: `POST /api/token` (form body `client_secret=<config token>`) issues a runtime token, and only
+   * runtime tokens open the data endpoints. The handle then has `tokenAuth`.
+   */
+  tokenAuth?: boolean;
 }
 
 export async function startFakeSandbox(options: SandboxOptions = {}, quirks: FakeSandboxQuirks = {}) {
@@ -55,11 +60,23 @@ export async function startFakeSandbox(options: SandboxOptions = {}, quirks: Fak
       };
     });
 
-  const page = <T>(rows: T[], cursor: string | null) => {
+  const page = <T>(rows: T[], cursor: string | null, size = 10) => {
     const offset = cursor ? Number(cursor) : 0;
-    const next = offset + 10 < rows.length ? String(offset + 10) : null;
-    return { items: rows.slice(offset, offset + 10), next };
+    const next = offset + size < rows.length ? String(offset + size) : null;
+    return { items: rows.slice(offset, offset + size), next };
   };
+  const leaveIn = (from: string, to: string, pending: boolean) =>
+    leave.filter(
+      (row) =>
+        (quirks.leaveIgnoresRange || (row.first_day <= to && row.last_day >= from)) &&
+        (pending || row.state === 'approved'),
+    );
+  // Token auth: runtime token → the static credential it stands for.
+  const runtimeTokens = new Map<string, string>();
+  const issued: string[] = [];
+  let exchanges = 0;
+  let failingExchanges = { count: 0, status: 503 };
+  let body = '';
 
   const route = (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://sandbox');
@@ -67,7 +84,22 @@ export async function startFakeSandbox(options: SandboxOptions = {}, quirks: Fak
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(body));
     };
-    const auth = request.headers.authorization;
+    if (quirks.tokenAuth && url.pathname === '/api/token' && request.method === 'POST') {
+      exchanges++;
+      if (failingExchanges.count > 0) {
+        failingExchanges.count--;
+        return json(failingExchanges.status, { error: 'token service unavailable' });
+      }
+      const secret = new URLSearchParams(body).get('client_secret');
+      if (secret !== token && secret !== restrictedToken) return json(401, { error: 'invalid_client' });
+      const runtime = `fake-runtime-${seed}-${exchanges}-${issued.length}`;
+      runtimeTokens.set(runtime, secret);
+      issued.push(runtime);
+      return json(200, { access_token: runtime, expires_in: 3600 });
+    }
+    const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    const credential = quirks.tokenAuth ? runtimeTokens.get(bearer) : bearer;
+    const auth = credential ? `Bearer ${credential}` : undefined;
     if (auth !== `Bearer ${token}` && auth !== `Bearer ${restrictedToken}`)
       return json(401, { error: 'invalid token' });
     const cursor = url.searchParams.get('cursor');
@@ -85,17 +117,19 @@ export async function startFakeSandbox(options: SandboxOptions = {}, quirks: Fak
       const from = url.searchParams.get('from') ?? '0000-01-01';
       const to = url.searchParams.get('to') ?? '9999-12-31';
       const pending = url.searchParams.get('include_pending') === 'true';
-      const rows = leave.filter(
-        (row) =>
-          (quirks.leaveIgnoresRange || (row.first_day <= to && row.last_day >= from)) &&
-          (pending || row.state === 'approved'),
-      );
-      return json(200, page(rows, cursor));
+      return json(200, page(leaveIn(from, to, pending), cursor, options.timeOffPageSize ?? 10));
     }
     json(404, { error: 'no route' });
   };
 
-  const server = createServer(route);
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      body = Buffer.concat(chunks).toString('utf8');
+      route(request, response);
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const handle: SandboxHandle = {
@@ -111,7 +145,20 @@ export async function startFakeSandbox(options: SandboxOptions = {}, quirks: Fak
     expected: {
       employeeRemoteIds: ({ includeInactive }) =>
         employees.filter((e) => includeInactive || e.status === 'active').map((e) => e.id),
+      timeOffRequestRemoteIds: ({ from, to, includePending }) => leaveIn(from, to, includePending).map((row) => row.id),
     },
+    ...(quirks.tokenAuth
+      ? {
+          tokenAuth: {
+            failNextExchanges: (count: number, status = 503) => {
+              failingExchanges = { count, status };
+            },
+            exchanges: () => exchanges,
+            issuedTokens: () => [...issued],
+            revokeIssuedTokens: () => runtimeTokens.clear(),
+          },
+        }
+      : {}),
     webhooks: {
       secret: webhookSecret,
       sampleDelivery: () => {

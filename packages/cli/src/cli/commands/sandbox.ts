@@ -7,7 +7,7 @@ export function registerSandbox(program: Command, context: () => CommandContext)
   program
     .command('sandbox')
     .description('run a provider-compatible sandbox server with a seeded company until Ctrl-C')
-    .argument('<provider>', 'hibob | bamboohr')
+    .argument('<provider>', 'hibob | bamboohr | a provider loaded with --provider-module')
     .option('--port <port>', 'port to listen on (0 = any free port)', '0')
     .option('--employees <n>', 'number of employees to generate')
     .option('--seed <n>', 'seed of the generated company', '1')

@@ -56,6 +56,3 @@ export interface HrConnectorV1 {
   /** Probe every capability and report what works, what is missing and the exact fix. Never throws for gaps. */
   check(): Promise<DiagnosticsReport>;
 }
-
-/** Alias for the current spec version. */
-export type HrConnector = HrConnectorV1;

@@ -3,3 +3,4 @@ export * from './connector.js';
 export * from './diagnostics.js';
 export * from './options.js';
 export * from './webhooks.js';
+export * from './webhook-kit.js';

@@ -29,8 +29,16 @@ import {
   timeOffRequestChangesSince,
   timeOffRequestIdsAreStable,
   timeOffRequestsInRange,
+  timeOffRequestsMatchGroundTruth,
+  withoutTimeOffGroundTruth,
   whosOutInRange,
 } from './time-off.js';
+import {
+  refusedTokenIsRenewed,
+  tokenExchangeIsRetried,
+  withoutTokenAuth,
+  withoutTokenRevocation,
+} from './token-auth.js';
 import { webhooksVerify } from './webhooks.js';
 
 export interface ConformanceCheck {
@@ -38,6 +46,8 @@ export interface ConformanceCheck {
   title: string;
   /** The check applies when the adapter declares this capability (always when absent). */
   capability?: CapabilityName;
+  /** A reason to skip (shown in the report) when the sandbox cannot support the check yet; run it when null. */
+  skipWhen?(context: ConformanceContext): string | null;
   run(context: ConformanceContext): Promise<void>;
 }
 
@@ -87,6 +97,12 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
     run: timeOffRequestsInRange,
   },
   {
+    title: 'timeOff.requests reads every request in the range, across page boundaries (ground truth)',
+    capability: 'timeOff.requests',
+    skipWhen: withoutTimeOffGroundTruth,
+    run: timeOffRequestsMatchGroundTruth,
+  },
+  {
     title: 'time-off request ids are stable across reads',
     capability: 'timeOff.requests',
     run: timeOffRequestIdsAreStable,
@@ -117,6 +133,16 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
     run: webhooksVerify,
   },
   { title: 'bad credentials give an AuthenticationError', run: badCredentialsAreAuthenticationErrors },
+  {
+    title: 'a failed token exchange is retried like any idempotent read (token auth)',
+    skipWhen: withoutTokenAuth,
+    run: tokenExchangeIsRetried,
+  },
+  {
+    title: 'a refused runtime token is exchanged again once and the read goes on (token auth)',
+    skipWhen: withoutTokenRevocation,
+    run: refusedTokenIsRenewed,
+  },
   { title: 'check() is ok on a full-access credential', run: checkIsOkOnFullAccess },
   {
     title: 'check() on a restricted credential reports the missing permission with a fix',
@@ -135,4 +161,5 @@ export * from './other-records.js';
 export * from './sandbox.js';
 export * from './secrets.js';
 export * from './time-off.js';
+export * from './token-auth.js';
 export * from './webhooks.js';

@@ -52,6 +52,36 @@ export async function timeOffRequestsInRange(context: ConformanceContext): Promi
   expectWithin(inNarrow, narrow.from, narrow.to, `timeOff.requests(${narrow.from}…${narrow.to})`);
 }
 
+/** Skip reason when the sandbox handle has no time-off ground truth (see SandboxHandle.expected). */
+export function withoutTimeOffGroundTruth(context: ConformanceContext): string | null {
+  return context.sandbox.expected.timeOffRequestRemoteIds
+    ? null
+    : `the ${context.key} sandbox handle has no expected.timeOffRequestRemoteIds: time-off completeness is not checked`;
+}
+
+/**
+ * Every request overlapping the window is read, each once — with the sandbox's time-off pages made small
+ * (`timeOffPageSize`), so an adapter that stops after the first page, or mis-computes the next offset, fails.
+ */
+export async function timeOffRequestsMatchGroundTruth(context: ConformanceContext): Promise<void> {
+  const truth = context.sandbox.expected.timeOffRequestRemoteIds;
+  if (!truth) throw new Error(withoutTimeOffGroundTruth(context) ?? 'no ground truth');
+  const { from, to } = context.options.timeOffWindow;
+  const connection = context.connect();
+  for (const includePending of [false, true]) {
+    const expected = [...truth({ from, to, includePending })].sort();
+    expect(
+      expected.length,
+      `the ground truth has fewer than two time-off pages in [${from}, ${to}] (timeOffPageSize ${context.options.timeOffPageSize}): generate more leave`,
+    ).toBeGreaterThan(context.options.timeOffPageSize);
+    const read = await drain(connection.timeOff.requests({ from, to, includePending }));
+    expect(
+      read.map((request) => request.remoteId).sort(),
+      `timeOff.requests({ from: ${from}, to: ${to}, includePending: ${includePending} }) differs from the sandbox's ground truth (pages of ${context.options.timeOffPageSize})`,
+    ).toEqual(expected);
+  }
+}
+
 export async function timeOffRequestIdsAreStable(context: ConformanceContext): Promise<void> {
   const window = { ...context.options.timeOffWindow, includePending: true };
   const read = async (connection: Connection) => (await drain(connection.timeOff.requests(window))).map((r) => r.id);

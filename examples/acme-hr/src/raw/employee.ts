@@ -23,32 +23,4 @@ export const RawAcmeEmployee = z.looseObject({
   updated_at: z.string().nullish(),
 });
 export type RawAcmeEmployee = z.infer<typeof RawAcmeEmployee>;
-
-export const RawAcmeLeave = z.looseObject({
-  leave_id: z.string(),
-  emp_id: z.string(),
-  /** HOLIDAY | SICK | PARENTAL | UNPAID | … */
-  kind: z.string(),
-  /** PENDING | APPROVED | REJECTED | CANCELLED */
-  state: z.string(),
-  first_day: z.string(),
-  last_day: z.string().nullish(),
-  days: z.number().nullish(),
-  created_at: z.string().nullish(),
-  updated_at: z.string().nullish(),
-});
-export type RawAcmeLeave = z.infer<typeof RawAcmeLeave>;
-
-/** Every Acme list endpoint pages the same way: `data` plus an opaque `next_cursor` (null on the last page). */
-export function rawPage<T extends z.ZodType>(item: T) {
-  return z.looseObject({ data: z.array(item), next_cursor: z.string().nullish() });
-}
 // #endregion raw-schemas
-
-export const RawAcmeWebhookEvent = z.looseObject({
-  id: z.string(),
-  event: z.string(),
-  emp_id: z.string(),
-  occurred_at: z.string().nullish(),
-});
-export type RawAcmeWebhookEvent = z.infer<typeof RawAcmeWebhookEvent>;

@@ -1,0 +1,11 @@
+/** The adapter's parts, for its own tests: not a public API (package.json does not export this path). */
+export * from './client.js';
+export * from './connector.js';
+export * from './errors.js';
+export * from './mapping/employee.js';
+export * from './mapping/time-off-request.js';
+export * from './raw/employee.js';
+export * from './raw/leave.js';
+export * from './raw/page.js';
+export * from './raw/webhook-event.js';
+export * from './webhooks.js';

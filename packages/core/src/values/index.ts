@@ -1,0 +1,3 @@
+export * from './dates.js';
+export * from './employment-type-rules.js';
+export * from './labels.js';
