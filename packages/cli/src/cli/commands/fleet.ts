@@ -85,7 +85,11 @@ export function registerFleet(program: Command, context: () => CommandContext): 
     .option('--full-every <duration>', 'full reconciliation interval', '24h')
     .option('--silent-every <duration>', 'incremental sync interval while the webhook is silent', '2m')
     .option('--silence-after <duration>', 'no delivery for this long while syncs find changes: webhook silent', '1h');
-  for (const spec of allCredentialSpecs()) add.option(spec.flag, `${spec.configKey} (or $${spec.env})`);
+  // A loaded adapter (--provider-module) may declare a credential flag fleet add already has (--webhook-secret):
+  // the command's own option wins, so the two never collide.
+  for (const spec of allCredentialSpecs())
+    if (!add.options.some((option) => option.long === spec.flag.split(' ')[0]))
+      add.option(spec.flag, `${spec.configKey} (or $${spec.env})`);
   addFleetOptions(add).action(async (providerKey: string, id: string, flags: FleetFlags & Record<string, string>) => {
     const ctx = context();
     const provider = providerByKey(providerKey);
