@@ -8,7 +8,7 @@ import { hibob } from '@hrkit/hibob';
 import { startHiBobSandbox } from '@hrkit/hibob/sandbox';
 import { personio } from '@hrkit/personio';
 import { startPersonioSandbox } from '@hrkit/personio/sandbox';
-import type { SandboxHandle } from '@hrkit/testkit';
+import type { SandboxHandle } from '@hrkit/sandbox-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyWebhook, MemorySyncStore, SyncEngine, type SyncStore, summarize } from '@hrkit/sync';
 import { SqliteSyncStore } from '@hrkit/sync/sqlite';

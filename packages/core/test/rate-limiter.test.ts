@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RateLimitedError, type RateLimitRule, RateLimiter, VirtualClock } from '../src/index.js';
+import { RateLimitedError, type RateLimitRule, RateLimiter } from '../src/index.js';
+import { VirtualClock } from '../src/testing/index.js';
 import { type LocalServer, ok, rejection, sequence, startServer, status, testClient } from './local-server.js';
 
 let server: LocalServer | undefined;
@@ -107,5 +108,39 @@ describe('client-side rate limiting', () => {
     // The waiter went to sleep for the window; a 429 then says "nothing before t=5000".
     limiter.block('POST', '/people/search', 5000);
     expect(await waiting).toBe(5000);
+  });
+});
+
+describe('a pluggable rate limiter', () => {
+  it('is built from the client rules and told about a 429 reset instead of the in-process default', async () => {
+    const clock = new VirtualClock(1_700_000_000_000);
+    server = await startServer(
+      sequence(status(429, { message: 'limit' }, { 'x-ratelimit-reset': '1700000030' }), ok),
+      clock,
+    );
+    const calls: string[] = [];
+    const { client } = testClient(server.baseUrl, {
+      clock,
+      rateLimits: [searchRule],
+      rateLimiter: (rules) => {
+        calls.push(`built with ${rules.map((rule) => rule.name).join(',')}`);
+        return {
+          acquire: async (method, path) => {
+            calls.push(`acquire ${method} ${path}`);
+            return () => calls.push('settle');
+          },
+          block: async (method, path, resetAt) => {
+            calls.push(`block ${method} ${path} until ${resetAt}`);
+          },
+        };
+      },
+    });
+    await expect(client.post('/people/search', {})).rejects.toBeInstanceOf(RateLimitedError);
+    expect(calls).toEqual([
+      'built with search',
+      'acquire POST /people/search',
+      'settle',
+      'block POST /people/search until 1700000030000',
+    ]);
   });
 });

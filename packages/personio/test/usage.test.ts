@@ -1,4 +1,5 @@
-import { AuthenticationError, createHrKit, MemoryLogger, WebhookVerificationError } from '@hrkit/core';
+import { AuthenticationError, createHrKit, WebhookVerificationError } from '@hrkit/core';
+import { MemoryLogger } from '@hrkit/core/testing';
 import { SkippingClock } from '@hrkit/testkit/faults';
 import { afterEach, describe, expect, it } from 'vitest';
 import { personio } from '../src/index.js';

@@ -1,4 +1,4 @@
-import { addDays, SeededGenerator, UniqueIdIssuer } from '@hrkit/testkit';
+import { addDays, SeededGenerator, UniqueIdIssuer } from '@hrkit/sandbox-kit';
 
 /**
  * A generated Personio company in Personio's v1 wire format (typed attribute objects, integer ids, dates as local

@@ -8,7 +8,7 @@ import {
   type SandboxRequest,
   SlidingWindowRateLimiter,
   startServer,
-} from '@hrkit/testkit';
+} from '@hrkit/sandbox-kit';
 import { generatePersonioCompany, type PersonioCompany } from './company.js';
 import { absencePeriodJson, employeeJson, timeOffJson, typeJson } from './wire.js';
 
