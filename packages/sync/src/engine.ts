@@ -138,6 +138,13 @@ export class SyncEngine {
   constructor(private readonly store: SyncStore) {}
 
   async sync(connection: Connection, options: SyncOptions = {}): Promise<SyncResult> {
+    const connectionId = options.connectionId ?? connection.provider;
+    // A store shared by several processes runs one sync per connection at a time (docs/sync.md, "PostgreSQL store").
+    if (this.store.exclusive) return this.store.exclusive(connectionId, () => this.run(connection, options));
+    return this.run(connection, options);
+  }
+
+  private async run(connection: Connection, options: SyncOptions): Promise<SyncResult> {
     const now = options.now ?? Date.now;
     const startedMs = now();
     const connectionId = options.connectionId ?? connection.provider;
