@@ -105,6 +105,10 @@ async function sizeRound(employees) {
         log(
           `mapping: parse ${Math.round(m.parseMs)} ms, map+validate ${Math.round(m.mapAndValidateMs)} ms, ratio ${round(m.ratio)}`,
         );
+      if (!m.error)
+        log(
+          `lossless parse: ${round(m.losslessRatio)}x JSON.parse (ids quoted), ${round(m.losslessSlowPathRatio)}x with a long numeric id`,
+        );
     }
     if (!wants('sync') || !PLAN.syncSizes.includes(employees)) return;
     const recording = join(work, `requests-${employees}.json`);

@@ -1,6 +1,7 @@
 import {
   AuthenticationError,
   type ConnectOptions,
+  type DataIssueHandler,
   type ErrorMapper,
   type HrKitError,
   HttpClient,
@@ -16,6 +17,18 @@ import { RawEmployeeChanged } from './raw/changes.js';
 import { RawEmployeeRow, type RawReport, RawReportEnvelope, readEmployeeRows } from './raw/report.js';
 import { RawCompensationTable, RawTable } from './raw/tables.js';
 import { RawBalances, RawTimeOffPolicies, RawTimeOffRequests, RawTimeOffTypes, RawWhosOut } from './raw/time-off.js';
+
+const IDS_PLACEHOLDER = '\u0000hrkit-employee-ids\u0000';
+
+/**
+ * BambooHR's report filter takes ids as JSON numbers; a 19-digit id must not pass through a JS number (it would be
+ * rounded), so the digits are written into the body as they are.
+ */
+function withNumericIds(json: string, ids: readonly string[] | undefined): string {
+  if (!ids) return json;
+  const list = ids.map((id) => (/^\d+$/.test(id) ? id : JSON.stringify(id))).join(',');
+  return json.replace(JSON.stringify(IDS_PLACEHOLDER), `[${list}]`);
+}
 
 function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | null {
   const value = headers[name];
@@ -70,6 +83,8 @@ export class BambooHrClient {
       rateLimits: [],
       mapError: mapBambooHrError,
       network: options,
+      // Ids come as JSON numbers on the newer endpoints: a 19-digit one must keep its digits (docs/providers/bamboohr.md).
+      losslessIntegers: true,
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
@@ -87,25 +102,25 @@ export class BambooHrClient {
    */
   async customReport(
     fields: readonly string[],
-    options: { employeeIds?: readonly string[]; signal?: AbortSignal } = {},
+    options: { employeeIds?: readonly string[]; signal?: AbortSignal; onDataIssue?: DataIssueHandler } = {},
   ): Promise<RawReport> {
     const body = {
       title: 'hrkit employees',
       fields,
-      ...(options.employeeIds ? { filters: { employeeIds: options.employeeIds.map(Number) } } : {}),
+      ...(options.employeeIds ? { filters: { employeeIds: IDS_PLACEHOLDER } } : {}),
     };
     const response = await this.http.request({
       method: 'POST',
       path: '/v1/reports/custom',
       searchParams: { format: 'JSON', onlyCurrent: 'true' },
-      body: JSON.stringify(body),
+      body: withNumericIds(JSON.stringify(body), options.employeeIds),
       headers: { 'content-type': 'application/json' },
       idempotent: true,
       ...(options.signal ? { signal: options.signal } : {}),
     });
     const label = 'POST /v1/reports/custom';
     const envelope = this.parse(RawReportEnvelope, response.body, 'custom report', label);
-    return { ...envelope, employees: readEmployeeRows(envelope.employees, BAMBOOHR, label) };
+    return { ...envelope, employees: readEmployeeRows(envelope.employees, BAMBOOHR, label, options.onDataIssue) };
   }
 
   async employee(id: string, fields: readonly string[], signal?: AbortSignal) {

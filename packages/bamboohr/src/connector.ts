@@ -100,7 +100,10 @@ export class BambooHrConnector implements HrConnectorV1 {
 
   async *listEmployees(options: ListEmployeesOptions = {}): AsyncIterable<Employee> {
     const fields = employeeReportFields({ ...options, customFields: this.requestedExtraFields() });
-    const report = await this.client.customReport(fields, options.signal ? { signal: options.signal } : {});
+    const report = await this.client.customReport(fields, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onDataIssue ? { onDataIssue: options.onDataIssue } : {}),
+    });
     const people = new PeopleIndex(BAMBOOHR, report.employees);
     const history = options.includeHistory ? await this.history(people, undefined, options) : undefined;
     const context = {

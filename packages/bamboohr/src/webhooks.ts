@@ -4,6 +4,7 @@ import {
   type ChangeEvent,
   ConfigurationError,
   hrkitId,
+  parseJsonLossless,
   type WebhookDelivery,
   type WebhookHandlerV1,
   type WebhookOutcome,
@@ -222,7 +223,7 @@ export class BambooHrWebhooks implements WebhookHandlerV1 {
 
 function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseJsonLossless(text);
   } catch {
     return undefined;
   }

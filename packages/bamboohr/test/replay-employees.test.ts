@@ -190,7 +190,7 @@ describe('unreadable report rows', () => {
       expect((error as InstanceType<typeof InvalidProviderDataError>).path).toBe('employees[1].jobTitle');
       expect((error as InstanceType<typeof InvalidProviderDataError>).recordId).toBe('5');
     }
-    expect(() => readEmployeeRows([{ firstName: 'no id' }], 'bamboohr', 'x')).toThrow(/employees\[0\]\.id/);
+    expect(() => readEmployeeRows([{ firstName: 'no id' }], 'bamboohr', 'x')).toThrow(/record 0\): id: missing id/);
     expect(readEmployeeRows([{ id: 7, a: null }], 'bamboohr', 'x')[0]?.id).toBe('7');
   });
 });

@@ -16,10 +16,19 @@ import {
   REQUIRED_ROLES,
 } from './mapping/field-catalog.js';
 import { labelKey } from './mapping/normalize.js';
+import {
+  type GapResult,
+  type Population,
+  probeAudience,
+  probeHistory,
+  probePending,
+  probePrivate,
+} from './check-gaps.js';
 import { checkAttendanceAccess, checkCompensationAccess, type PayContext } from './pay/index.js';
 import { readField } from './mapping/read-field.js';
 import { financialNotProbed } from './check-financial.js';
 import { categoryPermission, HIBOB_PERMISSIONS } from './permissions.js';
+import type { RawTimeOffRequest } from './raw/time-off.js';
 import { employeeIdOf } from './readers/employees.js';
 import type { Session, SessionCache } from './session.js';
 
@@ -27,9 +36,12 @@ import type { Session, SessionCache } from './session.js';
 export const HIBOB_CHECK_IDS = [
   'employees.list',
   'employees.get',
+  'employees.audience',
   'customField.employmentType',
   'employees.history',
   'timeOff.requests',
+  'timeOff.pending',
+  'timeOff.private',
   'timeOff.whosOut',
   'timeOff.outToday',
   'timeOff.balances',
@@ -165,6 +177,26 @@ export class HiBobCheck {
       if (!this.deps.includeFinancial) checks.push(financialNotProbed());
     } else checks.push(this.skipped('customField.employmentType', 'Custom employment-type field', ['employees.list']));
 
+    const now = this.deps.clock.now();
+    const day = (offset: number) => new Date(now + offset * 86_400_000).toISOString().slice(0, 10);
+
+    // Who the audience hides, then history sampled from the people it shows.
+    let population: Population | null = null;
+    checks.push(
+      await this.probe(
+        'employees.audience',
+        'Which employees the service user sees ("Access data for")',
+        'optional',
+        ['employees.list'],
+        { permission: HIBOB_PERMISSIONS.audience, steps: [ADD_TO_GROUP, `Set: ${HIBOB_PERMISSIONS.audience}`] },
+        async () => {
+          if (!session) return { status: 'skipped' as const, summary: 'Not probed: the fields metadata is unreadable' };
+          const probed = await probeAudience(client, session, day(0));
+          population = probed.population;
+          return probed.result;
+        },
+      ),
+    );
     checks.push(
       await this.probe(
         'employees.history',
@@ -176,32 +208,10 @@ export class HiBobCheck {
           `Also: ${categoryPermission('Employment', true)}`,
           `Also: ${categoryPermission('Lifecycle', true)}`,
         ),
-        async () => {
-          if (!first) return { status: 'skipped' as const, summary: 'No employee visible to read history of' };
-          const missing: string[] = [];
-          for (const table of ['work', 'employment', 'lifecycle'] as const) {
-            try {
-              await client.table(first, table);
-            } catch (error) {
-              if (!(error instanceof PermissionError)) throw error;
-              missing.push(table);
-            }
-          }
-          if (missing.length === 3)
-            throw new PermissionError('no history table readable', { permission: categoryPermission('Work', true) });
-          return missing.length
-            ? {
-                status: 'degraded' as const,
-                summary: `History tables not readable: ${missing.join(', ')}`,
-                missingFields: missing,
-              }
-            : { status: 'ok' as const, summary: 'Work, employment and lifecycle history readable' };
-        },
+        () => probeHistory(client, population, first, day(0)),
       ),
     );
 
-    const now = this.deps.clock.now();
-    const day = (offset: number) => new Date(now + offset * 86_400_000).toISOString().slice(0, 10);
     const whosOutFix = permissionFix(HIBOB_PERMISSIONS.whosOut);
     checks.push(
       await this.probe(
@@ -232,7 +242,7 @@ export class HiBobCheck {
         return { status: 'ok' as const, summary: `${outs.length} people out today` };
       }),
     );
-    let policyTypes: string[] = [];
+    let policyTypes: string[] | null = null;
     const policies = await this.probe(
       'timeOff.policies',
       'Time-off policy types and policies',
@@ -240,12 +250,48 @@ export class HiBobCheck {
       ['timeOff.policies'],
       permissionFix(HIBOB_PERMISSIONS.timeOffSettings),
       async () => {
-        policyTypes = await client.policyTypes();
-        return {
-          status: 'ok' as const,
-          summary: `${policyTypes.length} policy types: ${policyTypes.slice(0, 5).join(', ')}`,
-        };
+        const types = await client.policyTypes();
+        policyTypes = types;
+        return { status: 'ok' as const, summary: `${types.length} policy types: ${types.slice(0, 5).join(', ')}` };
       },
+    );
+    // Pending and private requests come on top of "See who's out": without it, that is the permission to name.
+    const whosOutReadable = checks.some((check) => check.id === 'timeOff.requests' && check.status === 'ok');
+    const needsWhosOut: GapResult = {
+      status: 'missing',
+      summary: `Not probed: time-off requests are unreadable (see timeOff.requests)`,
+      fix: whosOutFix,
+    };
+    let feed: RawTimeOffRequest[] = [];
+    checks.push(
+      await this.probe(
+        'timeOff.pending',
+        'Pending time-off requests (includePending)',
+        'optional',
+        ['timeOff.requests', 'timeOff.requestChanges', 'timeOff.whosOut'],
+        permissionFix(HIBOB_PERMISSIONS.pendingRequests),
+        async () => {
+          if (!whosOutReadable) return needsWhosOut;
+          const probed = await probePending(
+            client,
+            { since: new Date(now - 180 * 86_400_000).toISOString(), to: new Date(now).toISOString() },
+            policyTypes,
+          );
+          feed = probed.changes;
+          return probed.result;
+        },
+      ),
+    );
+    checks.push(
+      await this.probe(
+        'timeOff.private',
+        'Private-policy requests and absences',
+        'optional',
+        ['timeOff.requests', 'timeOff.requestChanges', 'timeOff.whosOut', 'timeOff.outToday'],
+        permissionFix(HIBOB_PERMISSIONS.privatePolicies),
+        async (): Promise<GapResult> =>
+          whosOutReadable ? probePrivate(client, { from: day(-90), to: day(90) }, feed) : needsWhosOut,
+      ),
     );
     checks.push(
       await this.probe(
@@ -255,9 +301,21 @@ export class HiBobCheck {
         ['timeOff.balances'],
         permissionFix(HIBOB_PERMISSIONS.balances),
         async () => {
+          // Balances are read per policy type, so a balance read first lists the types: without the settings
+          // permission it fails, whatever the balance permission says.
+          if (policyTypes === null)
+            return {
+              status: 'missing' as const,
+              summary: `Balances are read per policy type, and listing the policy types needs "${HIBOB_PERMISSIONS.timeOffSettings}" (see timeOff.policies): balance reads fail until it is granted`,
+              fix: permissionFix(HIBOB_PERMISSIONS.timeOffSettings),
+            };
           const policyType = policyTypes[0];
-          if (!first || !policyType)
-            return { status: 'skipped' as const, summary: 'No employee or policy type to probe a balance with' };
+          if (!first) return { status: 'skipped' as const, summary: 'No employee visible to probe a balance for' };
+          if (!policyType)
+            return {
+              status: 'skipped' as const,
+              summary: 'The company has no time-off policy types: no balance to read',
+            };
           try {
             await client.balance(first, policyType, day(0));
           } catch (error) {
@@ -485,12 +543,21 @@ export class HiBobCheck {
     severity: DiagnosticCheck['severity'],
     capabilities: CapabilityName[],
     fix: Fix,
-    run: () => Promise<{ status: DiagnosticCheck['status']; summary: string; missingFields?: string[] }>,
+    run: () => Promise<GapResult>,
   ): Promise<DiagnosticCheck> {
     if (this.authFailed) return this.skipped(id, title, capabilities, severity);
     try {
       const result = await run();
-      return entry(id, title, severity, capabilities, result.status, result.summary, fix, result.missingFields ?? []);
+      return entry(
+        id,
+        title,
+        severity,
+        capabilities,
+        result.status,
+        result.summary,
+        result.fix ?? fix,
+        result.missingFields ?? [],
+      );
     } catch (error) {
       return this.failed(id, title, severity, capabilities, fix, error);
     }

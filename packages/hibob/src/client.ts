@@ -196,7 +196,14 @@ export class HiBobClient {
   async whosOut(range: { from: string; to: string; includePending: boolean }, signal?: AbortSignal) {
     const response = await this.call(RawOuts, "who's out", {
       path: '/v1/timeoff/whosout',
-      searchParams: { from: range.from, to: range.to, includeHourly: true, includePending: range.includePending },
+      // Private-policy absences come only with includePrivate=true (and the private-policy permission).
+      searchParams: {
+        from: range.from,
+        to: range.to,
+        includeHourly: true,
+        includePrivate: true,
+        includePending: range.includePending,
+      },
       signal,
     });
     return response.outs;
@@ -205,7 +212,7 @@ export class HiBobClient {
   async outToday(today: string | undefined, signal?: AbortSignal) {
     const response = await this.call(RawOuts, 'out today', {
       path: '/v1/timeoff/outtoday',
-      searchParams: { today, includeHourly: true },
+      searchParams: { today, includeHourly: true, includePrivate: true },
       signal,
     });
     return response.outs;

@@ -9,7 +9,11 @@ export const HIBOB_PERMISSIONS = {
   balances: "People's Data › Time off › Balance › See selected people's balances",
   timeOffSettings: "Features › Time off › Settings › Manage company's time off settings",
   pendingRequests:
-    "People's Data › Time off › Create, edit and cancel people's requests that haven't been approved yet",
+    "People's Data › Time off › Requests › Create, edit and cancel people's requests that haven't been approved yet",
+  privatePolicies: "People's Data › Time off › See who's out › See who's out because of private policy",
+  /** Not a permission but the group's population: HiBob's default condition hides leavers and future hires. */
+  audience:
+    'Permission group › Access data for: everyone you sync (remove the condition "Lifecycle status equals Employed")',
 } as const;
 
 /** `People's Data › <category> › View` (or `View history` for table history). */

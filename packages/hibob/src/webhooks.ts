@@ -6,6 +6,7 @@ import {
   type Clock,
   hrkitId,
   type Logger,
+  parseJsonLossless,
   systemClock,
   silentLogger,
   type WebhookDelivery,
@@ -126,7 +127,7 @@ export class HiBobWebhookHandler implements WebhookHandlerV1 {
     if (isPing(text)) return { kind: 'ping' };
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = parseJsonLossless(text);
     } catch {
       throw new WebhookVerificationError('malformed_body', 'HiBob webhook body is signed but is not JSON', {
         provider: HIBOB,

@@ -36,6 +36,7 @@ describe('pay in the HiBob sandbox', () => {
       employeeIds: sandbox.state.employees.map((employee) => employee.id),
       payrollHiddenIds: stored.payrollHiddenIds,
       today: sandbox.state.today(),
+      startDateOf: (id) => sandbox.state.employee(id)?.startDate,
     });
   };
 

@@ -1,4 +1,10 @@
-import { InvalidProviderDataError } from '@hrkit/core';
+import {
+  type DataIssueHandler,
+  InvalidProviderDataError,
+  issueValue,
+  readRecordId,
+  reportDataIssue,
+} from '@hrkit/core';
 import { z } from 'zod';
 import { Cell, RawId } from './values.js';
 
@@ -33,8 +39,14 @@ export const RawReportEnvelope = z.looseObject({
  * Checks each row by hand with the same rules as RawEmployeeRow (object, string-or-number id, scalar or null
  * cells) and fails the same way: InvalidProviderDataError naming the record and the path.
  */
-export function readEmployeeRows(rows: readonly unknown[], provider: string, request: string): RawEmployeeRow[] {
-  const result: RawEmployeeRow[] = new Array(rows.length);
+export function readEmployeeRows(
+  rows: readonly unknown[],
+  provider: string,
+  request: string,
+  onDataIssue?: DataIssueHandler,
+): RawEmployeeRow[] {
+  const result: RawEmployeeRow[] = [];
+  const seen = new Set<string>();
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index] as Record<string, unknown> | null;
     const fail = (path: string, what: string, recordId: string | null) => {
@@ -50,9 +62,32 @@ export function readEmployeeRows(rows: readonly unknown[], provider: string, req
     };
     if (typeof row !== 'object' || row === null || Array.isArray(row))
       return fail(`employees[${index}]`, 'expected an object', null);
-    const id = row.id;
-    if (typeof id !== 'string' && typeof id !== 'number')
-      return fail(`employees[${index}].id`, 'expected a string or number id', null);
+    // An id that is missing, not a string or an exact integer, or already seen: reported (or fatal without a
+    // handler), never guessed; the row is left out and the listing is incomplete.
+    const read = readRecordId(row.id);
+    const issue =
+      'reason' in read
+        ? { reason: read.reason, recordId: undefined }
+        : seen.has(read.id)
+          ? { reason: 'duplicate id in the listing', recordId: read.id }
+          : null;
+    if (issue) {
+      const value = issueValue(row.id);
+      reportDataIssue(
+        {
+          recordIndex: index,
+          field: 'id',
+          reason: issue.reason,
+          ...(issue.recordId !== undefined ? { recordId: issue.recordId } : {}),
+          ...(value !== undefined ? { value } : {}),
+        },
+        onDataIssue,
+        { provider, what: `custom report row (${request})` },
+      );
+      continue;
+    }
+    const id = (read as { id: string }).id;
+    seen.add(id);
     for (const key in row) {
       const value = row[key];
       if (
@@ -68,8 +103,8 @@ export function readEmployeeRows(rows: readonly unknown[], provider: string, req
           String(id),
         );
     }
-    if (typeof id === 'number') row.id = String(id);
-    result[index] = row as RawEmployeeRow;
+    row.id = id;
+    result.push(row as RawEmployeeRow);
   }
   return result;
 }

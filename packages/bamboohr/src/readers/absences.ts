@@ -1,9 +1,10 @@
-import type { Absence, ReadOptions, TimeOffRequest } from '@hrkit/core';
+import { type Absence, issueValue, type ReadOptions, reportDataIssue, type TimeOffRequest } from '@hrkit/core';
 import type { BambooHrClient } from '../client.js';
 import { BAMBOOHR } from '../config.js';
 import { PeopleIndex } from '../mapping/people-index.js';
 import { mapWhosOut } from '../mapping/time-off-other.js';
 import { mapTimeOffRequest } from '../mapping/time-off-request.js';
+import { date } from '../mapping/values.js';
 
 /** whos_out for a window, enriched with the matching requests (type, unit, amount) read for the same window. */
 export async function readAbsences(
@@ -19,7 +20,25 @@ export async function readAbsences(
     for (const raw of await client.timeOffRequests({ start: from, end: to }, options.signal))
       requests.set(raw.id, mapTimeOffRequest(raw, { provider: BAMBOOHR, people }));
   const result: Absence[] = [];
-  for (const entry of entries) {
+  for (const [recordIndex, entry] of entries.entries()) {
+    // A time-off row without an employee or a start date cannot be placed: reported, never skipped in silence
+    // (holiday rows carry no employee by design).
+    if (entry.type === 'timeOff' && (!entry.employeeId || !date(entry.start))) {
+      const field = entry.employeeId ? 'start' : 'employeeId';
+      const value = issueValue(field === 'start' ? entry.start : entry.employeeId);
+      reportDataIssue(
+        {
+          recordIndex,
+          recordId: entry.id,
+          field,
+          reason: field === 'start' ? 'unreadable start date' : 'missing employee id',
+          ...(value !== undefined ? { value } : {}),
+        },
+        options.onDataIssue,
+        { provider: BAMBOOHR, what: 'whos_out entry' },
+      );
+      continue;
+    }
     const request = requests.get(entry.id);
     const absence = mapWhosOut(entry, {
       provider: BAMBOOHR,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CapabilityName, Capabilities } from '../contract/v1/capabilities.js';
 import type { HrConnectorV1 } from '../contract/v1/connector.js';
+import { reportDataIssue } from '../contract/v1/data-issues.js';
 import type { DiagnosticsReport } from '../contract/v1/diagnostics.js';
 import type {
   AttendanceOptions,
@@ -24,6 +25,7 @@ import { recordIdProblem } from '../http/path-safety.js';
 import { AttendanceRecord } from '../model/attendance.js';
 import { ChangeEvent } from '../model/change-event.js';
 import { Compensation } from '../model/compensation.js';
+import type { DataIssue } from '../model/data-issue.js';
 import { Employee } from '../model/employee.js';
 import { EmploymentHistoryEntry } from '../model/employment-history.js';
 import { Absence, TimeOffBalance, TimeOffPolicy, TimeOffRequest } from '../model/time-off.js';
@@ -188,7 +190,16 @@ export class Connection {
     const fn = this.connector[name];
     if (!this.supports(capability) || typeof fn !== 'function')
       throw new NotSupportedError(capability, { provider: this.provider });
-    return (fn as Function).bind(this.connector);
+    // Unreadable records are never dropped in silence (docs/architecture.md): a read whose options name no
+    // `onDataIssue` fails with InvalidProviderDataError at the first one the adapter reports.
+    const failOnIssue = (issue: DataIssue) =>
+      reportDataIssue(issue, undefined, { provider: this.provider, what: `record (${capability})` });
+    return ((...args: unknown[]) => {
+      const last = args[args.length - 1];
+      if (isReadOptions(last) && last.onDataIssue === undefined)
+        args[args.length - 1] = { ...last, onDataIssue: failOnIssue };
+      return (fn as Function).apply(this.connector, args);
+    }) as NonNullable<HrConnectorV1[K]> & Function;
   }
 
   private stream<T>(
@@ -259,4 +270,8 @@ export class Connection {
         provider: this.provider,
       });
   }
+}
+
+function isReadOptions(value: unknown): value is { onDataIssue?: unknown } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -21,6 +21,7 @@ import { requestPathProblem } from './path-safety.js';
 import { type RateLimitRule, RateLimiter } from './rate-limiter.js';
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy, serverRequestedDelay } from './retry-policy.js';
 import { TokenAuth, type TokenAuthSettings } from './token-auth.js';
+import { parseJsonLossless } from './lossless-json.js';
 
 export type HttpAuth =
   | { kind: 'basic'; username: string; password: string }
@@ -86,6 +87,12 @@ export interface HttpClientOptions {
    * ConnectOptions here. Default: https only (http to loopback), no private, link-local or metadata addresses.
    */
   network?: NetworkPolicy;
+  /**
+   * Read integer literals beyond 2^53 as strings (`parseJsonLossless`) instead of rounded numbers. For providers
+   * that send ids as JSON numbers (BambooHR); costs a scan of each answer (docs/performance.md), so a provider that
+   * quotes its ids (HiBob) leaves it off and relies on `readRecordId` to refuse a rounded id.
+   */
+  losslessIntegers?: boolean;
 }
 
 /** Counters a benchmark or a test can read. */
@@ -309,7 +316,7 @@ export class HttpClient {
     if ((status >= 200 && status < 300) || request.allowStatuses?.includes(status)) {
       if (!wantsJson || status === 204 || text === '')
         return { kind: 'ok', response: { status, headers, body: text as T, text } };
-      const parsed = parseJson(text);
+      const parsed = parseJson(text, this.options.losslessIntegers === true);
       if (parsed.ok) return { kind: 'ok', response: { status, headers, body: parsed.value as T, text } };
       // A 2xx that is not JSON: a truncated body is worth a retry; an HTML page is a provider quirk.
       const contentType = String(headers['content-type'] ?? '');
@@ -448,9 +455,9 @@ function toSearchParams(params: HttpRequest['searchParams']): URLSearchParams | 
   return search;
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+function parseJson(text: string, lossless = false): { ok: true; value: unknown } | { ok: false } {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: lossless ? parseJsonLossless(text) : JSON.parse(text) };
   } catch {
     return { ok: false };
   }

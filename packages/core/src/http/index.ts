@@ -8,3 +8,4 @@ export * from './rate-limiter.js';
 export * from './retry-policy.js';
 export * from './path-safety.js';
 export * from './token-auth.js';
+export * from './lossless-json.js';

@@ -5,6 +5,7 @@ export * from './common.js';
 export * from './compensation.js';
 export * from './country.js';
 export * from './custom-field.js';
+export * from './data-issue.js';
 export * from './employee.js';
 export * from './employment.js';
 export * from './employment-history.js';

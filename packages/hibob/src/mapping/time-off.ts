@@ -84,6 +84,18 @@ function unitOf(raw: RawRequest): TimeOffUnit | null {
   return null;
 }
 
+/**
+ * An hour-based amount: HiBob sends whole hours (`hoursOnDate` in who's out and requests, `hours` in out today) and
+ * the rest as a separate whole `minutes` (docs/providers/hibob.md §3). Both are read, in hours like the model's
+ * `unit` says: 2 h 30 → 2.5, 45 minutes alone → 0.75.
+ */
+export function hoursAndMinutesOf(raw: Pick<RawTimeOffRequest, 'hoursOnDate' | 'hours' | 'minutes'>): number | null {
+  const hours = raw.hoursOnDate ?? raw.hours ?? null;
+  const minutes = raw.minutes ?? null;
+  if (hours === null && minutes === null) return null;
+  return (hours ?? 0) + (minutes ?? 0) / 60;
+}
+
 /** Per-day breakdown when HiBob gives one (`dailyDurations` / `dailyHours` as arrays of dated entries). */
 function daysOf(raw: RawRequest, unit: TimeOffUnit | null): TimeOffDay[] {
   const source = Array.isArray(raw.dailyDurations)
@@ -196,7 +208,7 @@ export function mapTimeOffRequest(
       ? { value: timeOffStatus(status), source: { field: 'status', value: status, label: null } }
       : { value: options.fallbackStatus ?? 'other', source: null },
     unit,
-    amount: raw.totalDuration ?? raw.hoursOnDate ?? raw.hours ?? null,
+    amount: raw.totalDuration ?? hoursAndMinutesOf(raw),
     cost: raw.totalCost ?? null,
     rangeType: rangeTypeOf(raw),
     start,
@@ -240,7 +252,7 @@ export function mapAbsence(raw: RawTimeOffRequest, options: { includeRaw: boolea
     start,
     end,
     unit: unitOf(raw),
-    amount: raw.totalDuration ?? raw.hoursOnDate ?? raw.hours ?? null,
+    amount: raw.totalDuration ?? hoursAndMinutesOf(raw),
     visibility:
       visibility === 'public'
         ? 'public'

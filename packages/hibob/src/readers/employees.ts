@@ -1,16 +1,24 @@
-import { chunk, type Employee, type GetEmployeeOptions, type ListEmployeesOptions, type Logger } from '@hrkit/core';
+import {
+  chunk,
+  type DataIssue,
+  type Employee,
+  type GetEmployeeOptions,
+  type ListEmployeesOptions,
+  type Logger,
+} from '@hrkit/core';
 import type { HiBobClient } from '../client.js';
 import { mapEmployee } from '../mapping/employee.js';
 import type { EmploymentTypeMapping } from '../mapping/employment-type-mapping.js';
 import type { MappingContext } from '../mapping/context.js';
 import { type CatalogField, MAX_FIELDS_PER_REQUEST } from '../mapping/field-catalog.js';
-import { asText, isRecord } from '../mapping/normalize.js';
+import { isRecord } from '../mapping/normalize.js';
 import { readField } from '../mapping/read-field.js';
 import type { ResolvedHiBobOptions } from '../options.js';
 import { checkEmployeeReadOptions } from '../read-options.js';
 import type { RawEmployee } from '../raw/people.js';
 import { mappingContext, type Session, type SessionCache } from '../session.js';
 import type { HistoryReader } from './history.js';
+import { readRecordId } from '@hrkit/core';
 
 /** Deep merge of two answers for the same employee (fields split over several ≤400-field requests). */
 function merge(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
@@ -35,8 +43,17 @@ function fieldGroups(fields: readonly string[]): string[][] {
 
 const ROOT_ID = { id: 'root.id', jsonPath: 'id' };
 
+/**
+ * The employee's id by core's one rule for ids (`readRecordId`: a non-empty string, or an integer a JS number holds
+ * exactly); null for anything else — a fraction, a rounded 19-digit number, an object — so that the listing reports
+ * the person instead of inventing an id.
+ */
 export function employeeIdOf(raw: RawEmployee): string | null {
-  return asText(readField(raw, ROOT_ID).value) ?? asText(raw.id);
+  for (const value of [readField(raw, ROOT_ID).value, raw.id]) {
+    const read = readRecordId(value);
+    if ('id' in read) return read.id;
+  }
+  return null;
 }
 
 /**
@@ -66,15 +83,26 @@ export class EmployeeReader {
     });
   }
 
-  /** Every employee id the service user can see (HiBob hides people outside its audience). */
-  async ids(includeInactive: boolean, signal?: AbortSignal): Promise<string[]> {
+  /**
+   * Every employee id the service user can see (HiBob hides people outside its audience). A person without a
+   * readable id, or with an id already listed, is reported through `onDataIssue` (never dropped silently: the
+   * listing is then incomplete, and a sync runs no deletion pass on it).
+   */
+  async ids(
+    includeInactive: boolean,
+    signal?: AbortSignal,
+    onDataIssue?: (issue: DataIssue) => void,
+  ): Promise<string[]> {
     const employees = await this.client.search({ fields: ['root.id'], showInactive: includeInactive }, signal);
-    const ids: string[] = [];
-    for (const employee of employees) {
+    const ids = new Set<string>();
+    for (const [recordIndex, employee] of employees.entries()) {
       const id = employeeIdOf(employee);
-      if (id) ids.push(id);
+      if (!id) onDataIssue?.({ recordIndex, field: 'id', value: employee.id ?? null, reason: 'no readable id' });
+      else if (ids.has(id))
+        onDataIssue?.({ recordIndex, recordId: id, field: 'id', value: id, reason: 'duplicate id in the listing' });
+      else ids.add(id);
     }
-    return [...new Set(ids)];
+    return [...ids];
   }
 
   async *list(options: ListEmployeesOptions): AsyncGenerator<Employee> {
@@ -92,15 +120,17 @@ export class EmployeeReader {
       unmask: options.unmask ?? [],
     });
     const fields = this.fieldsFor(session, context).map((field) => field.id);
-    const ids = await this.ids(includeInactive, options.signal);
+    const ids = await this.ids(includeInactive, options.signal, options.onDataIssue);
     for (const batch of chunk(ids, this.options.searchBatchSize)) {
       const records = await this.searchByIds(fields, batch, includeInactive, options.signal);
       const history = includeHistory ? await this.history.forEmployees(batch, context, options.signal) : null;
       for (const id of batch) {
         const raw = records.get(id);
-        // Someone who left the audience between the two calls: nothing to map, nothing invented.
+        // Listed, then absent from the full read (left the audience between the two calls, or unreadable): nothing
+        // to map, nothing invented — and reported, so this listing is not taken as proof that the person is gone.
         if (!raw) {
           this.logger.debug('hibob.employees.vanished', { employee: id });
+          options.onDataIssue?.({ recordId: id, field: 'id', reason: 'listed, then absent from the full read' });
           continue;
         }
         yield mapEmployee(raw, context, history?.get(id));

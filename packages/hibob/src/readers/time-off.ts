@@ -2,6 +2,7 @@ import {
   type Absence,
   appendAll,
   type Clock,
+  type DataIssue,
   HrKitError,
   type Logger,
   NotFoundError,
@@ -20,6 +21,8 @@ import { mapAbsence, mapBalance, mapPolicy, mapTimeOffRequest, timeOffUnit } fro
 import { asIsoDateTime } from '../mapping/normalize.js';
 import type { RawPolicyType, RawTimeOffRequest } from '../raw/time-off.js';
 import { checkIdListOptions } from '../read-options.js';
+import { issueValue, readRecordId, reportDataIssue } from '@hrkit/core';
+import { HIBOB } from '../config.js';
 
 const DAY_MS = 86_400_000;
 /** HiBob refuses a changes window longer than six months; 180 days stays inside every six-month span. */
@@ -46,11 +49,22 @@ function requestKey(raw: RawTimeOffRequest): string | null {
  * `createdOn` wins; without timestamps, later in the feed wins. A hard edit creates a new request id, so the old
  * request (cancelled) and the new one (with its edit chain) both remain.
  */
-export function latestPerRequest(changes: readonly RawTimeOffRequest[]): RawTimeOffRequest[] {
+export function latestPerRequest(
+  changes: readonly RawTimeOffRequest[],
+  onDataIssue?: (issue: DataIssue) => void,
+): RawTimeOffRequest[] {
   const latest = new Map<string, RawTimeOffRequest>();
-  for (const change of changes) {
+  for (const [recordIndex, change] of changes.entries()) {
     const key = requestKey(change);
-    if (!key) continue;
+    if (!key) {
+      onDataIssue?.({
+        recordIndex,
+        field: 'requestId',
+        value: change.requestId ?? null,
+        reason: 'no readable request id',
+      });
+      continue;
+    }
     const current = latest.get(key);
     const changedAt = (raw: RawTimeOffRequest) => Date.parse(asIsoDateTime(raw.createdOn) ?? '');
     const newer = !current || !(changedAt(change) < changedAt(current));
@@ -84,7 +98,7 @@ export class TimeOffReader {
         changes,
         await this.client.changes({ ...window, includePending: options.includePending ?? false }, options.signal),
       );
-    for (const change of latestPerRequest(changes))
+    for (const change of latestPerRequest(changes, options.onDataIssue))
       yield mapTimeOffRequest(change, { includeRaw: options.includeRaw ?? false });
   }
 
@@ -117,21 +131,22 @@ export class TimeOffReader {
       { from: options.from, to: options.to, includePending: options.includePending ?? false },
       options.signal,
     );
-    for (const out of outs) {
+    for (const [recordIndex, out] of outs.entries()) {
       const absence = mapAbsence(out, {
         includeRaw: options.includeRaw ?? false,
         window: `${options.from}..${options.to}`,
       });
       if (absence) yield absence;
-      else this.logger.debug('hibob.whosOut.skipped', { reason: 'no employee or start date' });
+      else reportUnreadableAbsence(out, recordIndex, "who's out", options.onDataIssue);
     }
   }
 
   async *outToday(options: OutTodayOptions): AsyncGenerator<Absence> {
     const date = options.date ?? today(this.clock);
-    for (const out of await this.client.outToday(options.date, options.signal)) {
+    for (const [recordIndex, out] of (await this.client.outToday(options.date, options.signal)).entries()) {
       const absence = mapAbsence(out, { includeRaw: options.includeRaw ?? false, window: date });
       if (absence) yield absence;
+      else reportUnreadableAbsence(out, recordIndex, 'out today', options.onDataIssue);
     }
   }
 
@@ -203,4 +218,26 @@ export class TimeOffReader {
       }
     }
   }
+}
+
+/** An absence without an employee id or a start date cannot be placed: reported, never skipped in silence. */
+function reportUnreadableAbsence(
+  out: RawTimeOffRequest,
+  recordIndex: number,
+  endpoint: string,
+  onDataIssue: ((issue: DataIssue) => void) | undefined,
+): void {
+  const employee = readRecordId(out.employeeId);
+  const field = 'reason' in employee ? 'employeeId' : 'startDate';
+  const value = issueValue(field === 'employeeId' ? out.employeeId : (out.startDate ?? out.date));
+  reportDataIssue(
+    {
+      recordIndex,
+      field,
+      reason: 'reason' in employee ? `no readable employee id (${employee.reason})` : 'no readable start date',
+      ...(value !== undefined ? { value } : {}),
+    },
+    onDataIssue,
+    { provider: HIBOB, what: `absence (${endpoint})` },
+  );
 }

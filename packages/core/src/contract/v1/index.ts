@@ -4,3 +4,4 @@ export * from './diagnostics.js';
 export * from './options.js';
 export * from './webhooks.js';
 export * from './webhook-kit.js';
+export * from './data-issues.js';

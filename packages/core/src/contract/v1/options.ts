@@ -1,3 +1,4 @@
+import type { DataIssue } from '../../model/data-issue.js';
 import type { UnmaskableField } from '../../model/masking.js';
 
 /** Opt-ins shared by every read. Sensitive and raw data are never read unless asked for. */
@@ -6,6 +7,11 @@ export interface ReadOptions {
   includeRaw?: boolean;
   /** Abort the read (and its HTTP requests). */
   signal?: AbortSignal;
+  /**
+   * Told about every record of a listing the adapter could not read at all (no usable id, a duplicate id…) and
+   * therefore did not yield. A listing that reported one is incomplete: the sync engine runs no deletion pass for it.
+   */
+  onDataIssue?: (issue: DataIssue) => void;
 }
 
 export interface ListEmployeesOptions extends ReadOptions {

@@ -14,6 +14,8 @@ export const HIBOB_CHECK_IDS = [
   'customField.employmentType',
   'timeOff.whosOut',
   'timeOff.requests',
+  'timeOff.pending',
+  'timeOff.private',
   'timeOff.balances',
   'timeOff.policies',
   'compensation',
@@ -34,6 +36,10 @@ export function permissionBehindCheck(checkId: string): string | null {
     case 'timeOff.whosOut':
     case 'timeOff.requests':
       return feature('timeoff.whosout');
+    case 'timeOff.pending':
+      return feature('timeoff.pending');
+    case 'timeOff.private':
+      return feature('timeoff.private');
     case 'timeOff.balances':
       return feature('timeoff.balances');
     case 'timeOff.policies':

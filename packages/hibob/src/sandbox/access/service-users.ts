@@ -1,7 +1,7 @@
 import type { Credential } from '@hrkit/testkit/sandbox-kit';
 import { CATEGORY_IDS } from '../data/categories.js';
-import { statusOn } from '../state/lifecycle.js';
-import type { BobEmployee } from '../state/types.js';
+import { lifecycleOn, statusOn } from '../state/lifecycle.js';
+import type { BobEmployee, LifecycleStatus } from '../state/types.js';
 
 /**
  * Feature permissions (as opposed to People's Data category "View" permissions):
@@ -28,6 +28,11 @@ export type BobFeature = (typeof BOB_FEATURES)[number];
 export interface Audience {
   /** False models HiBob's default condition "Lifecycle status equals Employed": only Active people. */
   includeInactive: boolean;
+  /**
+   * Only people whose lifecycle status (as of today) is one of these (null: any). Models conditions such as
+   * "Lifecycle status is not Hired" (future hires hidden) or "… is not Terminated" (leavers hidden).
+   */
+  lifecycleStatuses: LifecycleStatus[] | null;
   /** Only people in these department item ids (null: any). */
   departments: string[] | null;
   /** Only people at these sites (null: any). */
@@ -40,6 +45,11 @@ export interface ServiceUserSpec {
   name?: string;
   /** Category ids granted "View"; default all. */
   categories?: readonly string[] | 'all';
+  /**
+   * Category ids granted "View history" (table history, e.g. Work, Employment, Lifecycle); default: every category
+   * granted "View". With View but not View history a table answers only its current row.
+   */
+  history?: readonly string[] | 'all';
   /** Feature permissions; default all. */
   features?: readonly BobFeature[] | 'all';
   audience?: Partial<Audience>;
@@ -54,16 +64,23 @@ export type ServiceUser = Credential<ServiceUserData>;
 
 export const categoryPermission = (categoryId: string) => `category:${categoryId}`;
 export const featurePermission = (feature: BobFeature) => `feature:${feature}`;
+export const historyPermission = (categoryId: string) => `history:${categoryId}`;
 
 export function permissionsOf(spec: ServiceUserSpec): string[] {
   const categories = spec.categories === undefined || spec.categories === 'all' ? CATEGORY_IDS : spec.categories;
   const features = spec.features === undefined || spec.features === 'all' ? BOB_FEATURES : spec.features;
-  return [...categories.map(categoryPermission), ...features.map(featurePermission)];
+  const history = spec.history === undefined || spec.history === 'all' ? categories : spec.history;
+  return [
+    ...categories.map(categoryPermission),
+    ...history.filter((id) => categories.includes(id)).map(historyPermission),
+    ...features.map(featurePermission),
+  ];
 }
 
 export function audienceOf(spec: ServiceUserSpec): Audience {
   return {
     includeInactive: spec.audience?.includeInactive ?? true,
+    lifecycleStatuses: spec.audience?.lifecycleStatuses ?? null,
     departments: spec.audience?.departments ?? null,
     siteIds: spec.audience?.siteIds ?? null,
   };
@@ -71,6 +88,10 @@ export function audienceOf(spec: ServiceUserSpec): Audience {
 
 export function canViewCategory(user: ServiceUser, categoryId: string): boolean {
   return user.permissions.has(categoryPermission(categoryId));
+}
+
+export function canViewHistory(user: ServiceUser, categoryId: string): boolean {
+  return user.permissions.has(historyPermission(categoryId));
 }
 
 export function hasFeature(user: ServiceUser, feature: BobFeature): boolean {
@@ -81,6 +102,7 @@ export function hasFeature(user: ServiceUser, feature: BobFeature): boolean {
 export function inAudience(user: ServiceUser, employee: BobEmployee, today: string): boolean {
   const { audience } = user.data;
   if (!audience.includeInactive && statusOn(employee, today) !== 'Active') return false;
+  if (audience.lifecycleStatuses && !audience.lifecycleStatuses.includes(lifecycleOn(employee, today))) return false;
   if (audience.departments && (employee.department === null || !audience.departments.includes(employee.department))) {
     return false;
   }

@@ -167,8 +167,11 @@ function timingFor(random: SeededGenerator, type: DurationType, startDate: strin
         startPortion: random.chance(0.2) ? 'afternoon' : 'all_day',
         endPortion: random.chance(0.2) ? 'morning' : 'all_day',
       };
-    case 'hours':
-      return { type, startDate, hours: random.int(1, 6) };
+    case 'hours': {
+      // One draw of quarter hours (1 h … 6 h 30): some requests carry minutes, as HiBob's hour-based policies allow.
+      const quarters = random.int(4, 26);
+      return { type, startDate, hours: Math.trunc(quarters / 4), minutes: (quarters % 4) * 15 };
+    }
     case 'portionOnRange':
       return { type, startDate, endDate: span(4), dayPortion: random.pick(['morning', 'afternoon'] as const) };
     case 'hoursOnRange':

@@ -109,6 +109,7 @@ function payDataCache(state: CompanyState): { proxy: PaySandboxData; refresh(): 
       employeeIds: ids,
       payrollHiddenIds: stored?.payrollHiddenIds ?? [],
       today: state.today(),
+      startDateOf: (id) => state.employee(id)?.startDate,
     });
   };
   const get = (): PaySandboxData => {

@@ -40,6 +40,12 @@ export interface PayDataOptions {
   payrollHiddenIds?: readonly string[];
   /** "Today" (YYYY-MM-DD): no salary row starts after it; today's work entry is still open. */
   today: string;
+  /**
+   * Each employee's start date (YYYY-MM-DD). When known, the first row ("New hire") starts on it and no row starts
+   * before it; a future hire has exactly one row, effective on the start date (the contract's salary, entered
+   * ahead). Without it, histories start on a seeded date between 2018 and 2023.
+   */
+  startDateOf?: (employeeId: string) => string | undefined;
 }
 
 export interface PaySandboxData {
@@ -81,10 +87,16 @@ export function generatePayData(options: PayDataOptions): PaySandboxData {
     const currency = pick(CURRENCIES, random);
     const hourly = random() < 0.15;
     const frequency = pick(FREQUENCIES, random);
-    let effective = Date.parse('2018-01-01T00:00:00Z') + Math.floor(random() * 2000) * DAY_MS;
+    const seededStart = Date.parse('2018-01-01T00:00:00Z') + Math.floor(random() * 2000) * DAY_MS;
+    const startDate = options.startDateOf?.(employeeId);
+    const startMs = startDate ? Date.parse(`${startDate}T00:00:00Z`) : Number.NaN;
+    const known = !Number.isNaN(startMs);
+    let effective = known ? startMs : seededStart;
+    // A future hire's one row is the only one allowed to start after today.
+    const lastStart = known && startMs > todayMs ? startMs : todayMs;
     let amount = hourly ? 18 + Math.floor(random() * 60) + 0.5 : 42_000 + Math.floor(random() * 130) * 1000;
     const rows: SandboxSalaryRow[] = [];
-    for (let k = 0; k < count && effective <= todayMs; k++) {
+    for (let k = 0; k < count && effective <= lastStart; k++) {
       rows.push({
         id: 1_000_000 + position * 10 + k,
         employeeId,

@@ -32,6 +32,12 @@ export function mountHiBobControlRoutes(router: Router, control: HiBobSandboxCon
       'POST /employees/:id/fields': (body, request) => ({
         fieldUpdates: control.updateEmployee(request.params.id!, record(body.fields, 'fields')),
       }),
+      'POST /employees/:id/unchecked-fields': (body, request) => ({
+        fieldUpdates: Object.entries(record(body.fields, 'fields')).flatMap(([fieldId, value]) =>
+          control.setUncheckedFieldValue(request.params.id!, fieldId, value),
+        ),
+      }),
+      'POST /lists/:listId/items': (body, request) => control.addListItem(request.params.listId!, body),
       'POST /employees/:id/terminate': (body, request) => {
         control.terminate(request.params.id!, body as never);
         return { ok: true };

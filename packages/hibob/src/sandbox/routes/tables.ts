@@ -1,5 +1,5 @@
 import { jsonReply } from '@hrkit/testkit/sandbox-kit';
-import { canViewCategory, inAudience, type ServiceUser } from '../access/service-users.js';
+import { canViewCategory, canViewHistory, inAudience, type ServiceUser } from '../access/service-users.js';
 import { bobErrors, fail } from '../http/errors.js';
 import { BOB_RATE_LIMITS } from '../http/rate-limits.js';
 import type { BobRouteApi } from '../http/route-api.js';
@@ -33,7 +33,11 @@ export function registerTableRoutes(api: BobRouteApi): void {
       if (!inAudience(caller, employee, state.today()))
         return bobErrors.forbidden('employee outside the access audience');
       return jsonReply(200, {
-        values: renderTable(employee, table, state, request.query.get('includeHumanReadable') === 'true'),
+        values: visibleRows(
+          caller,
+          table,
+          renderTable(employee, table, state, request.query.get('includeHumanReadable') === 'true'),
+        ),
       });
     },
   });
@@ -69,7 +73,7 @@ export function registerTableRoutes(api: BobRouteApi): void {
       return jsonReply(200, {
         results: page.map((employee) => ({
           employeeId: employee.id,
-          values: renderTable(employee, table, state, false),
+          values: visibleRows(caller, table, renderTable(employee, table, state, false)),
         })),
         response_metadata: { next_cursor: more && last ? encodeCursor(last.seq, filterKey) : null },
         // Requested people the caller may not see come back here; the rest of the page still answers.
@@ -77,6 +81,14 @@ export function registerTableRoutes(api: BobRouteApi): void {
       });
     },
   });
+}
+
+/**
+ * "View" without "View history" on the table's category: HiBob answers with the current row only (hibob-api.md
+ * §1, "View history" for table history) — a 200 that silently lacks the past, like omitted fields.
+ */
+function visibleRows<Row extends Record<string, unknown>>(caller: ServiceUser, table: TableName, rows: Row[]): Row[] {
+  return canViewHistory(caller, TABLE_CATEGORY[table]) ? rows : rows.filter((row) => row.isCurrent === true);
 }
 
 function parseLimit(raw: string | null): number {

@@ -89,6 +89,15 @@ export class CompanyState {
     return this.listItems.get(listId)?.get(itemId) ?? null;
   }
 
+  /** Id of the list item with this display name (or this id), or null. */
+  listItemId(listId: string, nameOrId: string): string | null {
+    const items = this.listItems.get(listId);
+    if (!items) return null;
+    if (items.has(nameOrId)) return nameOrId;
+    for (const [id, name] of items) if (name === nameOrId) return id;
+    return null;
+  }
+
   request(requestId: number): TimeOffRequest | undefined {
     return this.requestsById.get(requestId);
   }

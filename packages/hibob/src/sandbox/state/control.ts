@@ -7,7 +7,7 @@ import { BOB_EVENTS } from './events.js';
 import { materialize, tableRows } from './history.js';
 import { lifecycleOn } from './lifecycle.js';
 import { bobTimestamp } from './time.js';
-import { type RequestTiming, shapeRequest } from './time-off-shapes.js';
+import { type RequestTiming, shapeRequest, splitHours } from './time-off-shapes.js';
 import type { BobEmployee, ChangeType, RequestStatus, TableName, TableRow, TimeOffRequest } from './types.js';
 
 export interface NewEmployeeInput {
@@ -131,6 +131,40 @@ export class CompanyControl {
     return changed;
   }
 
+  /**
+   * Stores a custom field's value verbatim, without checking it against the field's list: what HiBob serves when
+   * an item was deleted or an import wrote a stale id. Lets tests reach the adapter's `unmapped` path through the
+   * control API. Only custom fields (their values are opaque to the sandbox).
+   */
+  setUncheckedFieldValue(employeeId: string, fieldId: string, value: unknown, triggeredBy = 'system'): string[] {
+    const employee = this.employee(employeeId);
+    const field = this.state.fieldsById.get(fieldId);
+    if (!field?.custom) throw new ControlError(400, `"${fieldId}" is not a custom field`);
+    if (JSON.stringify(employee.custom[fieldId] ?? null) === JSON.stringify(value ?? null)) return [];
+    employee.custom[fieldId] = value;
+    this.state.emit(BOB_EVENTS.employeeUpdated, { employeeId, fieldUpdates: [fieldId] }, triggeredBy);
+    return [fieldId];
+  }
+
+  /** Adds an item to a named list (e.g. a fourth employment type); returns it. The id defaults to a fresh number. */
+  addListItem(listId: string, input: { name?: unknown; id?: unknown }): { id: string; name: string } {
+    const list = this.state.data.namedLists.find((candidate) => candidate.name === listId);
+    if (!list) throw new ControlError(404, `no named list "${listId}"`);
+    if (typeof input.name !== 'string' || input.name.trim() === '')
+      throw new ControlError(400, '"name" must be a non-empty string');
+    if (input.id !== undefined && (typeof input.id !== 'string' || input.id === ''))
+      throw new ControlError(400, '"id" must be a non-empty string');
+    if (this.state.listItemId(listId, input.name) !== null)
+      throw new ControlError(409, `list "${listId}" already has an item "${input.name}"`);
+    // Deterministic: one more than the list's largest numeric item id (HiBob's custom items are numeric strings).
+    const numeric = list.items.map((item) => Number(item.id)).filter(Number.isSafeInteger);
+    const id = input.id ?? String(numeric.length ? Math.max(...numeric) + 1 : 1);
+    if (this.state.listItemName(listId, id) !== null) throw new ControlError(409, `list "${listId}" has item id ${id}`);
+    list.items.push({ id, name: input.name, archived: false, children: [] });
+    this.state.reindexLists();
+    return { id, name: input.name };
+  }
+
   setEmploymentType(employeeId: string, label: EmploymentTypeLabel | null): string[] {
     return this.updateEmployee(employeeId, { [EMPLOYMENT_TYPE_FIELD_ID]: label });
   }
@@ -143,6 +177,9 @@ export class CompanyControl {
   ): void {
     const employee = this.employee(employeeId);
     const date = input.terminationDate ?? this.state.today();
+    // Validate everything before the first write: a refused terminate (400) must leave no trace — no status,
+    // no date, no lifecycle row, no webhook.
+    this.validateTermination(date, input);
     const changed = writeFields(this.state, employee, {
       'internal.terminationDate': date,
       'internal.terminationReason': input.reason ?? '1001',
@@ -163,6 +200,20 @@ export class CompanyControl {
     if (date <= this.state.today()) {
       this.state.emit(BOB_EVENTS.employeeLeft, { employeeId, effectiveDate: date }, triggeredBy);
       this.state.emit(BOB_EVENTS.employeeInactivated, { employeeId, effectiveDate: date }, triggeredBy);
+    }
+  }
+
+  private validateTermination(date: unknown, input: { reason?: unknown; type?: unknown }): void {
+    if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date))
+      throw new ControlError(400, `"terminationDate" must be a YYYY-MM-DD date`);
+    for (const [key, listId] of [
+      ['reason', 'terminationreason'],
+      ['type', 'lifecycleReasonType'],
+    ] as const) {
+      const value = input[key];
+      if (value === undefined) continue;
+      if (typeof value !== 'string' || this.state.listItemName(listId, value) === null)
+        throw new ControlError(400, `"${key}": ${JSON.stringify(value)} is not an item id of list ${listId}`);
     }
   }
 
@@ -298,6 +349,7 @@ export class CompanyControl {
   createTimeOffRequest(input: NewTimeOffRequestInput, triggeredBy?: string): TimeOffRequest {
     const { state } = this;
     const employee = this.employee(input.employeeId);
+    validateHoursAndMinutes(input);
     if (!state.policyType(input.policyType)) throw new ControlError(400, `unknown policy type "${input.policyType}"`);
     const policy = state.policy(policyNameFor(input.policyType, employee.siteId))!;
     const status: RequestStatus = input.status ?? (policy.approvalRequired ? 'pending' : 'approved');
@@ -361,6 +413,7 @@ export class CompanyControl {
   editTimeOffRequest(requestId: number, timing: Partial<RequestTiming>, triggeredBy = 'system'): TimeOffRequest {
     const { state } = this;
     const previous = this.requestIn(requestId, ['pending', 'approved']);
+    validateHoursAndMinutes(timing);
     const policy = state.policy(previous.policyName)!;
     const merged: RequestTiming = {
       type: timing.type ?? previous.type,
@@ -369,10 +422,12 @@ export class CompanyControl {
       startPortion: timing.startPortion ?? previous.startPortion,
       endPortion: timing.endPortion ?? previous.endPortion,
       ...(previous.dayPortion ? { dayPortion: previous.dayPortion } : {}),
-      ...(previous.hoursOnDate !== null ? { hours: previous.hoursOnDate } : {}),
+      ...(previous.hoursOnDate !== null ? splitHoursTiming(previous.hoursOnDate) : {}),
       ...(previous.dailyHours !== null ? { dailyHours: previous.dailyHours } : {}),
       ...(previous.percentageOfDay !== null ? { percentage: previous.percentageOfDay } : {}),
       ...timing,
+      // New whole hours without minutes mean exactly those hours, not the old minutes on top.
+      ...(timing.hours !== undefined && timing.minutes === undefined ? { minutes: 0 } : {}),
     };
     const next = shapeRequest(
       {
@@ -518,6 +573,25 @@ export class CompanyControl {
     if (changed.length > 0)
       this.state.emit(BOB_EVENTS.employeeUpdated, { employeeId: employee.id, fieldUpdates: changed }, triggeredBy);
   }
+}
+
+/**
+ * HiBob's request body takes whole `hours` and a separate whole `minutes` (hibob-api.md §5.7): a fractional hour
+ * count is refused like HiBob would, so tests cannot build requests HiBob could not hold.
+ */
+function splitHoursTiming(hoursOnDate: number): { hours: number; minutes: number } {
+  const { hours, minutes } = splitHours(hoursOnDate);
+  return { hours: hours ?? 0, minutes: minutes ?? 0 };
+}
+
+function validateHoursAndMinutes(timing: Partial<RequestTiming>): void {
+  if (timing.hours !== undefined && (!Number.isInteger(timing.hours) || timing.hours < 0))
+    throw new ControlError(
+      400,
+      `"hours" must be a whole number of hours (put the rest in "minutes"), got ${timing.hours}`,
+    );
+  if (timing.minutes !== undefined && (!Number.isInteger(timing.minutes) || timing.minutes < 0 || timing.minutes > 59))
+    throw new ControlError(400, `"minutes" must be a whole number from 0 to 59, got ${timing.minutes}`);
 }
 
 function currentValues(employee: BobEmployee, table: TableName): Record<string, unknown> {

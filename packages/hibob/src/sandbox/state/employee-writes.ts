@@ -1,5 +1,5 @@
 import { ControlError } from '@hrkit/testkit/sandbox-kit';
-import { EMPLOYMENT_TYPE_FIELD_ID, EMPLOYMENT_TYPE_ITEMS } from '../data/custom-fields.js';
+import { EMPLOYMENT_TYPE_FIELD_ID, EMPLOYMENT_TYPE_LIST_ID } from '../data/custom-fields.js';
 import type { CompanyState } from './company-state.js';
 import type { BobEmployee } from './types.js';
 
@@ -109,19 +109,18 @@ const WRITERS: Record<string, Writer> = {
   'address.country': (e, v, s) => {
     e.country = listItem('address.country', 'countries')(v, s);
   },
-  [EMPLOYMENT_TYPE_FIELD_ID]: (e, v) => {
-    // Accept the label ("EOR") or the item id; store the item id like HiBob does.
+  [EMPLOYMENT_TYPE_FIELD_ID]: (e, v, s) => {
+    // Accept a label ("EOR") or an item id of the live list (items added through the control API included);
+    // store the item id like HiBob does. A value outside the list goes through `setUncheckedFieldValue`.
     if (v === null) {
       delete e.custom[EMPLOYMENT_TYPE_FIELD_ID];
       return;
     }
-    const byLabel = (EMPLOYMENT_TYPE_ITEMS as Record<string, string>)[String(v)];
-    const ids: string[] = Object.values(EMPLOYMENT_TYPE_ITEMS);
-    const id = byLabel ?? (ids.includes(String(v)) ? String(v) : null);
+    const id = typeof v === 'string' ? s.listItemId(EMPLOYMENT_TYPE_LIST_ID, v) : null;
     if (!id)
       throw new ControlError(
         400,
-        `"${EMPLOYMENT_TYPE_FIELD_ID}" must be one of Contractor, Direct Employee, EOR (or an item id) or null`,
+        `"${EMPLOYMENT_TYPE_FIELD_ID}" must be an item (label or id) of list ${EMPLOYMENT_TYPE_LIST_ID} or null`,
       );
     e.custom[EMPLOYMENT_TYPE_FIELD_ID] = id;
   },

@@ -9,7 +9,9 @@ export interface RequestTiming {
   startPortion?: DayPortion;
   endPortion?: DayPortion;
   dayPortion?: DayPortion;
+  /** Whole hours of an `hours` request; the rest goes in `minutes` (HiBob's request body, hibob-api.md §5.7). */
   hours?: number;
+  minutes?: number;
   dailyHours?: number;
   percentage?: number;
   startTime?: string;
@@ -52,7 +54,7 @@ export function shapeRequest(identity: RequestIdentity, timing: RequestTiming, t
     endPortion: timing.endPortion ?? 'all_day',
     dayPortion: timing.type === 'portionOnRange' ? (timing.dayPortion ?? 'morning') : null,
     date: singleDay ? start : null,
-    hoursOnDate: singleDay ? (timing.hours ?? 4) : null,
+    hoursOnDate: singleDay ? (timing.hours ?? 4) + (timing.minutes ?? 0) / 60 : null,
     dailyHours: timing.type === 'hoursOnRange' ? (timing.dailyHours ?? 4) : null,
     percentageOfDay: timing.type === 'percentageOnRange' ? (timing.percentage ?? 50) : null,
     startTime: timing.type === 'specificHoursDayDurations' ? (timing.startTime ?? '09:00') : null,
@@ -179,4 +181,14 @@ export function requestSpan(request: TimeOffRequest, today: string): { from: num
   const from = dayNumber(request.startDate);
   const to = request.endDate ? dayNumber(request.endDate) : Math.max(from, dayNumber(today));
   return { from, to };
+}
+
+/**
+ * An hour amount the way HiBob serves it: whole hours plus a separate whole number of minutes (2.5 → 2 h 30).
+ * The state keeps exact hours; only the views split them.
+ */
+export function splitHours(hours: number | null): { hours: number | null; minutes: number | null } {
+  if (hours === null) return { hours: null, minutes: null };
+  const total = Math.round(hours * 60);
+  return { hours: Math.trunc(total / 60), minutes: total % 60 };
 }

@@ -2,7 +2,7 @@ import { hasFeature, inAudience, type ServiceUser } from '../access/service-user
 import type { CompanyState } from '../state/company-state.js';
 import { displayName } from '../state/lifecycle.js';
 import { bobTimestamp } from '../state/time.js';
-import { dailyBreakdown } from '../state/time-off-shapes.js';
+import { dailyBreakdown, splitHours } from '../state/time-off-shapes.js';
 import type { BobEmployee, TimeOffChange, TimeOffRequest } from '../state/types.js';
 
 export interface VisibilityOptions {
@@ -76,7 +76,8 @@ export function changeView(seen: SeenRequest, change: TimeOffChange, state: Comp
     endPortion: request.endPortion,
     dayPortion: request.dayPortion,
     date: request.date,
-    hoursOnDate: request.hoursOnDate,
+    hoursOnDate: splitHours(request.hoursOnDate).hours,
+    minutes: splitHours(request.hoursOnDate).minutes,
     dailyHours: request.dailyHours,
     durationUnit: request.durationUnit,
     totalDuration: request.totalDuration,
@@ -110,8 +111,8 @@ export function whosOutView(seen: SeenRequest): Record<string, unknown> {
     endPortion: request.endPortion,
     dayPortion: request.dayPortion,
     date: request.date,
-    hoursOnDate: request.hoursOnDate,
-    minutes: null,
+    hoursOnDate: splitHours(request.hoursOnDate).hours,
+    minutes: splitHours(request.hoursOnDate).minutes,
     dailyHours: request.dailyHours,
     status: request.status,
     totalCost: request.totalCost,
@@ -136,8 +137,8 @@ export function outTodayView(seen: SeenRequest): Record<string, unknown> {
     dayPortion: request.dayPortion,
     dailyHours: request.dailyHours,
     date: request.date,
-    hours: request.hoursOnDate,
-    minutes: null,
+    hours: splitHours(request.hoursOnDate).hours,
+    minutes: splitHours(request.hoursOnDate).minutes,
   };
 }
 
@@ -160,7 +161,8 @@ export function requestView(
     endDatePortion: request.endPortion,
     dayPortion: request.dayPortion,
     date: request.date,
-    hoursOnDate: request.hoursOnDate,
+    hoursOnDate: splitHours(request.hoursOnDate).hours,
+    minutes: splitHours(request.hoursOnDate).minutes,
     dailyHours: request.dailyHours,
     durationUnit: request.durationUnit,
     totalDuration: request.totalDuration,

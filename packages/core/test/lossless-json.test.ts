@@ -1,0 +1,87 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import {
+  HttpClient,
+  InvalidProviderDataError,
+  parseJsonLossless,
+  readRecordId,
+  reportDataIssue,
+  VirtualClock,
+} from '../src/index.js';
+
+describe('parseJsonLossless', () => {
+  it('keeps every digit of an integer beyond 2^53 as a string, and parses everything else like JSON.parse', () => {
+    const text =
+      '{"id": 1234567890123456789, "ids": [9007199254740993,-98765432109876543210], "safe": 9007199254740991,' +
+      ' "quoted": "1234567890123456789", "inText": "x: 12345678901234567890", "float": 0.12345678901234567890,' +
+      ' "exp": 1.5e300, "ts": 1767225600000}';
+    expect(parseJsonLossless(text)).toEqual({
+      id: '1234567890123456789',
+      ids: ['9007199254740993', '-98765432109876543210'],
+      safe: 9007199254740991,
+      quoted: '1234567890123456789',
+      inText: 'x: 12345678901234567890',
+      float: 0.12345678901234568,
+      exp: 1.5e300,
+      ts: 1767225600000,
+    });
+    expect(JSON.parse('{"id": 1234567890123456789}').id).not.toBe(1234567890123456789n.toString());
+  });
+
+  it('leaves strings with escaped quotes and long digit runs alone', () => {
+    const value = { note: 'he said "12345678901234567890", then: 98765432109876543210', n: [1, 2] };
+    expect(parseJsonLossless(JSON.stringify(value))).toEqual(value);
+  });
+
+  it('is what the HTTP toolkit parses answers with when the adapter asks for lossless integers', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"employees":[{"id":1234567890123456789}]}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const http = new HttpClient({
+        provider: 'test',
+        baseUrl,
+        clock: new VirtualClock(0),
+        losslessIntegers: true,
+      });
+      const response = await http.get<{ employees: Array<{ id: unknown }> }>('/people');
+      expect(response.body.employees[0]?.id).toBe('1234567890123456789');
+      const plain = new HttpClient({ provider: 'test', baseUrl, clock: new VirtualClock(0) });
+      expect((await plain.get<{ employees: Array<{ id: unknown }> }>('/people')).body.employees[0]?.id).toBeTypeOf(
+        'number',
+      );
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe('record ids and data issues', () => {
+  it.each([
+    ['abc', { id: 'abc' }],
+    [42, { id: '42' }],
+    ['', { reason: 'empty id' }],
+    [undefined, { reason: 'missing id' }],
+    [1.5, { reason: 'id is not an integer' }],
+    [2 ** 60, { reason: 'id lost precision as a number' }],
+    [{ value: 1 }, { reason: 'id is a object, not a string or an integer' }],
+  ])('readRecordId(%j)', (value, expected) => {
+    expect(readRecordId(value)).toEqual(expected);
+  });
+
+  it('reportDataIssue calls the handler, or throws InvalidProviderDataError naming record and field', () => {
+    const seen: unknown[] = [];
+    reportDataIssue({ recordIndex: 3, field: 'id', reason: 'missing id' }, (issue) => seen.push(issue), {
+      provider: 'p',
+      what: 'row',
+    });
+    expect(seen).toEqual([{ recordIndex: 3, field: 'id', reason: 'missing id' }]);
+    expect(() =>
+      reportDataIssue({ recordIndex: 3, field: 'id', reason: 'missing id' }, undefined, { provider: 'p', what: 'row' }),
+    ).toThrow(InvalidProviderDataError);
+  });
+});
