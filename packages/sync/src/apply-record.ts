@@ -1,4 +1,5 @@
-import type { ChangeAction, ChangeEvent, Employee, TimeOffRequest } from '@hrkit/core';
+import type { ChangeAction, ChangeEvent, Compensation, Employee, TimeOffRequest } from '@hrkit/core';
+import type { SyncedBalance } from './balances.js';
 import { changedFields } from './changed-fields.js';
 import { employeeAction, timeOffAction } from './classify.js';
 import { buildEvent } from './events.js';
@@ -15,7 +16,9 @@ export interface ApplyContext {
 
 export type SyncedRecord =
   | { entity: 'employee'; record: Employee }
-  | { entity: 'time_off_request'; record: TimeOffRequest };
+  | { entity: 'time_off_request'; record: TimeOffRequest }
+  | { entity: 'time_off_balance'; record: SyncedBalance }
+  | { entity: 'compensation'; record: Compensation };
 
 /**
  * Upsert one normalized record and, when it really changed, write its event to the outbox — in the caller's
@@ -38,7 +41,11 @@ export async function applyRecord(
   const action: ChangeAction =
     input.entity === 'employee'
       ? employeeAction(before as Employee | null, input.record)
-      : timeOffAction(before as TimeOffRequest | null, input.record);
+      : input.entity === 'time_off_request'
+        ? timeOffAction(before as TimeOffRequest | null, input.record)
+        : before
+          ? 'updated'
+          : 'created';
   const version = (stored?.version ?? 0) + 1;
   const employeeId = input.entity === 'employee' ? input.record.id : input.record.employee.id;
   const row: StoredRecord = {
@@ -64,7 +71,7 @@ export async function applyRecord(
     employeeId,
     version,
     fingerprint: print,
-    occurredAt: record.updatedAt ?? null,
+    occurredAt: 'updatedAt' in record ? (record.updatedAt ?? null) : null,
     detectedAt: context.now,
     origin: context.origin,
     changedFields: before ? changedFields(before, data) : [],
