@@ -26,6 +26,16 @@ const ALIASES: Record<string, string> = {
   'viet nam': 'VN',
 };
 
+/**
+ * Codes ICU names that are not current ISO 3166-1 alpha-2 countries: reserved and grouping codes (UK is GB, EU a
+ * union), exceptionally reserved territories, and withdrawn codes (DD would otherwise claim "Germany").
+ */
+const NOT_COUNTRIES = new Set([
+  ...['UK', 'EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ'],
+  ...['AC', 'CP', 'DG', 'EA', 'IC', 'TA'],
+  ...['AN', 'BU', 'CS', 'DD', 'DY', 'FX', 'HV', 'NT', 'RH', 'SU', 'TP', 'VD', 'YD', 'YU', 'ZR'],
+]);
+
 let byName: Map<string, string> | undefined;
 const codes = new Set<string>();
 
@@ -38,8 +48,8 @@ function names(): Map<string, string> {
     for (let second = 65; second <= 90; second++) {
       const code = String.fromCharCode(first, second);
       const name = display.of(code);
-      if (name && name !== code) {
-        byName.set(name.toLowerCase(), code);
+      if (name && name !== code && !NOT_COUNTRIES.has(code)) {
+        if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), code);
         codes.add(code);
       }
     }
