@@ -7,7 +7,7 @@ import { isMasked, UNMASKABLE_FIELDS } from '../model/masking.js';
 /**
  * The financial opt-ins of one employee read, resolved: `includeFinancial` from the read, else from connect;
  * `unmask` only with it, and only for fields hrkit knows (a typo must not silently leave a value masked, nor an
- * unknown name unmask anything). docs/model.md › Financial data.
+ * unknown name unmask anything). docs/model-comparison.md › Financial data.
  */
 export function resolveFinancialOptions<T extends GetEmployeeOptions>(
   options: T,

@@ -58,7 +58,7 @@ function names(): Map<string, string> {
 
 /**
  * The ISO alpha-2 code of a country as a provider gives it: a code (`gb`, `GB`) or an English name
- * (`United Kingdom`, `Germany`). Null when it cannot be read with certainty: never guessed (docs/model.md › Locations).
+ * (`United Kingdom`, `Germany`). Null when it cannot be read with certainty: never guessed (docs/model-comparison.md › Locations).
  */
 export function countryCode(value: unknown): string | null {
   if (typeof value !== 'string') return null;

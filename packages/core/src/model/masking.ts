@@ -1,6 +1,6 @@
 /**
  * Bank account numbers and national identifiers leave an adapter masked unless the consumer names the field in
- * `unmask` (docs/model.md › Financial data). The masked form keeps the last four characters, enough to tell two
+ * `unmask` (docs/model-comparison.md › Financial data). The masked form keeps the last four characters, enough to tell two
  * accounts apart on screen and nothing to pay into.
  */
 export const UNMASKABLE_FIELDS = ['bankAccounts.iban', 'bankAccounts.accountNumber', 'identifiers.value'] as const;

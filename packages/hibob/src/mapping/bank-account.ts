@@ -20,7 +20,7 @@ function accountTypeOf(label: string): BankAccountType {
 /**
  * The bank account of the Financial category, masked unless the read names the field in `unmask`. The country is
  * the IBAN's own country code (its first two letters are that by definition), else null. Empty when the category
- * holds no account or was not read (docs/model.md › Financial data).
+ * holds no account or was not read (docs/model-comparison.md › Financial data).
  */
 export function mapBankAccounts(role: Role, context: Pick<MappingContext, 'unmask'>): BankAccount[] {
   const unmask = context.unmask ?? [];

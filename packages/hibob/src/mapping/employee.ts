@@ -192,7 +192,7 @@ function customFields(raw: Record<string, unknown>, context: MappingContext): Em
 
 /**
  * The raw payload without the Financial and Identification categories: `raw` would otherwise carry the unmasked
- * bank and identifier values that `bankAccounts` and `identifiers` mask (docs/model.md › Financial data).
+ * bank and identifier values that `bankAccounts` and `identifiers` mask (docs/model-comparison.md › Financial data).
  */
 function withoutFinancialCategories(raw: Record<string, unknown>): Record<string, unknown> {
   const copy: Record<string, unknown> = {};

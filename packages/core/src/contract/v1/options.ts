@@ -23,7 +23,7 @@ export interface ListEmployeesOptions extends ReadOptions {
   includeHistory?: boolean;
   /**
    * Read bank accounts and national/tax identifiers (needs `includeSensitive` too). Default: the connect option,
-   * else false. Values come masked (docs/model.md › Financial data).
+   * else false. Values come masked (docs/model-comparison.md › Financial data).
    */
   includeFinancial?: boolean;
   /** Fields to return unmasked, by name, e.g. `['bankAccounts.iban']`. Needs `includeFinancial`. */
