@@ -58,6 +58,106 @@ describe('hrkit webhooks serve (in-process, fake provider)', () => {
     }
   });
 
+  it('has stored a delivery in the inbox by the time it answers 202', async () => {
+    h = cliHarness(HIBOB_LIKE);
+    h.company.addEmployee('1');
+    const server = h.start(['webhooks', 'serve', 'fake', '--store', 's.sqlite', '--port', '0'], {
+      FAKE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    });
+    const url = (
+      await until(() => server.output().stdout.match(/listening on (http:\/\/\S+)/), 'the listening line')
+    )[1]!;
+    const delivery = signedDelivery({ type: 'employee.created', employeeId: '1' });
+    const response = await fetch(url, { method: 'POST', body: delivery.body, headers: delivery.headers });
+    expect([response.status, await response.json()]).toEqual([202, { ok: true, stored: 1, duplicates: 0 }]);
+    // Read through another connection to the file, as a restarted process would.
+    const store = new SqliteSyncStore(`${h.cwd}/s.sqlite`);
+    try {
+      expect((await store.listInbox('fake')).map((item) => item.eventId)).toEqual(['fake-delivery-employee.created-1']);
+    } finally {
+      await store.close();
+    }
+    await until(() => server.output().stderr.includes('applied employee 1 created'), 'the applied line');
+    expect((await server.stop()).code).toBe(EXIT.OK);
+  });
+
+  it('answers 503 with Retry-After past --max-inbox-depth, and stores nothing', async () => {
+    h = cliHarness(HIBOB_LIKE);
+    // Two deliveries an earlier process acknowledged that cannot be applied yet (a time-off event naming no
+    // employee fails its read): they stay pending, waiting for their retry, and fill the inbox.
+    const prefill = new SqliteSyncStore(`${h.cwd}/s.sqlite`);
+    const stuck = (n: number) => ({
+      id: `stuck-${n}`,
+      provider: 'fake',
+      entity: 'time_off_request' as const,
+      action: 'requested' as const,
+      entityId: `fake:r${n}`,
+      remoteId: `r${n}`,
+      employeeId: null,
+      occurredAt: null,
+      detectedAt: '2026-06-01T09:00:00.000Z',
+      origin: 'webhook' as const,
+      changedFields: [],
+      previousRemoteId: null,
+      providerEventType: 'timeoff.requested',
+    });
+    await prefill.transaction((unit) =>
+      unit.enqueueDelivery('fake', {
+        bodyHash: 'earlier',
+        receivedAt: '2026-06-01T09:00:00.000Z',
+        events: [stuck(1), stuck(2)],
+      }),
+    );
+    await prefill.close();
+    const server = h.start(
+      [
+        'webhooks',
+        'serve',
+        'fake',
+        '--store',
+        's.sqlite',
+        '--port',
+        '0',
+        '--max-inbox-depth',
+        '2',
+        '--retry-after',
+        '7',
+      ],
+      { FAKE_WEBHOOK_SECRET: WEBHOOK_SECRET },
+    );
+    const url = (
+      await until(() => server.output().stdout.match(/listening on (http:\/\/\S+)/), 'the listening line')
+    )[1]!;
+    await until(() => server.output().stderr.match(/failed to apply 1 .*\n.*failed to apply 1 /), 'two failures');
+    const delivery = signedDelivery({ type: 'employee.updated', employeeId: '1' });
+    const response = await fetch(url, { method: 'POST', body: delivery.body, headers: delivery.headers });
+    expect([response.status, response.headers.get('retry-after')]).toEqual([503, '7']);
+    // The ping is still answered: it stores nothing.
+    expect((await fetch(url, { method: 'POST', ...signedDelivery({ type: 'ping', employeeId: '' }) })).status).toBe(
+      200,
+    );
+    const stopped = await server.stop();
+    expect(stopped.code).toBe(EXIT.OK);
+    expect(stopped.stderr).toContain('failed to apply 1 delivered event(s) for one record (Error); retrying at');
+    expect(stopped.stderr).toMatch(/inbox: stopped; 2 pending for the next start/);
+    const store = new SqliteSyncStore(`${h.cwd}/s.sqlite`);
+    try {
+      const shown = await h.run(['webhooks', 'inbox', 'fake', '--store', 's.sqlite']);
+      expect([shown.code, JSON.parse(shown.stdout)]).toEqual([
+        EXIT.OK,
+        { connectionId: 'fake', pending: 2, dead: 0, oldestPendingAt: '2026-06-01T09:00:00.000Z', deadItems: [] },
+      ]);
+      // Still pending (a slow run may have retried them once more: attempts is at least 1).
+      const items = await store.listInbox('fake');
+      expect(items.map((item) => [item.eventId, item.status, item.attempts >= 1])).toEqual([
+        ['stuck-1', 'pending', true],
+        ['stuck-2', 'pending', true],
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses to start without a webhook secret (exit 2, says where to put it)', async () => {
     h = cliHarness(HIBOB_LIKE);
     const result = await h.run(['webhooks', 'serve', 'fake', '--store', 's.sqlite']);

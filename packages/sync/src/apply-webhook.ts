@@ -8,11 +8,13 @@ import {
   type WebhookOutcome,
 } from '@hrkit/core';
 import { type ApplyContext, applyRecord, markDeleted } from './apply-record.js';
-import type { SyncStore } from './store.js';
+import type { SyncStore, SyncUnitOfWork } from './store.js';
 
 export interface ApplyWebhookOptions {
   connectionId?: string;
   now?: () => number;
+  /** Runs inside each event's transaction, after its record change: the inbox marks its items applied here. */
+  withinTransaction?: (unit: SyncUnitOfWork, event: ChangeEvent) => Promise<void>;
 }
 
 export interface ApplyWebhookResult {
@@ -64,10 +66,14 @@ export async function applyWebhookOutcome(
       detectedAt: derived.detectedAt,
     });
     const written = await store.transaction(async (unit) => {
-      if (record === null) return markDeleted(unit, context, event.entity, event.entityId, keep);
-      if (event.entity === 'employee')
-        return applyRecord(unit, context, { entity: 'employee', record: record as Employee }, keep);
-      return applyRecord(unit, context, { entity: 'time_off_request', record: record as TimeOffRequest }, keep);
+      const change =
+        record === null
+          ? await markDeleted(unit, context, event.entity, event.entityId, keep)
+          : event.entity === 'employee'
+            ? await applyRecord(unit, context, { entity: 'employee', record: record as Employee }, keep)
+            : await applyRecord(unit, context, { entity: 'time_off_request', record: record as TimeOffRequest }, keep);
+      await options.withinTransaction?.(unit, event);
+      return change;
     });
     if (written) applied.push(written);
   }

@@ -6,6 +6,8 @@ export * from './counts.js';
 export * from './engine.js';
 export * from './events.js';
 export * from './fingerprint.js';
+export * from './inbox.js';
+export * from './inbox-worker.js';
 export * from './memory-store.js';
 export * from './outbox.js';
 export * from './store.js';

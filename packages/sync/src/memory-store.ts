@@ -1,8 +1,12 @@
 import type { ChangeEvent } from '@hrkit/core';
+import { MemoryInbox } from './memory-inbox.js';
 import { Mutex } from './mutex.js';
 import {
   type ConnectionState,
   emptyState,
+  type InboxDepth,
+  type InboxItem,
+  type ListInboxOptions,
   type StoredEvent,
   type StoredRecord,
   type SyncEntity,
@@ -22,8 +26,17 @@ export class MemorySyncStore implements SyncStore {
   private readonly records = new Map<string, StoredRecord & { connectionId: string }>();
   private readonly events: (StoredEvent & { connectionId: string })[] = [];
   private readonly eventKeys = new Set<string>();
+  private readonly inbox = new MemoryInbox();
   private readonly mutex = new Mutex();
   private seq = 0;
+
+  async listInbox(connectionId: string, options?: ListInboxOptions): Promise<InboxItem[]> {
+    return this.inbox.list(connectionId, options);
+  }
+
+  async inboxDepth(connectionId: string): Promise<InboxDepth> {
+    return this.inbox.depth(connectionId);
+  }
 
   async getState(connectionId: string): Promise<ConnectionState> {
     return clone(this.states.get(connectionId) ?? emptyState());
@@ -62,7 +75,14 @@ export class MemorySyncStore implements SyncStore {
   transaction<T>(fn: (unit: SyncUnitOfWork) => Promise<T>): Promise<T> {
     return this.mutex.run(async () => {
       const undo: (() => void)[] = [];
+      const record = (step: () => void) => undo.push(step);
       const unit: SyncUnitOfWork = {
+        listInbox: (c, o) => this.listInbox(c, o),
+        inboxDepth: (c) => this.inboxDepth(c),
+        enqueueDelivery: async (c, delivery) => this.inbox.enqueue(c, delivery, record),
+        markInboxApplied: async (c, seqs, at) => this.inbox.markApplied(c, seqs, at, record),
+        markInboxFailed: async (c, seqs, failure) => this.inbox.markFailed(c, seqs, failure, record),
+        pruneInbox: async (c, before) => this.inbox.prune(c, before, record),
         getState: (c) => this.getState(c),
         getRecord: (c, e, i) => this.getRecord(c, e, i),
         listRecords: (c, e, o) => this.listRecords(c, e, o),

@@ -43,7 +43,7 @@ export interface StoredEvent {
 }
 
 /** Reads, available both on the store (auto-commit) and inside a transaction. */
-export interface SyncReader {
+export interface SyncReader extends InboxReader {
   getState(connectionId: string): Promise<ConnectionState>;
   getRecord(connectionId: string, entity: SyncEntity, id: string): Promise<StoredRecord | null>;
   /** Records ordered by id. */
@@ -59,7 +59,7 @@ export interface SyncReader {
 }
 
 /** The writes of one unit of work. Nothing is visible to other units until the transaction commits. */
-export interface SyncUnitOfWork extends SyncReader {
+export interface SyncUnitOfWork extends SyncReader, InboxWriter {
   putState(connectionId: string, state: ConnectionState): Promise<void>;
   putRecord(connectionId: string, record: StoredRecord): Promise<void>;
   /** Append to the outbox. Returns false (and changes nothing) when an event with that id is already there. */
@@ -76,4 +76,97 @@ export interface SyncStore extends SyncReader {
   /** Run `fn` as one atomic unit of work: all of its writes commit together, or none do (fn threw). */
   transaction<T>(fn: (unit: SyncUnitOfWork) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/**
+ * The webhook inbox (docs/sync.md, "Webhook inbox"): every event of a verified delivery is written here in a
+ * transaction before the listener answers 2xx, then applied from here. One item per provider event.
+ *
+ * - `pending`: waiting (or waiting for `retryAt` after a failed attempt);
+ * - `applied`: marked in the same transaction as its record change, so a crash never applies it twice;
+ * - `dead`: failed `maxAttempts` times; kept with its last error for an operator (a full sync reconciles it).
+ */
+export type InboxStatus = 'pending' | 'applied' | 'dead';
+
+export interface InboxItem {
+  /** Store-assigned, increasing in arrival order. */
+  seq: number;
+  /** The provider event id (`ChangeEvent.id`): unique per connection, so a redelivered event is stored once. */
+  eventId: string;
+  /** sha256 (hex) of the delivery's raw body: a body already seen is stored once. */
+  bodyHash: string;
+  /** `<entity>:<entityId>`: pending items with one key are applied together, with one provider read. */
+  recordKey: string;
+  /** The verified, parsed event (webhook events are thin: ids, action, type). */
+  event: ChangeEvent;
+  receivedAt: string;
+  status: InboxStatus;
+  /** Failed attempts so far. */
+  attempts: number;
+  /** What the last failed attempt said: an error type and code, never a message with secrets or personal data. */
+  lastError: string | null;
+  /** A pending item that failed is not retried before this instant. */
+  retryAt: string | null;
+  appliedAt: string | null;
+}
+
+/** One verified delivery to store: its raw body's hash and its events. */
+export interface InboxDelivery {
+  bodyHash: string;
+  receivedAt: string;
+  events: readonly ChangeEvent[];
+}
+
+export interface EnqueueResult {
+  /** Items written. 0 for a body seen before, or when every event id is already in the inbox. */
+  stored: number;
+  /** Events not written because their id (or the whole body) was already there. */
+  duplicates: number;
+}
+
+export interface InboxDepth {
+  /** Pending items, including those waiting for a retry. */
+  pending: number;
+  /** Items that exhausted their attempts. */
+  dead: number;
+  /** `receivedAt` of the oldest pending item. */
+  oldestPendingAt: string | null;
+}
+
+export interface ListInboxOptions {
+  status?: InboxStatus;
+  /** Only items whose `retryAt` is null or not after this instant (ISO). */
+  readyAt?: string;
+  recordKey?: string;
+  limit?: number;
+}
+
+export interface InboxFailure {
+  /** Safe text (see `InboxItem.lastError`). */
+  error: string;
+  /** When to try again; null gives up: the items become `dead`. */
+  retryAt: string | null;
+}
+
+/** Inbox reads, on the store and inside a transaction. Items come oldest first (by `seq`). */
+export interface InboxReader {
+  listInbox(connectionId: string, options?: ListInboxOptions): Promise<InboxItem[]>;
+  inboxDepth(connectionId: string): Promise<InboxDepth>;
+}
+
+/** Inbox writes, inside a transaction only. */
+export interface InboxWriter {
+  /** Store a delivery's events, skipping ids already present; a body hash already present stores nothing. */
+  enqueueDelivery(connectionId: string, delivery: InboxDelivery): Promise<EnqueueResult>;
+  /** Mark pending items applied. Call it in the transaction that writes their record change. */
+  markInboxApplied(connectionId: string, seqs: readonly number[], at: string): Promise<void>;
+  /** Count a failed attempt on pending items: attempts + 1, lastError, retryAt (null: status `dead`). */
+  markInboxFailed(connectionId: string, seqs: readonly number[], failure: InboxFailure): Promise<void>;
+  /** Delete applied items applied before `before` (their ids stop deduplicating redeliveries). Returns how many. */
+  pruneInbox(connectionId: string, before: string): Promise<number>;
+}
+
+/** `<entity>:<entityId>`, the key deliveries are coalesced on. */
+export function inboxRecordKey(event: Pick<ChangeEvent, 'entity' | 'entityId'>): string {
+  return `${event.entity}:${event.entityId}`;
 }

@@ -85,6 +85,12 @@ export class RunningCli {
     this.child.kill('SIGINT');
     return this.exited;
   }
+
+  /** Send any signal (SIGKILL: a supervisor that stopped waiting) and wait for the process to be gone. */
+  async kill(signal: NodeJS.Signals): Promise<CliRun> {
+    this.child.kill(signal);
+    return this.exited;
+  }
 }
 
 export function jsonLines<T = Record<string, unknown>>(text: string): T[] {

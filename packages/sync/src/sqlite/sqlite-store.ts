@@ -2,9 +2,13 @@ import type { ChangeEvent } from '@hrkit/core';
 import Database from 'better-sqlite3';
 import { Mutex } from '../mutex.js';
 import { ensurePrivateFile } from './private-files.js';
+import { INBOX_SCHEMA, SqliteInbox } from './sqlite-inbox.js';
 import {
   type ConnectionState,
   emptyState,
+  type InboxDepth,
+  type InboxItem,
+  type ListInboxOptions,
   type StoredEvent,
   type StoredRecord,
   type SyncEntity,
@@ -15,7 +19,8 @@ import {
 /** Default location, relative to the working directory. */
 export const DEFAULT_STORE_PATH = '.hrkit/hrkit.sqlite';
 
-const SCHEMA_VERSION = 1;
+/** 2 added the webhook inbox. */
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS connection_state (
@@ -73,18 +78,28 @@ export class SqliteSyncStore implements SyncStore {
   private readonly db: Database.Database;
   private readonly mutex = new Mutex();
   private readonly statements;
+  private readonly inbox: SqliteInbox;
 
-  constructor(readonly path: string = DEFAULT_STORE_PATH) {
+  /**
+   * `durable`: fsync every commit (synchronous = FULL). A webhook listener acknowledges a delivery once its
+   * inbox transaction commits; with the default NORMAL a commit survives a killed process but not a power loss.
+   */
+  constructor(
+    readonly path: string = DEFAULT_STORE_PATH,
+    options: { durable?: boolean } = {},
+  ) {
     // 0600 in 0700 directories, made level by level (docs/security.md › Files).
     if (path !== ':memory:') ensurePrivateFile(path);
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(options.durable ? 'synchronous = FULL' : 'synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION)
       throw new Error(`${path} was written by a newer hrkit (store schema ${version}); upgrade @hrkit/cli`);
     this.db.exec(SCHEMA);
+    this.db.exec(INBOX_SCHEMA);
+    this.inbox = new SqliteInbox(this.db);
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     this.statements = {
       getState: this.db.prepare<[string], { state: string }>(
@@ -162,10 +177,25 @@ export class SqliteSyncStore implements SyncStore {
     }));
   }
 
+  async listInbox(connectionId: string, options?: ListInboxOptions): Promise<InboxItem[]> {
+    return this.inbox.list(connectionId, options);
+  }
+
+  async inboxDepth(connectionId: string): Promise<InboxDepth> {
+    return this.inbox.depth(connectionId);
+  }
+
   transaction<T>(fn: (unit: SyncUnitOfWork) => Promise<T>): Promise<T> {
     return this.mutex.run(async () => {
       const s = this.statements;
+      const inbox = this.inbox;
       const unit: SyncUnitOfWork = {
+        listInbox: (c, o) => this.listInbox(c, o),
+        inboxDepth: (c) => this.inboxDepth(c),
+        enqueueDelivery: async (c, delivery) => inbox.enqueue(c, delivery),
+        markInboxApplied: async (c, seqs, at) => inbox.markApplied(c, seqs, at),
+        markInboxFailed: async (c, seqs, failure) => inbox.markFailed(c, seqs, failure),
+        pruneInbox: async (c, before) => inbox.prune(c, before),
         getState: (c) => this.getState(c),
         getRecord: (c, e, i) => this.getRecord(c, e, i),
         listRecords: (c, e, o) => this.listRecords(c, e, o),

@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { type Connection, type WebhookOutcome, WebhookVerificationError } from '@hrkit/core';
 import type { Command } from 'commander';
-import { applyWebhookOutcome } from '@hrkit/sync';
 import { type ConnectionFlags, type OpenedConnection, openConnection, parseCount } from '../connect.js';
 import type { CommandContext } from '../context.js';
-import { CliError, describeError } from '../errors.js';
+import { CliError } from '../errors.js';
 import { addConnectionOptions } from '../options.js';
 import { openStoreFor } from '../store-path.js';
-
-const MAX_BODY_BYTES = 1_048_576;
+import { WebhookListener } from './webhook-listener.js';
 
 type WebhookFlags = ConnectionFlags & {
   secret?: string;
@@ -22,6 +18,10 @@ type WebhookFlags = ConnectionFlags & {
   headers?: string;
   signature?: string;
   timestamp?: string;
+  maxInboxDepth?: string;
+  retryAfter?: string;
+  shutdownDeadline?: string;
+  maxAttempts?: string;
 };
 
 /** --secret, then $<PROVIDER>_WEBHOOK_SECRET / $HRKIT_WEBHOOK_SECRET, then the config file, then the sandbox's. */
@@ -47,24 +47,34 @@ export function registerWebhooks(program: Command, context: () => CommandContext
 
   const serve = webhooks
     .command('serve')
-    .description('listen for deliveries: verify, answer 2xx at once, then apply each event to the store')
+    .description(
+      'listen for deliveries: verify, store them in the inbox, answer 2xx, and apply the inbox in the background',
+    )
     .argument('<provider>', 'hibob | bamboohr')
     .option('--port <port>', 'port to listen on (0 = any free port)', '0')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--secret <secret>', 'the webhook secret (prefer the environment variable)')
-    .option('--store <path>', 'SQLite store file (default .hrkit/hrkit.sqlite)');
+    .option('--store <path>', 'SQLite store file (default .hrkit/hrkit.sqlite)')
+    .option('--max-inbox-depth <count>', 'past this many pending deliveries answer 503 with Retry-After', '10000')
+    .option('--retry-after <seconds>', "the 503's Retry-After", '30')
+    .option('--shutdown-deadline <seconds>', 'on SIGTERM/SIGINT, how long the delivery being applied may take', '10')
+    .option('--max-attempts <count>', 'failed applications of a delivery before it is given up (dead)', '5');
   addConnectionOptions(serve).action(async (provider: string, flags: WebhookFlags) => {
     const ctx = context();
+    const settings = {
+      maxInboxDepth: positive(flags.maxInboxDepth, '--max-inbox-depth'),
+      retryAfterSeconds: positive(flags.retryAfter, '--retry-after'),
+      shutdownDeadlineMs: (parseCount(flags.shutdownDeadline, '--shutdown-deadline') ?? 10) * 1_000,
+      maxAttempts: positive(flags.maxAttempts, '--max-attempts'),
+    };
     const opened = await openConnection(provider, flags, ctx.io);
-    const store = await openStoreFor(opened, flags.store, ctx.io);
+    // Durable: each inbox commit is fsynced before the delivery is acknowledged (docs/security.md).
+    const store = await openStoreFor(opened, flags.store, ctx.io, { durable: true });
     try {
       const secret = webhookSecret(opened, flags, ctx);
-      const queue = new ApplyQueue(ctx, opened, (outcome) =>
-        applyWebhookOutcome(store, opened.connection, outcome, { connectionId: opened.connectionId }),
-      );
-      const server = createServer((request, response) =>
-        receive(request, response, opened.connection, secret, queue, ctx),
-      );
+      const listener = new WebhookListener(ctx, opened, store, { ...settings, secret });
+      await listener.start();
+      const { server } = listener;
       const wanted = parseCount(flags.port, '--port') ?? 0;
       await new Promise<void>((resolveListen, reject) => {
         server.once('error', (error) =>
@@ -93,8 +103,38 @@ export function registerWebhooks(program: Command, context: () => CommandContext
           );
       }
       await ctx.io.interrupted();
-      await new Promise<void>((done) => server.close(() => done()));
-      await queue.idle();
+      await listener.stop(settings.shutdownDeadlineMs);
+    } finally {
+      await store.close();
+      await opened.close();
+    }
+  });
+
+  const inbox = webhooks
+    .command('inbox')
+    .description('show the webhook inbox: pending and dead deliveries (JSON on stdout)')
+    .argument('<provider>', 'hibob | bamboohr')
+    .option('--store <path>', 'SQLite store file (default .hrkit/hrkit.sqlite)');
+  addConnectionOptions(inbox).action(async (provider: string, flags: WebhookFlags) => {
+    const ctx = context();
+    const opened = await openConnection(provider, flags, ctx.io, { offline: true });
+    const store = await openStoreFor(opened, flags.store, ctx.io);
+    try {
+      const depth = await store.inboxDepth(opened.connectionId);
+      const dead = await store.listInbox(opened.connectionId, { status: 'dead' });
+      const summary = {
+        connectionId: opened.connectionId,
+        ...depth,
+        deadItems: dead.map(({ seq, eventId, recordKey, receivedAt, attempts, lastError }) => ({
+          seq,
+          eventId,
+          recordKey,
+          receivedAt,
+          attempts,
+          lastError,
+        })),
+      };
+      ctx.io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     } finally {
       await store.close();
       await opened.close();
@@ -150,75 +190,9 @@ function readHeaders(flags: WebhookFlags, opened: OpenedConnection, ctx: Command
   return headers;
 }
 
-/** Read the raw body, verify, answer at once (2xx before any work), and queue the events. */
-function receive(
-  request: IncomingMessage,
-  response: ServerResponse,
-  connection: Connection,
-  secret: string,
-  queue: ApplyQueue,
-  ctx: CommandContext,
-): void {
-  const reply = (status: number, body: Record<string, unknown>) => {
-    response.writeHead(status, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(body));
-  };
-  if (request.method !== 'POST') {
-    reply(405, { error: 'deliveries are POSTed' });
-    return;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  request.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-  });
-  request.on('end', () => {
-    if (size > MAX_BODY_BYTES) {
-      reply(413, { error: 'delivery too large' });
-      return;
-    }
-    let outcome: WebhookOutcome;
-    try {
-      outcome = connection.webhooks.handle({ body: Buffer.concat(chunks), headers: request.headers }, secret);
-    } catch (error) {
-      const status = error instanceof WebhookVerificationError && error.reason !== 'malformed_body' ? 401 : 400;
-      if (!ctx.quiet) ctx.io.stderr.write(`rejected delivery (${status}): ${describeError(error, (t) => t).message}\n`);
-      reply(status, { error: error instanceof WebhookVerificationError ? error.reason : 'bad delivery' });
-      return;
-    }
-    reply(outcome.kind === 'ping' ? 200 : 202, { ok: true });
-    if (outcome.kind === 'events') queue.push(outcome);
-  });
-}
-
-/** Applies queued deliveries one at a time, in arrival order; a failure is logged and the queue moves on. */
-class ApplyQueue {
-  private tail: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly ctx: CommandContext,
-    private readonly opened: OpenedConnection,
-    private readonly apply: (
-      outcome: WebhookOutcome,
-    ) => Promise<{ applied: { entity: string; remoteId: string; action: string }[] }>,
-  ) {}
-
-  push(outcome: WebhookOutcome): void {
-    this.tail = this.tail.then(async () => {
-      try {
-        const result = await this.apply(outcome);
-        if (!this.ctx.quiet)
-          for (const event of result.applied)
-            this.ctx.io.stderr.write(`applied ${event.entity} ${event.remoteId} ${event.action}\n`);
-      } catch (error) {
-        const { message } = describeError(error, (text) => this.opened.redactor.redact(text));
-        this.ctx.io.stderr.write(`failed to apply a delivery (the next full sync will reconcile it): ${message}\n`);
-      }
-    });
-  }
-
-  idle(): Promise<void> {
-    return this.tail;
-  }
+function positive(value: string | undefined, flag: string): number {
+  const number = parseCount(value, flag);
+  if (number === undefined || number < 1)
+    throw new CliError(`${flag} must be a whole number of at least 1 (got "${value}")`);
+  return number;
 }
