@@ -82,9 +82,9 @@ export class BambooHrClient {
       // BambooHR publishes no quota; throttling is answered with 503/429 + Retry-After, which the toolkit honours.
       rateLimits: [],
       mapError: mapBambooHrError,
-      network: options,
       // Ids come as JSON numbers on the newer endpoints: a 19-digit one must keep its digits (docs/providers/bamboohr.md).
       losslessIntegers: true,
+      network: options,
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),

@@ -76,6 +76,8 @@ export class BambooHrConnector implements HrConnectorV1 {
   readonly specificationVersion = 'v1' as const;
   readonly provider = BAMBOOHR;
   readonly capabilities = BAMBOOHR_CAPABILITIES;
+  /** `time_off/requests?start&end` returns every request whose leave overlaps the range (docs/sync.md). */
+  readonly timeOffRangeIsComplete = true;
   readonly client: BambooHrClient;
   readonly webhooks: BambooHrWebhooks;
 

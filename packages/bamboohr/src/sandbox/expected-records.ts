@@ -1,4 +1,4 @@
-import type { EmployeeRecordsTruth } from '@hrkit/testkit/sandbox-kit';
+import type { EmployeeRecordsTruth } from '@hrkit/sandbox-kit';
 import type { SandboxEmployee } from './state/types.js';
 
 /**

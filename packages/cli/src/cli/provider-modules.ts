@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type DefinedProvider, flagNameOf } from '@hrkit/core';
-import type { SandboxHandle, SandboxOptions } from '@hrkit/testkit';
+import type { SandboxHandle, SandboxOptions } from '@hrkit/sandbox-kit';
 import { CliError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { type CliProvider, registerCliProvider } from './providers.js';

@@ -1,4 +1,4 @@
-import type { EmployeeRecordsTruth } from '@hrkit/testkit/sandbox-kit';
+import type { EmployeeRecordsTruth } from '@hrkit/sandbox-kit';
 import { COST_CENTER_FIELD_ID } from './data/custom-fields.js';
 import { DEPARTMENTS } from './data/named-lists.js';
 import { ENTITIES, SITE_DETAILS } from './data/payment-data.js';

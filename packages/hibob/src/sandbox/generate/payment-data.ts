@@ -1,5 +1,5 @@
 import { abaRoutingFrom, ibanFrom } from '@hrkit/core';
-import type { SeededGenerator } from '@hrkit/testkit/sandbox-kit';
+import type { SeededGenerator } from '@hrkit/sandbox-kit';
 import { BANKS, CURRENCY_BY_COUNTRY, SITE_DETAILS } from '../data/payment-data.js';
 import type { BobEmployee } from '../state/types.js';
 

@@ -1,6 +1,6 @@
 import { type Employee, maskValue } from '@hrkit/core';
 import { expect } from 'vitest';
-import type { EmployeeRecordsTruth } from '../../sandbox-kit/handle.js';
+import type { EmployeeRecordsTruth } from '@hrkit/sandbox-kit';
 import { type ConformanceContext, drain } from '../context.js';
 
 export function withoutEmployeeRecordsTruth(context: ConformanceContext): string | null {
