@@ -1,6 +1,7 @@
 import { bamboohr } from '@hrkit/bamboohr';
 import { type BambooHrSandbox, startBambooHrSandbox } from '@hrkit/bamboohr/sandbox';
-import { createHrKit, VirtualClock } from '@hrkit/core';
+import { createHrKit } from '@hrkit/core';
+import { VirtualClock } from '@hrkit/core/testing';
 import { MemorySyncStore, SyncEngine } from '@hrkit/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
