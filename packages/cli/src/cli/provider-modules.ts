@@ -10,6 +10,12 @@ import { type CliProvider, registerCliProvider } from './providers.js';
 export const PROVIDER_MODULES_ENV = 'HRKIT_PROVIDER_MODULES';
 
 /**
+ * Adapters the CLI ships with that are loaded exactly like a `--provider-module`: from their defineProvider
+ * declaration, with no entry written for them here. The next bundled adapter is one more line.
+ */
+export const BUNDLED_PROVIDER_MODULES: readonly string[] = ['@hrkit/personio'];
+
+/**
  * A CLI provider built from an adapter's own declaration (`defineProvider`): credentials become flags
  * (`apiKey` → `--api-key`), secret ones are redacted, the webhook header and sandbox come from the definition.
  * A new adapter works with `hrkit` without an edit to the CLI.
@@ -70,7 +76,7 @@ export function providerModuleSpecifiers(argv: readonly string[], env: Record<st
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
-  return [...fromEnv, ...named];
+  return [...new Set([...BUNDLED_PROVIDER_MODULES, ...fromEnv, ...named])];
 }
 
 /**
