@@ -46,6 +46,7 @@ import { mapBalance, mapTimeOffType } from './mapping/time-off-other.js';
 import { mapTimeOffRequest } from './mapping/time-off-request.js';
 import { date, todayOf } from './mapping/values.js';
 import type { BambooHrOptions } from './options.js';
+import { loadTerminations } from './readers/terminations.js';
 import type { RawEmployeeRow } from './raw/report.js';
 import type { RawCompensationRow } from './raw/tables.js';
 import { BAMBOOHR_TOKENS } from './tokens.js';
@@ -100,7 +101,7 @@ export class BambooHrConnector implements HrConnectorV1 {
   }
 
   async *listEmployees(options: ListEmployeesOptions = {}): AsyncIterable<Employee> {
-    const fields = employeeReportFields({ ...options, ...this.customFieldOption() });
+    const fields = employeeReportFields({ ...options, customFields: this.requestedExtraFields() });
     const report = await this.client.customReport(fields, {
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onDataIssue ? { onDataIssue: options.onDataIssue } : {}),
@@ -110,6 +111,7 @@ export class BambooHrConnector implements HrConnectorV1 {
     const context = {
       ...this.employeeContext(people, fieldNamesOf(report.fields), options),
       typeBeforeLeaving: await this.typesOfLeavers(report.employees, undefined, options.signal),
+      terminations: await loadTerminations(this.client, report.employees, undefined, options.signal),
     };
     for (const row of report.employees) {
       const employee = mapEmployee(row, context);
@@ -120,7 +122,7 @@ export class BambooHrConnector implements HrConnectorV1 {
   }
 
   async getEmployee(remoteId: string, options: GetEmployeeOptions = {}): Promise<Employee> {
-    const fields = employeeReportFields({ ...options, ...this.customFieldOption() });
+    const fields = employeeReportFields({ ...options, customFields: this.requestedExtraFields() });
     const row = await this.client.employee(remoteId, fields, options.signal);
     // supervisorEId names the manager directly; only the employee-number or name forms need the whole index.
     const needsIndex = !row.supervisorEId && (row.supervisorId || row.supervisor);
@@ -130,6 +132,7 @@ export class BambooHrConnector implements HrConnectorV1 {
     const employee = mapEmployee(row, {
       ...this.employeeContext(people, new Map(), options),
       typeBeforeLeaving: await this.typesOfLeavers([row], remoteId, options.signal),
+      terminations: await loadTerminations(this.client, [row], remoteId, options.signal),
     });
     if (options.includeHistory)
       employee.employmentHistory = (await this.history(people, [remoteId], options)).get(remoteId) ?? [];
@@ -241,6 +244,17 @@ export class BambooHrConnector implements HrConnectorV1 {
     return runCheck(this.client, { today: this.today(), now: new Date(this.now()) });
   }
 
+  /** Report fields beyond the standard ones: the consumer's custom fields, mapped fields and entity field. */
+  private requestedExtraFields(): string[] {
+    return [
+      ...new Set([
+        ...(this.options.customFields ?? []),
+        ...Object.values(this.options.customFieldMap ?? {}),
+        ...(this.options.legalEntityField ? [this.options.legalEntityField] : []),
+      ]),
+    ];
+  }
+
   private customFieldOption() {
     return this.options.customFields ? { customFields: this.options.customFields } : {};
   }
@@ -269,6 +283,8 @@ export class BambooHrConnector implements HrConnectorV1 {
       includeSensitive: options.includeSensitive === true,
       includeRaw: options.includeRaw === true,
       ...this.customFieldOption(),
+      ...(this.options.legalEntityField ? { legalEntityField: this.options.legalEntityField } : {}),
+      ...(this.options.customFieldMap ? { customFieldMap: this.options.customFieldMap } : {}),
     };
   }
 }

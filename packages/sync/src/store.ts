@@ -1,7 +1,7 @@
 import type { ChangeEvent } from '@hrkit/core';
 
 /** What the engine keeps per connection: one row per normalized record it has seen. */
-export type SyncEntity = 'employee' | 'time_off_request';
+export type SyncEntity = 'employee' | 'time_off_request' | 'time_off_balance' | 'compensation';
 
 export interface StoredRecord {
   entity: SyncEntity;

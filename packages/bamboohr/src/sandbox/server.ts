@@ -25,6 +25,7 @@ import { EMPLOYMENT_FIELDS_HIDDEN_FROM_RESTRICTED, keyProfiles } from './state/k
 import { generateCompany } from './state/generate.js';
 import type { KeyProfile } from './state/types.js';
 import { bambooError } from './view/http.js';
+import { expectedEmployeeRecords } from './expected-records.js';
 import { eventBody, signedHeaders } from './webhooks.js';
 
 export interface BambooHrSandboxOptions extends SandboxOptions {
@@ -61,6 +62,7 @@ export class BambooHrSandbox implements SandboxHandle {
         [...company.employees.values()]
           .filter((employee) => includeInactive || company.statusOf(employee) === 'Active')
           .map((employee) => employee.id),
+      employeeRecords: (remoteId) => expectedEmployeeRecords(company.employees.get(remoteId), company.today()),
     };
     this.webhooks = {
       secret: sampleSecret,
