@@ -4,7 +4,7 @@ import { createHrKit, type Employee } from '@hrkit/core';
 import { hibob } from '@hrkit/hibob';
 import { startHiBobSandbox } from '@hrkit/hibob/sandbox';
 import { MemorySyncStore, SyncEngine } from '@hrkit/sync';
-import type { SandboxHandle } from '@hrkit/testkit';
+import type { SandboxHandle } from '@hrkit/sandbox-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** A full sync of each sandbox stores the new records (issue 16), and never a bank account or identifier. */
