@@ -7,7 +7,7 @@ import {
 } from '@hrkit/core';
 import type { BambooHrClient } from './client.js';
 import { BAMBOOHR } from './config.js';
-import { CORE_FIELDS, EMPLOYMENT_FIELDS, SENSITIVE_FIELDS } from './fields.js';
+import { CORE_FIELDS, EMPLOYMENT_FIELDS, SENSITIVE_FIELDS } from './readers/employee-fields.js';
 import type { RawReport } from './raw/report.js';
 
 type Status = DiagnosticCheck['status'];

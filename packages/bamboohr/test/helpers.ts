@@ -1,5 +1,5 @@
 import { type ConnectOptions, createHrKit, MemoryLogger, VirtualClock } from '@hrkit/core';
-import { type BambooHrOptions, bamboohr } from '../src/index.js';
+import { type BambooHrOptions, bamboohr } from '../src/internal.js';
 import { type BambooHrSandboxOptions, startBambooHrSandbox } from '../src/sandbox/index.js';
 
 export const NOW = '2026-03-02T09:00:00.000Z';
