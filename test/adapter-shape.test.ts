@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
  */
 const ADAPTERS: readonly string[] = [
   'examples/acme-hr',
-  // 'packages/hibob', 'packages/bamboohr', 'packages/personio' — once reshaped onto the kit.
+  'packages/bamboohr',
+  // 'packages/hibob', 'packages/personio' — once reshaped onto the kit.
 ];
 
 /** The roles: `name.ts` is a file, `name/` a folder with at least one .ts file. */
