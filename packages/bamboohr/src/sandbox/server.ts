@@ -27,6 +27,11 @@ import type { KeyProfile } from './state/types.js';
 import { bambooError } from './view/http.js';
 import { eventBody, signedHeaders } from './webhooks.js';
 
+/**
+ * `timeOffPageSize` (from SandboxOptions) changes nothing here, deliberately: BambooHR answers
+ * `GET /v1/time_off/requests` as one unpaged list (docs/providers/bamboohr.md), so every answer is already the whole
+ * range, and the conformance suite's completeness check compares that list with `expected.timeOffRequestRemoteIds`.
+ */
 export interface BambooHrSandboxOptions extends SandboxOptions {
   /** The company subdomain served under `/api/gateway.php/{companyDomain}`. Default `acme`. */
   companyDomain?: string;
@@ -61,6 +66,13 @@ export class BambooHrSandbox implements SandboxHandle {
         [...company.employees.values()]
           .filter((employee) => includeInactive || company.statusOf(employee) === 'Active')
           .map((employee) => employee.id),
+      // What `GET /v1/time_off/requests` answers a full-access key for the range: overlap semantics, pending
+      // ("requested") ones only when asked for.
+      timeOffRequestRemoteIds: ({ from, to, includePending }) =>
+        [...company.requests.values()]
+          .filter((request) => request.end >= from && request.start <= to)
+          .filter((request) => includePending || request.status !== 'requested')
+          .map((request) => request.id),
     };
     this.webhooks = {
       secret: sampleSecret,
