@@ -6,6 +6,8 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Employee } from '@hrkit/core';
 import { bobSignature, startHiBobSandbox } from '@hrkit/hibob/sandbox';
 import type { SyncStore } from '@hrkit/sync';
+import { PostgresSyncStore } from '@hrkit/store-postgres';
+import { createScratchDatabase, type ScratchDatabase } from '@hrkit/store-postgres/testing';
 import { SqliteSyncStore } from '@hrkit/sync/sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { control, freePort } from '../packages/cli/test/e2e/control.js';
@@ -43,6 +45,18 @@ const STORES: StoreUnderTest[] = [
     open: async (location) => new SqliteSyncStore(location),
     drop: async () => {},
   },
+  ((): StoreUnderTest => {
+    let database: ScratchDatabase | null = null;
+    return {
+      name: 'PostgreSQL',
+      create: async () => {
+        database = await createScratchDatabase('inbox_e2e');
+        return database.url;
+      },
+      open: (location) => PostgresSyncStore.open({ connectionString: location }),
+      drop: async () => database?.drop(),
+    };
+  })(),
 ];
 
 describe.each(STORES)(

@@ -136,7 +136,12 @@ async function sizeRound(employees) {
     row.sqlite = await attempt(`sync ${employees} sqlite`, () =>
       runChild(worker, { mode: 'sync', config, store: 'sqlite' }, options),
     );
-    for (const store of ['memory', 'sqlite'])
+    save();
+    log(`sync ${employees}: SyncEngine + PostgreSQL store (a scratch database on 127.0.0.1:5432)…`);
+    row.postgres = await attempt(`sync ${employees} postgres`, () =>
+      runChild(worker, { mode: 'sync', config, store: 'postgres' }, options),
+    );
+    for (const store of ['memory', 'sqlite', 'postgres'])
       if (!row[store].error && !row.floor.error)
         log(`sync ${employees} ${store}: ${Math.round(row[store].ms)} ms vs floor ${Math.round(row.floor.ms)} ms`);
     row.sandboxCounters = await sandbox.counters();
@@ -206,10 +211,15 @@ function table() {
       ['list', 'Adapter + Connection, no store'],
       ['memory', 'Full sync, memory store'],
       ['sqlite', 'Full sync, SQLite store'],
+      ['postgres', 'Full sync, PostgreSQL store'],
     ];
     for (const [key, label] of shape) {
       const run = row[key];
       if (!run) continue;
+      if (run.error) {
+        rows.push([label, size, 'FAILED (see latest.json)', '', '', '']);
+        continue;
+      }
       rows.push([
         `${label} (wall)`,
         size,
@@ -227,9 +237,17 @@ function table() {
         'info',
       ]);
     }
-    for (const key of ['memory', 'sqlite']) {
+    for (const key of ['memory', 'sqlite', 'postgres']) {
       const run = row[key];
       if (!run || run.error) continue;
+      rows.push([
+        `Write throughput, ${key} store`,
+        size,
+        `${run.recordsPerSecond.toLocaleString('en-US')} records/s (${run.rowsPerSecond.toLocaleString('en-US')} rows/s with events)`,
+        `${run.recordsWritten.toLocaleString('en-US')} records, ${run.newEvents.toLocaleString('en-US')} events`,
+        '–',
+        'info',
+      ]);
       rows.push([
         `Peak heap, ${key} store`,
         size,
@@ -277,7 +295,7 @@ function printNotes() {
   const complete = (row) => row && ['floor', 'memory', 'sqlite'].every((key) => row[key] && !row[key].error);
   if (complete(small) && complete(large)) {
     const growth = (key) =>
-      large[key] && small[key]
+      large[key] && small[key] && !large[key].error && !small[key].error
         ? round(
             (large[key].peakHeapUsedMB - large[key].baseline.heapUsedMB) /
               Math.max(1, small[key].peakHeapUsedMB - small[key].baseline.heapUsedMB),
@@ -292,12 +310,18 @@ function printNotes() {
         [small.employees]: round(small.floor.largestResponseBytes / 1048576, 1),
         [large.employees]: round(large.floor.largestResponseBytes / 1048576, 1),
       },
-      heapAboveBaselineGrowth: { floor: growth('floor'), memory: growth('memory'), sqlite: growth('sqlite') },
+      heapAboveBaselineGrowth: {
+        floor: growth('floor'),
+        memory: growth('memory'),
+        sqlite: growth('sqlite'),
+        postgres: growth('postgres'),
+      },
     };
     writeFileSync(join(here, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log(
       `Memory: company ×${companyGrowth}, largest single response ×${responseGrowth}; peak heap above baseline ` +
-        `grew ×${growth('floor')} (floor), ×${growth('memory')} (memory store), ×${growth('sqlite')} (SQLite store).`,
+        `grew ×${growth('floor')} (floor), ×${growth('memory')} (memory store), ×${growth('sqlite')} (SQLite store), ` +
+        `×${growth('postgres')} (PostgreSQL store).`,
     );
   }
   const load = results.machine.loadAverageAtStart[0];

@@ -1,6 +1,6 @@
 // One step of the full-sync benchmark, in a fresh process (steps are run by run.mjs):
 //   list   — the adapter through the Connection (mapping + zod), the reads a sync makes, no engine or store
-//   sync   — the real thing: hibob adapter → Connection (zod) → SyncEngine → memory or SQLite store; with
+//   sync   — the real thing: hibob adapter → Connection (zod) → SyncEngine → memory, SQLite or PostgreSQL store; with
 //            `recording`, it also writes down the requests the adapter sent (see lib/tap.mjs)
 //   floor  — replay a recorded sync's requests with plain fetch + JSON.parse (the floor)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemorySyncStore, SyncEngine } from '@hrkit/sync';
 import { SqliteSyncStore } from '@hrkit/sync/sqlite';
+import { PostgresSyncStore } from '@hrkit/store-postgres';
+import { createScratchDatabase } from '@hrkit/store-postgres/testing';
 import { createHrKit } from '@hrkit/core';
 import { hibob } from '@hrkit/hibob';
 import { childMain } from './lib/child.mjs';
@@ -70,11 +72,30 @@ async function floor({ config, recording }) {
   };
 }
 
+/** A new, empty store of the kind asked for, and how to remove it afterwards (outside the timed section). */
+async function openStore(kind) {
+  if (kind === 'sqlite') {
+    const directory = mkdtempSync(join(tmpdir(), 'hrkit-bench-'));
+    return {
+      store: new SqliteSyncStore(join(directory, 'bench.sqlite')),
+      remove: async () => rmSync(directory, { recursive: true, force: true }),
+    };
+  }
+  if (kind === 'postgres') {
+    // A database of its own on the local server (127.0.0.1:5432, or $HRKIT_TEST_POSTGRES_URL), migrated before timing.
+    const database = await createScratchDatabase('bench');
+    return {
+      store: await PostgresSyncStore.open({ connectionString: database.url }),
+      remove: () => database.drop(),
+    };
+  }
+  return { store: new MemorySyncStore(), remove: async () => {} };
+}
+
 async function sync({ config, store: storeKind, recording }) {
   const connection = connect(config);
   const tapped = recording ? tapRequests(connection.connector.client.http) : null;
-  const directory = storeKind === 'sqlite' ? mkdtempSync(join(tmpdir(), 'hrkit-bench-')) : null;
-  const store = directory ? new SqliteSyncStore(join(directory, 'bench.sqlite')) : new MemorySyncStore();
+  const { store, remove } = await openStore(storeKind);
   collectGarbage();
   const baseline = process.memoryUsage();
   const peak = new MemoryPeak();
@@ -86,8 +107,13 @@ async function sync({ config, store: storeKind, recording }) {
   const memory = peak.stop();
   const stats = connection.connector.client.http.stats;
   await store.close();
-  if (directory) rmSync(directory, { recursive: true, force: true });
+  await remove();
   if (tapped) writeFileSync(recording, JSON.stringify(replayable(tapped, config)));
+  // Rows the store wrote: one per record (employees and time-off requests) plus one outbox event per change.
+  const recordsWritten = Object.values(result.counts).reduce(
+    (sum, bucket) => sum + Object.values(bucket).reduce((a, b) => a + b, 0),
+    0,
+  );
   return {
     recorded: tapped !== null,
     ms,
@@ -95,6 +121,9 @@ async function sync({ config, store: storeKind, recording }) {
     store: storeKind,
     employees: result.counts,
     newEvents: result.newEvents,
+    recordsWritten,
+    recordsPerSecond: Math.round(recordsWritten / (ms / 1000)),
+    rowsPerSecond: Math.round((recordsWritten + result.newEvents) / (ms / 1000)),
     warnings: result.warnings,
     http: { requests: stats.requests, retries: stats.retries, byStatus: stats.byStatus },
     baseline: memoryOf(baseline),

@@ -71,7 +71,7 @@ export async function applyRecord(
     previousRemoteId: input.entity === 'time_off_request' ? input.record.editChain.previousRequestId : null,
   });
   const event = override ? override(derived) : derived;
-  await unit.appendEvent(context.connectionId, event);
+  await appendToOutbox(unit, context.connectionId, event);
   return event;
 }
 
@@ -106,6 +106,12 @@ export async function markDeleted(
     previousRemoteId: null,
   });
   const event = override ? override(derived) : derived;
-  await unit.appendEvent(context.connectionId, event);
+  await appendToOutbox(unit, context.connectionId, event);
   return event;
+}
+
+/** The engine never needs to know whether an event was new (ids are deterministic), so let the store defer it. */
+async function appendToOutbox(unit: SyncUnitOfWork, connectionId: string, event: ChangeEvent): Promise<void> {
+  if (unit.queueEvent) unit.queueEvent(connectionId, event);
+  else await unit.appendEvent(connectionId, event);
 }

@@ -217,6 +217,11 @@ export class SyncEngine {
         }
       });
       await this.store.transaction(async (unit) => {
+        await unit.prefetchRecords?.(
+          context.connectionId,
+          'employee',
+          fetched.map(({ remoteId }) => hrkitId(connection.provider, remoteId)),
+        );
         for (const { remoteId, record } of fetched) {
           const event = record
             ? await applyRecord(unit, context, { entity: 'employee', record })
@@ -297,6 +302,13 @@ export class SyncEngine {
   ) {
     if (context.options.signal?.aborted) throw context.options.signal.reason;
     await this.store.transaction(async (unit) => {
+      const first = batch[0];
+      if (first)
+        await unit.prefetchRecords?.(
+          context.connectionId,
+          first.entity,
+          batch.map((input) => input.record.id),
+        );
       for (const input of batch) {
         this.note(context, await applyRecord(unit, context, input));
         context.options.onProgress?.({ phase, processed: count(), total: null });
@@ -313,11 +325,13 @@ export class SyncEngine {
         const seen = finalize.employeeSeen;
         const live = await unit.listLiveIds(context.connectionId, 'employee');
         const gone = live.filter((id) => !seen.has(id));
-        if (this.deletionAllowed(context, 'employees', gone.length, live.length))
+        if (this.deletionAllowed(context, 'employees', gone.length, live.length)) {
+          await unit.prefetchRecords?.(context.connectionId, 'employee', gone);
           for (const id of gone) {
             this.note(context, await markDeleted(unit, context, 'employee', id));
             progress();
           }
+        }
       }
       if (finalize.timeOffSeen) {
         const { ids, from, to } = finalize.timeOffSeen;

@@ -9,6 +9,7 @@ export * from './fingerprint.js';
 export * from './inbox.js';
 export * from './inbox-worker.js';
 export * from './memory-store.js';
+export * from './mutex.js';
 export * from './outbox.js';
 export * from './store.js';
 export * from './summary.js';

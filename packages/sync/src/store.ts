@@ -65,6 +65,17 @@ export interface SyncUnitOfWork extends SyncReader, InboxWriter {
   /** Append to the outbox. Returns false (and changes nothing) when an event with that id is already there. */
   appendEvent(connectionId: string, event: ChangeEvent): Promise<boolean>;
   markDelivered(connectionId: string, eventIds: readonly string[], at: string): Promise<void>;
+  /**
+   * Optional hint: the engine is about to `getRecord` each of these (one batch). A networked store may load them
+   * in one round trip instead of one per record. Reads after it must still see every write of the unit.
+   */
+  prefetchRecords?(connectionId: string, entity: SyncEntity, ids: readonly string[]): Promise<void>;
+  /**
+   * Optional: `appendEvent` without the answer. The store may hold the write until the unit next reads the outbox
+   * or commits, so that a batch's events go out in one statement. Same outcome otherwise: outbox order is call order
+   * (mixed with `appendEvent` calls), a duplicate id changes nothing, and a unit that throws leaves none of them.
+   */
+  queueEvent?(connectionId: string, event: ChangeEvent): void;
 }
 
 /**

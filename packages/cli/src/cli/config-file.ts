@@ -38,7 +38,7 @@ export function readConfigFile(path: string | undefined, cwd: string, warn?: (li
     throw new CliError(`the config file ${path} must hold a JSON object`);
   const config = parsed as ConfigFile;
   if (config.store !== undefined && typeof config.store !== 'string')
-    throw new CliError(`"store" in ${path} must be a path string`);
+    throw new CliError(`"store" in ${path} must be a path or postgres:// URL string`);
   if (warn && holdsCredentials(config) && readableByOthers(full))
     warn(
       `warning: the config file ${path} holds credentials and is readable by other users; restrict it with: chmod 600 ${path}`,

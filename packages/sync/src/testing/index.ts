@@ -1,6 +1,8 @@
 /**
  * `@hrkit/sync/testing`: a scriptable fake provider for exercising the sync engine and stores in tests, and the
- * inbox conformance suite (`describeInboxConformance`, which needs vitest).
+ * store and inbox conformance suites (`describeSyncStoreConformance`, `describeInboxConformance`; they need vitest).
  */
+export * from './conformance.js';
 export * from './fake-company.js';
+export * from './harness.js';
 export * from './inbox-conformance.js';

@@ -26,8 +26,8 @@ export function registerSync(program: Command, context: () => CommandContext): v
     .description('incremental sync into the store, then a summary and the change events')
     .argument('<provider>', 'hibob | bamboohr')
     .option(
-      '--store <path>',
-      'SQLite store file (default .hrkit/hrkit.sqlite, or "store" in --config, or $HRKIT_STORE)',
+      '--store <path|url>',
+      'SQLite store file, or a postgres:// URL (?schema=name) for the PostgreSQL store (default .hrkit/hrkit.sqlite, or "store" in --config, or $HRKIT_STORE)',
     )
     .option('--full', 'force a full reconciliation (full listing diff, whole time-off window)')
     .option('--full-every <hours>', 'run a full reconciliation when the last one is older than this', '24')

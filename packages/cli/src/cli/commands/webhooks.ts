@@ -54,7 +54,7 @@ export function registerWebhooks(program: Command, context: () => CommandContext
     .option('--port <port>', 'port to listen on (0 = any free port)', '0')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--secret <secret>', 'the webhook secret (prefer the environment variable)')
-    .option('--store <path>', 'SQLite store file (default .hrkit/hrkit.sqlite)')
+    .option('--store <path|url>', 'SQLite store file or postgres:// URL (default .hrkit/hrkit.sqlite)')
     .option('--max-inbox-depth <count>', 'past this many pending deliveries answer 503 with Retry-After', '10000')
     .option('--retry-after <seconds>', "the 503's Retry-After", '30')
     .option('--shutdown-deadline <seconds>', 'on SIGTERM/SIGINT, how long the delivery being applied may take', '10')
