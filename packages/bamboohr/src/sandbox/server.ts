@@ -22,7 +22,7 @@ import { webhookRoutes } from './routes/webhooks.js';
 import { writeRoutes } from './routes/writes.js';
 import { Company } from './state/company.js';
 import { EMPLOYMENT_FIELDS_HIDDEN_FROM_RESTRICTED, keyProfiles } from './state/keys.js';
-import { generateCompany } from './state/generate.js';
+import { populateSandboxCompany } from './state/generate.js';
 import type { KeyProfile } from './state/types.js';
 import { bambooError } from './view/http.js';
 import { eventBody, signedHeaders } from './webhooks.js';
@@ -148,7 +148,7 @@ export async function startBambooHrSandbox(options: BambooHrSandboxOptions = {})
   const domain = options.companyDomain ?? 'acme';
   const random = new SeededGenerator(seed).fork('sandbox');
   const company = new Company(domain, String(10_000 + (seed % 90_000)), now);
-  generateCompany(company, seed, options.employees ?? 25);
+  populateSandboxCompany(company, seed, options.employees ?? 25);
   const keys = keyProfiles(random, company);
   const profiles = new Map([keys.full, keys.restricted].map((profile) => [profile.apiKey, profile]));
   const sender = new WebhookSender({
