@@ -14,12 +14,14 @@ export const BAMBOOHR_CREDENTIALS: readonly CredentialSpec[] = [
     key: 'companyDomain',
     env: 'BAMBOOHR_COMPANY_DOMAIN',
     secret: false,
+    placeholder: 'domain',
     description: 'the company subdomain, e.g. "acme" for acme.bamboohr.com',
   },
   {
     key: 'apiKey',
     env: 'BAMBOOHR_API_KEY',
     secret: true,
+    placeholder: 'key',
     description: "BambooHR API key (profile menu › API Keys; it acts with its owner's access level)",
   },
 ];
