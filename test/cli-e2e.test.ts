@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startBambooHrSandbox } from '@hrkit/bamboohr/sandbox';
 import type { ChangeEvent, Employee, TimeOffRequest } from '@hrkit/core';
 import { startHiBobSandbox } from '@hrkit/hibob/sandbox';
-import type { SandboxHandle } from '@hrkit/testkit';
+import type { SandboxHandle } from '@hrkit/sandbox-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteSyncStore } from '@hrkit/sync/sqlite';
 import { control, freePort } from '../packages/cli/test/e2e/control.js';

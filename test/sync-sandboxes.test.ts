@@ -6,7 +6,7 @@ import { startBambooHrSandbox } from '@hrkit/bamboohr/sandbox';
 import { createHrKit, type Employee } from '@hrkit/core';
 import { hibob } from '@hrkit/hibob';
 import { startHiBobSandbox } from '@hrkit/hibob/sandbox';
-import type { SandboxHandle } from '@hrkit/testkit';
+import type { SandboxHandle } from '@hrkit/sandbox-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyWebhook, MemorySyncStore, SyncEngine, type SyncStore, summarize } from '@hrkit/sync';
 import { SqliteSyncStore } from '@hrkit/sync/sqlite';

@@ -4,11 +4,10 @@ import {
   type Connection,
   createHrKit,
   HrKitError,
-  seededRandom,
-  VirtualClock,
   type WebhookDelivery,
   WebhookVerificationError,
 } from '@hrkit/core';
+import { seededRandom, VirtualClock } from '@hrkit/core/testing';
 import { acme, signAcmeBody } from '@hrkit/example-acme-hr';
 import { hibob, signHiBobWebhook } from '@hrkit/hibob';
 import { describe, expect, it } from 'vitest';

@@ -35,6 +35,8 @@ export class BambooHrConnector implements HrConnectorV1 {
   readonly specificationVersion = 'v1' as const;
   readonly provider = BAMBOOHR;
   readonly capabilities = BAMBOOHR_CAPABILITIES;
+  /** `time_off/requests?start&end` returns every request whose leave overlaps the range (docs/sync.md). */
+  readonly timeOffRangeIsComplete = true;
   readonly webhooks: BambooHrWebhooks;
   private readonly context: BambooHrReadContext;
 

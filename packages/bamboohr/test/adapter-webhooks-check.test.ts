@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AuthenticationError, RateLimitedError, VirtualClock } from '@hrkit/core';
+import { AuthenticationError, RateLimitedError } from '@hrkit/core';
+import { VirtualClock } from '@hrkit/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drain, NOW, sandboxFixture } from './helpers.js';
 

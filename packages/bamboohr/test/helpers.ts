@@ -1,4 +1,5 @@
-import { type ConnectOptions, createHrKit, MemoryLogger, VirtualClock } from '@hrkit/core';
+import { type ConnectOptions, createHrKit } from '@hrkit/core';
+import { MemoryLogger, VirtualClock } from '@hrkit/core/testing';
 import { type BambooHrOptions, bamboohr } from '../src/internal.js';
 import { type BambooHrSandboxOptions, startBambooHrSandbox } from '../src/sandbox/index.js';
 

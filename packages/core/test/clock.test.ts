@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom, VirtualClock } from '../src/index.js';
+import { seededRandom, VirtualClock } from '../src/testing/index.js';
 
 describe('VirtualClock', () => {
   it('advances time by each sequential sleep and records it', async () => {

@@ -12,10 +12,10 @@ import {
   environmentOf,
   flagNameOf,
   type HrConnectorV1,
-  MemoryLogger,
   providerOptionsToken,
   withEnvironment,
 } from '../src/index.js';
+import { MemoryLogger } from '../src/testing/index.js';
 
 const CREDENTIALS: CredentialSpec[] = [
   { key: 'clientId', env: 'DEMO_CLIENT_ID', secret: false, description: 'the API client id' },

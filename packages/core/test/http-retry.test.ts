@@ -5,9 +5,8 @@ import {
   PermissionError,
   ProviderError,
   RateLimitedError,
-  seededRandom,
-  VirtualClock,
 } from '../src/index.js';
+import { seededRandom, VirtualClock } from '../src/testing/index.js';
 import { type LocalServer, ok, rejection, sequence, startServer, status, testClient } from './local-server.js';
 
 let server: LocalServer | undefined;

@@ -1,13 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type Clock,
-  HttpClient,
-  type HttpClientOptions,
-  MemoryLogger,
-  seededRandom,
-  VirtualClock,
-} from '../src/index.js';
+import { type Clock, HttpClient, type HttpClientOptions } from '../src/index.js';
+import { MemoryLogger, seededRandom, VirtualClock } from '../src/testing/index.js';
 
 /** What the server saw of one request, stamped with the virtual time at which it arrived. */
 export interface ReceivedRequest {

@@ -7,8 +7,8 @@ import {
   parseJsonLossless,
   readRecordId,
   reportDataIssue,
-  VirtualClock,
 } from '../src/index.js';
+import { VirtualClock } from '../src/testing/index.js';
 
 describe('parseJsonLossless', () => {
   it('keeps every digit of an integer beyond 2^53 as a string, and parses everything else like JSON.parse', () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RateLimitedError, type RateLimitRule, RateLimiter, VirtualClock } from '../src/index.js';
+import { RateLimitedError, type RateLimitRule, RateLimiter } from '../src/index.js';
+import { VirtualClock } from '../src/testing/index.js';
 import { type LocalServer, ok, rejection, sequence, startServer, status, testClient } from './local-server.js';
 
 let server: LocalServer | undefined;

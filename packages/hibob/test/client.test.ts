@@ -1,12 +1,5 @@
-import {
-  AuthenticationError,
-  createHrKit,
-  MemoryLogger,
-  NotFoundError,
-  PermissionError,
-  ProviderError,
-  VirtualClock,
-} from '@hrkit/core';
+import { AuthenticationError, createHrKit, NotFoundError, PermissionError, ProviderError } from '@hrkit/core';
+import { MemoryLogger, VirtualClock } from '@hrkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hibob } from '../src/index.js';
 import { json, startLocalServer } from './helpers/local-server.js';

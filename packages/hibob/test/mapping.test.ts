@@ -424,6 +424,28 @@ describe('time off (pitfalls 9, 11)', () => {
     expect(latest[1]?.editChain).toEqual({ originalRequestId: '1', previousRequestId: '1' });
   });
 
+  it('never orders snapshots by arrival: a timestamped one beats one without, two without keep the first and are reported', () => {
+    const issues: unknown[] = [];
+    const feed = [
+      change({ requestId: 1, changeType: 'Canceled', createdOn: '2026-01-02T10:00:00' }),
+      change({ requestId: 1, changeType: 'Created', createdOn: null }),
+      change({ requestId: 3, changeType: 'Pending', createdOn: null }),
+      change({ requestId: 3, changeType: 'Created', createdOn: null }),
+      change({ requestId: null, changeType: 'Created', createdOn: '2026-01-02T10:00:00' }),
+    ];
+    const latest = latestPerRequest(feed, (issue) => issues.push(issue)).map((raw) =>
+      mapTimeOffRequest(raw, { includeRaw: false }),
+    );
+    expect(latest.map((request) => [request.remoteId, request.status.value])).toEqual([
+      ['1', 'cancelled'],
+      ['3', 'requested'],
+    ]);
+    expect(issues).toEqual([
+      expect.objectContaining({ recordIndex: 3, recordId: '3', field: 'createdOn' }),
+      expect.objectContaining({ recordIndex: 4, field: 'requestId', reason: 'no readable request id' }),
+    ]);
+  });
+
   it('splits a long changes range into windows within six months', () => {
     const since = Date.parse('2025-01-01T00:00:00Z');
     const until = Date.parse('2026-03-01T00:00:00Z');

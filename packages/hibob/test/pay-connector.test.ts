@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { ConfigurationError, createHrKit, MemoryLogger } from '@hrkit/core';
+import { ConfigurationError, createHrKit } from '@hrkit/core';
+import { MemoryLogger } from '@hrkit/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hibob } from '../src/index.js';
 import { type HiBobCompensationOptions, PayPermissionError } from '../src/pay/index.js';

@@ -1,4 +1,5 @@
-import { HttpClient, MemoryLogger } from '@hrkit/core';
+import { HttpClient } from '@hrkit/core';
+import { MemoryLogger } from '@hrkit/core/testing';
 import type { PayContext } from '../src/pay/index.js';
 import type { PaySandbox, PaySandboxCredential } from '../src/sandbox/pay/index.js';
 

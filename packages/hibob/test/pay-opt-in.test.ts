@@ -8,10 +8,10 @@ import {
   declareCapabilities,
   type HrConnectorV1,
   HttpClient,
-  MemoryLogger,
   type ProviderPlugin,
   TOKENS,
 } from '@hrkit/core';
+import { MemoryLogger } from '@hrkit/core/testing';
 import { ContainerModule, inject, injectable } from 'inversify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';

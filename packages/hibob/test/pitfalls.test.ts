@@ -1,4 +1,5 @@
-import { createHrKit, VirtualClock } from '@hrkit/core';
+import { createHrKit } from '@hrkit/core';
+import { VirtualClock } from '@hrkit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { type HiBobConnector, hibob } from '../src/index.js';
 import { FieldCatalog } from '../src/mapping/field-catalog.js';

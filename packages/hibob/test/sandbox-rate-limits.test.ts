@@ -1,4 +1,4 @@
-import { VirtualClock } from '@hrkit/core';
+import { VirtualClock } from '@hrkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HiBobSandbox } from '../src/sandbox/index.js';
 import { call, NOW, sandbox } from './sandbox-helpers.js';

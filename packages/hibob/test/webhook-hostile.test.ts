@@ -1,4 +1,5 @@
-import { ChangeEvent, VirtualClock } from '@hrkit/core';
+import { ChangeEvent } from '@hrkit/core';
+import { VirtualClock } from '@hrkit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { HiBobWebhookHandler, signHiBobWebhook } from '../src/index.js';
 

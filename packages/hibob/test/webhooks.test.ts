@@ -1,4 +1,5 @@
-import { ChangeEvent, createHrKit, MemoryLogger, VirtualClock, WebhookVerificationError } from '@hrkit/core';
+import { ChangeEvent, createHrKit, WebhookVerificationError } from '@hrkit/core';
+import { MemoryLogger, VirtualClock } from '@hrkit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { HiBobWebhookHandler, hibob, signHiBobWebhook, verifyHiBobSignature } from '../src/index.js';
 

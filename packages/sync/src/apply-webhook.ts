@@ -7,7 +7,8 @@ import {
   type WebhookDelivery,
   type WebhookOutcome,
 } from '@hrkit/core';
-import { type ApplyContext, applyRecord, markDeleted } from './apply-record.js';
+import { type ApplyContext, applyRecord, markDeleted, markEmployeeDeleted } from './apply-record.js';
+import type { Provenance } from './events.js';
 import type { SyncStore, SyncUnitOfWork } from './store.js';
 
 export interface ApplyWebhookOptions {
@@ -37,9 +38,14 @@ export async function applyWebhook(
 }
 
 /**
- * Apply an already verified delivery. Webhook payloads are thin (ids only), so each event's record is fetched
- * and upserted; the provider's event (id, action, type) is what lands in the outbox, with origin `webhook`.
- * A `deleted` event, or a record the provider no longer has, marks the stored record deleted.
+ * Apply an already verified delivery. A delivery is only a hint that something changed (payloads carry ids, and a
+ * validly signed one may still lie): each event's record is read from the provider and applied exactly as a sync
+ * applies it — same classification (created / updated / terminated; time-off status moves), same `changedFields`
+ * (model paths), same event ids — with the provider's event id and type kept as provenance. So a delivery that
+ * carries no change, and a redelivery, write nothing; and a sync that runs after finds nothing left to report.
+ *
+ * Deletion is never taken on the delivery's word: the record is marked deleted only when the provider's read
+ * answers 404. A `deleted` event for a record the provider still returns is applied as "changed, refetch".
  */
 export async function applyWebhookOutcome(
   store: SyncStore,
@@ -51,35 +57,29 @@ export async function applyWebhookOutcome(
   const now = options.now ?? Date.now;
   const applied: ChangeEvent[] = [];
   for (const event of outcome.events) {
-    const record = event.action === 'deleted' ? null : await fetchRecord(connection, event);
+    const record = await fetchRecord(connection, event);
     const context: ApplyContext = {
       connectionId: options.connectionId ?? connection.provider,
       provider: connection.provider,
       now: new Date(now()).toISOString(),
       origin: 'webhook',
     };
-    const keep = (derived: ChangeEvent): ChangeEvent => ({
-      ...event,
-      origin: 'webhook',
-      // Provider field ids when it sent them; otherwise the model paths the fetch showed changed.
-      changedFields: event.changedFields.length > 0 ? event.changedFields : derived.changedFields,
-      detectedAt: derived.detectedAt,
-    });
-    const written = await store.transaction(async (unit) => {
-      const change =
-        record === null
-          ? await markDeleted(unit, context, event.entity, event.entityId, keep)
-          : event.entity === 'employee'
-            ? await applyRecord(unit, context, { entity: 'employee', record: record as Employee }, keep)
-            : await applyRecord(unit, context, { entity: 'time_off_request', record: record as TimeOffRequest }, keep);
+    const provenance: Provenance = {
+      providerEventId: event.providerEventId ?? event.id,
+      providerEventType: event.providerEventType ?? outcome.providerEventType,
+    };
+    const written = await store.transaction(async (unit): Promise<ChangeEvent[]> => {
+      const changes = await applyFetched(unit, context, event, record, provenance);
+      // In the same transaction: e.g. the inbox marks its deliveries applied together with the record change.
       await options.withinTransaction?.(unit, event);
-      return change;
+      return changes;
     });
-    if (written) applied.push(written);
+    applied.push(...written);
   }
   return { kind: 'events', applied, received: outcome.events.length };
 }
 
+/** The record the event points at as the provider has it now; null when the provider answers 404. */
 async function fetchRecord(connection: Connection, event: ChangeEvent): Promise<Employee | TimeOffRequest | null> {
   try {
     if (event.entity === 'employee') return await connection.employees.get(event.remoteId);
@@ -95,4 +95,24 @@ async function fetchRecord(connection: Connection, event: ChangeEvent): Promise<
 function remoteIdOf(hrkitId: string | null, provider: string): string | null {
   if (!hrkitId) return null;
   return hrkitId.startsWith(`${provider}:`) ? hrkitId.slice(provider.length + 1) : hrkitId;
+}
+
+/** The record a webhook pointed at, applied as a sync would apply it; null (404) is a confirmed deletion. */
+async function applyFetched(
+  unit: SyncUnitOfWork,
+  context: ApplyContext,
+  event: ChangeEvent,
+  record: Employee | TimeOffRequest | null,
+  provenance: Provenance,
+): Promise<ChangeEvent[]> {
+  if (record === null) {
+    if (event.entity === 'employee') return markEmployeeDeleted(unit, context, event.entityId, undefined, provenance);
+    const gone = await markDeleted(unit, context, event.entity, event.entityId, provenance);
+    return gone ? [gone] : [];
+  }
+  const change =
+    event.entity === 'employee'
+      ? await applyRecord(unit, context, { entity: 'employee', record: record as Employee }, provenance)
+      : await applyRecord(unit, context, { entity: 'time_off_request', record: record as TimeOffRequest }, provenance);
+  return change ? [change] : [];
 }

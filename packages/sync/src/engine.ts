@@ -1,7 +1,18 @@
-import { type ChangeEvent, type Connection, hrkitId, NotFoundError, PermissionError } from '@hrkit/core';
-import { type ApplyContext, applyRecord, markDeleted, type SyncedRecord } from './apply-record.js';
+import {
+  type ChangeEvent,
+  type Connection,
+  type DataIssue,
+  type Employee,
+  HrKitError,
+  hrkitId,
+  NotFoundError,
+  PermissionError,
+  type TimeOffRequest,
+} from '@hrkit/core';
+import { type ApplyContext, applyRecord, markDeleted, markEmployeeDeleted, type SyncedRecord } from './apply-record.js';
 import { arrayBatches, batches, mapWithConcurrency } from './batches.js';
 import { type ChangeCounts, countEvent, emptyCounts } from './counts.js';
+import { comparable, stableStringify } from './fingerprint.js';
 import type { ConnectionState, SyncStore, SyncUnitOfWork } from './store.js';
 
 const DAY_MS = 86_400_000;
@@ -67,9 +78,20 @@ export interface SyncResult {
   counts: ChangeCounts;
   /** Events this run added to the outbox. */
   newEvents: number;
-  /** What was skipped and why (unsupported capability, clamped cursor…). */
+  /** What was skipped and why (unsupported capability, clamped cursor, incomplete listing…). */
   warnings: string[];
+  /**
+   * Provider data hrkit could not read: whole records left out of a listing (`recordIndex`, no usable or a duplicate
+   * id, a request ending before it starts) and values left unread on records that were applied (`recordId`,
+   * `field`, `value`, `reason`). Never turned into events; see docs/sync.md.
+   */
+  dataIssues: SyncDataIssue[];
+  /** Records left out because they could not be read, per entity. */
+  unreadable: { employees: number; timeOffRequests: number };
 }
+
+/** A DataIssue (core) and the entity whose listing or record it was found in. */
+export type SyncDataIssue = DataIssue & { entity: 'employee' | 'time_off_request' };
 
 interface RunContext extends ApplyContext {
   connection: Connection;
@@ -82,8 +104,18 @@ interface RunContext extends ApplyContext {
     SyncOptions;
   counts: ChangeCounts;
   warnings: string[];
+  dataIssues: SyncDataIssue[];
+  unreadable: SyncResult['unreadable'];
   newEvents: number;
   startedMs: number;
+}
+
+/** One listing being read: its records' ids so far, and whether something in it could not be read. */
+interface Listing {
+  entity: 'employee' | 'time_off_request';
+  seen: Set<string>;
+  index: number;
+  incomplete: boolean;
 }
 
 /** What the final transaction must do once every batch is in. */
@@ -131,6 +163,8 @@ export class SyncEngine {
       },
       counts: emptyCounts(),
       warnings: [],
+      dataIssues: [],
+      unreadable: { employees: 0, timeOffRequests: 0 },
       newEvents: 0,
       startedMs,
     };
@@ -159,6 +193,8 @@ export class SyncEngine {
       counts: context.counts,
       newEvents: context.newEvents,
       warnings: context.warnings,
+      dataIssues: context.dataIssues,
+      unreadable: context.unreadable,
     };
   }
 
@@ -175,24 +211,28 @@ export class SyncEngine {
       return;
     }
     // Full listing including leavers: the only way to see deletions, and HiBob's only way at all (no changed-since).
-    const seen = new Set<string>();
+    const listing = newListing('employee');
     let processed = 0;
     for await (const batch of batches(
-      connection.employees.list({ includeInactive: true, signal: context.options.signal }),
+      connection.employees.list({
+        includeInactive: true,
+        signal: context.options.signal,
+        onDataIssue: (issue) => this.unreadable(context, listing, issue),
+      }),
       context.options.batchSize,
     )) {
+      const admitted = batch.filter((record) => this.admit(context, listing, record));
       await this.applyBatch(
         context,
         'employees',
-        batch.map((record) => ({ entity: 'employee', record }) as const),
+        admitted.map((record) => ({ entity: 'employee', record }) as const),
         () => {
           processed += 1;
           return processed;
         },
       );
-      for (const record of batch) seen.add(record.id);
     }
-    finalize.employeeSeen = seen;
+    finalize.employeeSeen = this.completeOrNull(context, listing, 'employees');
     if (connection.supports('employees.changes')) finalize.cursors[CURSORS.employeeChanges] = context.now;
   }
 
@@ -223,10 +263,12 @@ export class SyncEngine {
           fetched.map(({ remoteId }) => hrkitId(connection.provider, remoteId)),
         );
         for (const { remoteId, record } of fetched) {
-          const event = record
-            ? await applyRecord(unit, context, { entity: 'employee', record })
-            : await markDeleted(unit, context, 'employee', hrkitId(connection.provider, remoteId));
-          this.note(context, event);
+          if (record) {
+            this.noteRecordIssues(context, 'employee', record);
+            this.note(context, await applyRecord(unit, context, { entity: 'employee', record }));
+          } else
+            for (const event of await markEmployeeDeleted(unit, context, hrkitId(connection.provider, remoteId)))
+              this.note(context, event);
           processed += 1;
           context.options.onProgress?.({ phase: 'employees', processed, total: entries.length });
         }
@@ -242,7 +284,12 @@ export class SyncEngine {
       processed += 1;
       return processed;
     };
-    if (connection.supports('timeOff.requestChanges')) {
+    const hasFeed = connection.supports('timeOff.requestChanges');
+    // A full reconciliation reads the whole window with a deletion pass wherever the provider has a complete range
+    // read, whatever the incremental path is: a feed reports changes, never disappearances (docs/sync.md).
+    const reconcileByRange =
+      connection.supports('timeOff.requests') && (!hasFeed || (full && connection.timeOffRangeIsComplete));
+    if (hasFeed && !reconcileByRange) {
       const cursor = state.cursors[CURSORS.timeOffRequestChanges];
       const windowStart = new Date(windowStartMs).toISOString();
       // A cursor older than the feed window means a gap nobody can re-read: say so, then re-read what still exists.
@@ -255,13 +302,16 @@ export class SyncEngine {
         full || !cursor || Date.parse(cursor) < windowStartMs
           ? windowStart
           : rewind(cursor, options.cursorOverlapMs, windowStartMs);
+      const listing = newListing('time_off_request');
       const feed = connection.timeOff.requestChanges({
         since,
         until: context.now,
         includePending: true,
         signal: options.signal,
+        onDataIssue: (issue) => this.unreadable(context, listing, issue),
       });
-      for await (const batch of batches(feed, options.batchSize))
+      const latest = await this.confirmCancellations(context, await this.latestPerRequest(context, listing, feed));
+      for (const batch of arrayBatches(latest, options.batchSize))
         await this.applyBatch(
           context,
           'time_off',
@@ -271,27 +321,168 @@ export class SyncEngine {
       finalize.cursors[CURSORS.timeOffRequestChanges] = context.now;
       return;
     }
-    if (connection.supports('timeOff.requests')) {
-      // No changes feed: read the whole window every time and diff it, deletions included.
+    if (reconcileByRange) {
+      // Read the whole window and diff it, deletions included.
       const from = isoDate(windowStartMs);
       const to = isoDate(context.startedMs + options.timeOffHorizonDays * DAY_MS);
-      const ids = new Set<string>();
-      const reads = connection.timeOff.requests({ from, to, includePending: true, signal: options.signal });
+      const listing = newListing('time_off_request');
+      const reads = connection.timeOff.requests({
+        from,
+        to,
+        includePending: true,
+        signal: options.signal,
+        onDataIssue: (issue) => this.unreadable(context, listing, issue),
+      });
       for await (const batch of batches(reads, options.batchSize)) {
+        const admitted = batch.filter((record) => this.admit(context, listing, record));
         await this.applyBatch(
           context,
           'time_off',
-          batch.map((record) => ({ entity: 'time_off_request', record }) as const),
+          admitted.map((record) => ({ entity: 'time_off_request', record }) as const),
           counter,
         );
-        for (const record of batch) ids.add(record.id);
       }
-      finalize.timeOffSeen = { ids, from, to };
+      const ids = this.completeOrNull(context, listing, 'time-off requests');
+      finalize.timeOffSeen = ids ? { ids, from, to } : null;
+      // The range read covers everything the feed would have reported up to now.
+      if (hasFeed) finalize.cursors[CURSORS.timeOffRequestChanges] = context.now;
       return;
     }
     context.warnings.push(
       `${connection.provider} supports neither timeOff.requestChanges nor timeOff.requests: time off not synced`,
     );
+  }
+
+  /**
+   * A feed may hold several snapshots of one request: the one with the latest own timestamp (`updatedAt`, else
+   * `requestedAt`) wins, never the one that arrived last. Two snapshots that cannot be ordered are a data issue;
+   * the first is kept.
+   */
+  private async latestPerRequest(
+    context: RunContext,
+    listing: Listing,
+    feed: AsyncIterable<TimeOffRequest>,
+  ): Promise<TimeOffRequest[]> {
+    const latest = new Map<string, TimeOffRequest>();
+    for await (const record of feed) {
+      const index = listing.index++;
+      if (!this.admitTimeOff(context, listing, record, index)) continue;
+      const current = latest.get(record.id);
+      if (!current) {
+        latest.set(record.id, record);
+        continue;
+      }
+      const [was, is] = [stampOf(current), stampOf(record)];
+      if (was === null || is === null) {
+        if (stableJson(current) !== stableJson(record))
+          this.issue(context, 'time_off_request', {
+            recordIndex: index,
+            recordId: record.remoteId,
+            field: 'updatedAt',
+            value: record.updatedAt,
+            reason:
+              'the feed holds two different snapshots of this request and no timestamp to order them: kept the first',
+          });
+        continue;
+      }
+      if (is > was) latest.set(record.id, record);
+    }
+    return [...latest.values()];
+  }
+
+  /**
+   * A feed can be less precise than the record's own read: HiBob's says `Canceled` for a declined request too, while
+   * the request (what a webhook fetches) says `declined`. A feed record that says `cancelled` is therefore confirmed
+   * by reading the request — unless the store already holds it as cancelled — so the sync path and the webhook path
+   * describe it the same way. Cost: one read per new cancellation or decline, and per declined request on re-reads.
+   */
+  private async confirmCancellations(context: RunContext, records: TimeOffRequest[]): Promise<TimeOffRequest[]> {
+    const { connection } = context;
+    if (!connection.supports('timeOff.request')) return records;
+    const doubtful: number[] = [];
+    for (const [index, record] of records.entries()) {
+      if (record.status.value !== 'cancelled') continue;
+      const stored = await this.store.getRecord(context.connectionId, 'time_off_request', record.id);
+      const storedStatus = stored && !stored.deleted ? (stored.data as TimeOffRequest).status.value : null;
+      if (storedStatus !== 'cancelled') doubtful.push(index);
+    }
+    const confirmed = await mapWithConcurrency(doubtful, FETCH_CONCURRENCY, async (index) => {
+      const record = records[index]!;
+      try {
+        return await connection.timeOff.request(record.employee.remoteId, record.remoteId, {
+          signal: context.options.signal,
+        });
+      } catch (error) {
+        // Unreadable now (gone, refused): the feed's word stands.
+        if (error instanceof HrKitError) return record;
+        throw error;
+      }
+    });
+    const result = [...records];
+    for (const [position, index] of doubtful.entries()) result[index] = confirmed[position]!;
+    return result;
+  }
+
+  /** Whether a listed record is applied: a duplicate id or an impossible request is reported instead. */
+  private admit(context: RunContext, listing: Listing, record: Employee | TimeOffRequest): boolean {
+    const index = listing.index++;
+    if (listing.seen.has(record.id)) {
+      listing.incomplete = true;
+      this.unreadable(context, listing, {
+        recordIndex: index,
+        recordId: record.remoteId,
+        field: 'id',
+        value: record.remoteId,
+        reason: 'duplicate id: another record of this listing has the same id (the first one was kept)',
+      });
+      return false;
+    }
+    listing.seen.add(record.id);
+    if (listing.entity === 'time_off_request' && !this.admitTimeOff(context, listing, record as TimeOffRequest, index))
+      return false;
+    if (listing.entity === 'employee') this.noteRecordIssues(context, 'employee', record);
+    return true;
+  }
+
+  private admitTimeOff(context: RunContext, listing: Listing, record: TimeOffRequest, index: number): boolean {
+    if (record.end && record.end.date < record.start.date) {
+      this.unreadable(context, listing, {
+        recordIndex: index,
+        recordId: record.remoteId,
+        field: 'end.date',
+        value: record.end.date,
+        reason: `the request ends (${record.end.date}) before it starts (${record.start.date})`,
+      });
+      return false;
+    }
+    this.noteRecordIssues(context, 'time_off_request', record);
+    return true;
+  }
+
+  /** A record left out of a listing: the listing is incomplete (no deletion pass), and the run says why. */
+  private unreadable(context: RunContext, listing: Listing, issue: DataIssue) {
+    listing.incomplete = true;
+    if (listing.entity === 'employee') context.unreadable.employees += 1;
+    else context.unreadable.timeOffRequests += 1;
+    this.issue(context, listing.entity, issue);
+  }
+
+  private noteRecordIssues(context: RunContext, entity: SyncDataIssue['entity'], record: Employee | TimeOffRequest) {
+    for (const issue of record.dataIssues ?? []) this.issue(context, entity, { recordId: record.remoteId, ...issue });
+  }
+
+  private issue(context: RunContext, entity: SyncDataIssue['entity'], issue: DataIssue) {
+    context.dataIssues.push({ entity, ...issue });
+  }
+
+  /** The ids a complete listing saw, or null (and a warning) when some of its records could not be read. */
+  private completeOrNull(context: RunContext, listing: Listing, what: string): Set<string> | null {
+    if (!listing.incomplete) return listing.seen;
+    context.warnings.push(
+      `the ${what} listing had unreadable records (see dataIssues): no deletion pass this run, since an unreadable ` +
+        'record is not a deleted one',
+    );
+    return null;
   }
 
   private async applyBatch(
@@ -325,10 +516,18 @@ export class SyncEngine {
         const seen = finalize.employeeSeen;
         const live = await unit.listLiveIds(context.connectionId, 'employee');
         const gone = live.filter((id) => !seen.has(id));
-        if (this.deletionAllowed(context, 'employees', gone.length, live.length)) {
+        if (this.deletionAllowed(context, 'employees', gone.length, live.length) && gone.length > 0) {
           await unit.prefetchRecords?.(context.connectionId, 'employee', gone);
+          const requestsByEmployee = new Map<string, string[]>();
+          for (const record of await unit.listRecords(context.connectionId, 'time_off_request')) {
+            if (!record.employeeId) continue;
+            const list = requestsByEmployee.get(record.employeeId) ?? [];
+            list.push(record.id);
+            requestsByEmployee.set(record.employeeId, list);
+          }
           for (const id of gone) {
-            this.note(context, await markDeleted(unit, context, 'employee', id));
+            for (const event of await markEmployeeDeleted(unit, context, id, (e) => requestsByEmployee.get(e) ?? []))
+              this.note(context, event);
             progress();
           }
         }
@@ -368,6 +567,20 @@ export class SyncEngine {
     countEvent(context.counts, event);
     context.newEvents += 1;
   }
+}
+
+function newListing(entity: Listing['entity']): Listing {
+  return { entity, seen: new Set(), index: 0, incomplete: false };
+}
+
+/** A request's own timestamp (ms), by which snapshots of it are ordered; null when it has none. */
+function stampOf(request: TimeOffRequest): number | null {
+  const stamp = Date.parse(request.updatedAt ?? request.requestedAt ?? '');
+  return Number.isNaN(stamp) ? null : stamp;
+}
+
+function stableJson(request: TimeOffRequest): string {
+  return stableStringify(comparable(request));
 }
 
 /** `cursor` minus the overlap, never earlier than `floor`. */

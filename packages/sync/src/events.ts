@@ -33,7 +33,17 @@ export function eventId(
   return `evt_${sha256(name).slice(0, 32)}`;
 }
 
-export function buildEvent(input: EventInput): ChangeEvent {
+/** Which provider event led to a change (webhooks): kept on the event, never part of its identity. */
+export interface Provenance {
+  providerEventId: string | null;
+  providerEventType: string | null;
+}
+
+/**
+ * The event of a change. Its id names the change (record, version, action, content), not the path that found it:
+ * the same change reached by a webhook and by a sync carries the same id.
+ */
+export function buildEvent(input: EventInput, provenance?: Provenance): ChangeEvent {
   return {
     id: eventId(input),
     provider: input.provider,
@@ -47,6 +57,7 @@ export function buildEvent(input: EventInput): ChangeEvent {
     origin: input.origin,
     changedFields: input.changedFields,
     previousRemoteId: input.previousRemoteId,
-    providerEventType: null,
+    providerEventType: provenance?.providerEventType ?? null,
+    providerEventId: provenance?.providerEventId ?? null,
   };
 }

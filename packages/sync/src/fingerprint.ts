@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 
 /**
  * Fields that change without the record really changing: the provider's own last-modified stamp, the raw payload
- * (ordering and housekeeping keys), and history attached only when asked for.
+ * (ordering and housekeeping keys), history attached only when asked for, and the adapter's reading problems (reported
+ * by the sync result, not stored as part of the record).
  */
-export const VOLATILE_FIELDS: readonly string[] = ['raw', 'updatedAt', 'employmentHistory'];
+export const VOLATILE_FIELDS: readonly string[] = ['raw', 'updatedAt', 'employmentHistory', 'dataIssues'];
 
 /** The record as the store keeps it and the diff compares it: normalized, minus volatile fields. */
 export function comparable(record: object): Record<string, unknown> {

@@ -55,16 +55,14 @@ export type InboxStep =
   | { outcome: 'abandoned'; items: InboxItem[] };
 
 /**
- * One event for a record's pending deliveries. The newest decides (the read returns the record as it is now,
- * whatever happened in between); its changed fields are all the deliveries' fields, unless one did not say, in which
- * case none are given and the change is derived from the stored record (docs/sync.md, "Webhook inbox").
+ * The event that stands for a burst of deliveries about one record: the newest. The applier reads the record and
+ * derives the action and `changedFields` from the stored and the read record (as a sync does), so what earlier
+ * deliveries said is covered; the newest delivery is kept as the event's provenance.
  */
 export function coalesce(events: readonly ChangeEvent[]): ChangeEvent {
   const newest = events[events.length - 1];
   if (!newest) throw new Error('coalesce needs at least one event');
-  const saidFields = events.every((event) => event.changedFields.length > 0);
-  const changedFields = saidFields ? [...new Set(events.flatMap((event) => event.changedFields))] : [];
-  return { ...newest, changedFields };
+  return newest;
 }
 
 const defaultRetryDelay = (attempt: number) => Math.min(2_000 * 4 ** (attempt - 1), 900_000);

@@ -1,4 +1,4 @@
-import type { Absence, Connection, Employee, TimeOffRequest } from '@hrkit/core';
+import { type Absence, type Connection, type Employee, PermissionError, type TimeOffRequest } from '@hrkit/core';
 import type { SyncStore } from './store.js';
 
 export interface OutToday {
@@ -20,6 +20,8 @@ export interface StoreSummary {
   /** Where `outToday` came from: the provider's out-today read, or approved requests in the store. */
   outTodaySource: 'provider' | 'store';
   date: string;
+  /** What the summary could not do and why, e.g. a live who's-out read refused for a missing permission. */
+  warnings: string[];
 }
 
 export interface SummaryOptions {
@@ -43,13 +45,16 @@ export async function summarize(store: SyncStore, options: SummaryOptions = {}):
     outToday: [],
     outTodaySource: 'store',
     date,
+    warnings: [],
   };
+  const names = new Map<string, string | null>();
   for (const row of await store.listRecords(connectionId, 'employee', { includeDeleted: true })) {
     if (row.deleted) {
       summary.deleted += 1;
       continue;
     }
     const employee = row.data as Employee;
+    names.set(row.id, employee.name.display);
     if (employee.employmentStatus.value === 'terminated') {
       summary.terminated += 1;
       continue;
@@ -58,11 +63,13 @@ export async function summarize(store: SyncStore, options: SummaryOptions = {}):
     increment(summary.byWorkerKind, employee.employmentType.workerKind.value);
     increment(summary.byCustomerCategory, employee.employmentType.customerCategory?.label ?? '(none)');
   }
-  if (options.connection?.supports('timeOff.outToday')) {
+  const live = options.connection?.supports('timeOff.outToday') ? await outTodayLive(options.connection, date) : null;
+  if (live && 'absences' in live) {
     summary.outTodaySource = 'provider';
-    for await (const absence of options.connection.timeOff.outToday({ date }))
-      summary.outToday.push(fromAbsence(absence));
+    summary.outToday.push(...live.absences);
   } else {
+    // Like the engine: a missing time-off permission degrades the summary to the synced copy, never fails it.
+    if (live) summary.warnings.push(live.warning);
     for (const row of await store.listRecords(connectionId, 'time_off_request')) {
       const request = row.data as TimeOffRequest;
       if (request.status.value !== 'approved') continue;
@@ -70,7 +77,8 @@ export async function summarize(store: SyncStore, options: SummaryOptions = {}):
       if (request.start.date > date || end < date) continue;
       summary.outToday.push({
         employeeId: request.employee.id,
-        displayName: request.employee.displayName,
+        // Requests reference people by id (docs/sync.md): the name is the employee's current one.
+        displayName: names.get(request.employee.id) ?? request.employee.displayName,
         policy: request.policy.name,
         portion: portionOn(request, date),
       });
@@ -78,6 +86,28 @@ export async function summarize(store: SyncStore, options: SummaryOptions = {}):
   }
   summary.outToday.sort((a, b) => (a.employeeId < b.employeeId ? -1 : a.employeeId > b.employeeId ? 1 : 0));
   return summary;
+}
+
+async function outTodayLive(
+  connection: Connection,
+  date: string,
+): Promise<{ absences: OutToday[] } | { warning: string }> {
+  try {
+    const absences: OutToday[] = [];
+    let unreadable = 0;
+    const reads = connection.timeOff.outToday({ date, onDataIssue: () => void unreadable++ });
+    for await (const absence of reads) absences.push(fromAbsence(absence));
+    // An unreadable absence is left out of the live answer: say so rather than fail the summary or stay silent.
+    if (unreadable > 0) return { warning: `${unreadable} unreadable absence(s) in the live who's out read` };
+    return { absences };
+  } catch (error) {
+    if (!(error instanceof PermissionError)) throw error;
+    return {
+      warning:
+        `who's out today read from the store, not live: ${error.message}` +
+        `${error.permission ? ` (grant "${error.permission}")` : ''}`,
+    };
+  }
 }
 
 function fromAbsence(absence: Absence): OutToday {

@@ -80,7 +80,7 @@ describe.each(STORE_KINDS)('webhook inbox worker (%s store)', (_kind, open) => {
       ['applied', ['evt-1-1']],
       ['applied', ['evt-2-1']],
     ]);
-    expect((await h.events()).map((e) => e.id)).toEqual(['evt-1-1', 'evt-2-1']);
+    expect((await h.events()).map((e) => e.providerEventId)).toEqual(['evt-1-1', 'evt-2-1']);
   });
 
   it('on stop, abandons an item still being read past the deadline: it commits nothing and stays pending', async () => {
@@ -125,7 +125,7 @@ describe.each(STORE_KINDS)('webhook inbox worker (%s store)', (_kind, open) => {
     restarted.start();
     await log.seen(3);
     expect(await restarted.stop(5_000)).toBe('finished');
-    expect((await h.events()).map((e) => e.id)).toEqual(['evt-1-1', 'evt-2-1']);
+    expect((await h.events()).map((e) => e.providerEventId)).toEqual(['evt-1-1', 'evt-2-1']);
   });
 
   it('sleeps until the earliest retry is due, then retries', async () => {

@@ -19,9 +19,10 @@ describe.each(STORE_KINDS)('webhooks, outbox and summary (%s store)', (_kind, op
     h.company.updateEmployee('1', (e) => ({ ...e, jobTitle: 'CTO' }));
     const delivery = signedDelivery({ type: 'employee.updated', employeeId: '1', fields: ['work.title'] });
     const applied = await applyWebhook(store, h.connection, delivery, WEBHOOK_SECRET, { now: () => h.company.now });
-    expect(applied.applied.map((e) => [e.id, e.origin, e.changedFields])).toEqual([
-      ['fake-delivery-employee.updated-1', 'webhook', ['work.title']],
-    ]);
+    // Classified and diffed like a sync (model paths), the provider's event kept as provenance.
+    expect(
+      applied.applied.map((e) => [e.action, e.origin, e.changedFields, e.providerEventId, e.providerEventType]),
+    ).toEqual([['updated', 'webhook', ['jobTitle'], 'fake-delivery-employee.updated-1', 'employee.updated']]);
     const stored = await store.getRecord('fake', 'employee', 'fake:1');
     expect((stored?.data as { jobTitle?: string } | undefined)?.jobTitle).toBe('CTO');
     // Redelivery of the same event: the record is already current, nothing new is written.
@@ -40,7 +41,8 @@ describe.each(STORE_KINDS)('webhooks, outbox and summary (%s store)', (_kind, op
     h.company.addRequest('r1', '1', { status: { value: 'requested', source: null } });
     const timeOff = signedDelivery({ type: 'timeoff.requested', employeeId: '1', requestId: 'r1' });
     expect(brief((await applyWebhook(store, h.connection, timeOff, WEBHOOK_SECRET)).applied)).toEqual([
-      'time_off_request r1 requested',
+      // A request seen for the first time is `created`, by a webhook as by a sync.
+      'time_off_request r1 created',
     ]);
     expect(await store.getRecord('fake', 'time_off_request', 'fake:r1')).not.toBeNull();
   });

@@ -1,2 +1,1 @@
 export * from './generators/index.js';
-export * from './sandbox-kit/index.js';

@@ -1,4 +1,4 @@
-import { addDays, SeededGenerator, UniqueIdIssuer } from '@hrkit/testkit';
+import { addDays, SeededGenerator, UniqueIdIssuer } from '@hrkit/sandbox-kit';
 import type { RawAcmeEmployee } from '../raw/employee.js';
 import type { RawAcmeLeave } from '../raw/leave.js';
 

@@ -8,7 +8,7 @@ import {
   type SandboxRequest,
   SlidingWindowRateLimiter,
   startServer,
-} from '@hrkit/testkit';
+} from '@hrkit/sandbox-kit';
 import { ACME_SIGNATURE_HEADER, signAcmeBody } from '../webhooks.js';
 import { type AcmeCompany, generateAcmeCompany } from './company.js';
 

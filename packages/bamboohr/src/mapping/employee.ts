@@ -1,5 +1,6 @@
 import {
   type CustomFieldValue,
+  type DataIssue,
   type Employee,
   emptyPersonalDetails,
   hrkitId,
@@ -100,11 +101,34 @@ function customFields(row: RawEmployeeRow, context: EmployeeMappingContext): Rec
 /** One custom-report (or get-employee) row → the normalized Employee. Pure: no I/O. */
 export function mapEmployee(row: RawEmployeeRow, context: EmployeeMappingContext): Employee {
   const includeSensitive = context.includeSensitive === true;
-  const first = text(row.firstName);
-  const last = text(row.lastName);
-  const hireDate = date(row.hireDate);
-  const originalHireDate = date(row.originalHireDate);
-  const terminationDate = date(row.terminationDate);
+  // What BambooHR sent but cannot be read is left null and reported on the record, never silently nulled.
+  const dataIssues: DataIssue[] = [];
+  const readDate = (fields: string[], value: unknown) => {
+    const parsed = date(value);
+    // "0000-00-00" and "" are BambooHR's "no date", not unreadable ones.
+    const empty =
+      value === null ||
+      value === undefined ||
+      (typeof value === 'string' && (value.trim() === '' || value.startsWith('0000-00-00')));
+    if (parsed === null && !empty)
+      for (const field of fields) dataIssues.push({ field, value, reason: 'not a date (YYYY-MM-DD)' });
+    return parsed;
+  };
+  const readName = (field: string, value: unknown) => {
+    const read = text(value);
+    if (read === null && value !== null && value !== undefined && typeof value !== 'string')
+      dataIssues.push({ field, value, reason: 'not a text' });
+    return read;
+  };
+  const first = readName('name.first', row.firstName);
+  const last = readName('name.last', row.lastName);
+  const originalHireDate = readDate(['hireDate'], row.originalHireDate);
+  // The status's effective date is derived from the hire date: unreadable with it.
+  const hireDate = readDate(
+    ['startDate', ...(originalHireDate ? [] : ['hireDate']), 'employmentStatus.effectiveDate'],
+    row.hireDate,
+  );
+  const terminationDate = readDate(['terminationDate'], row.terminationDate);
   const typeLabel = text(row.employmentHistoryStatus);
   const department = text(row.department);
   const employee: Employee = {
@@ -147,5 +171,6 @@ export function mapEmployee(row: RawEmployeeRow, context: EmployeeMappingContext
     updatedAt: instant(row.lastChanged),
   };
   if (context.includeRaw) employee.raw = { ...row };
+  if (dataIssues.length > 0) employee.dataIssues = dataIssues;
   return employee;
 }

@@ -1,4 +1,4 @@
-import type { Reply, RouteHandler, Router, SandboxRequest, WebhookSender } from '@hrkit/testkit/sandbox-kit';
+import type { Reply, RouteHandler, Router, SandboxRequest, WebhookSender } from '@hrkit/sandbox-kit';
 import type { Company } from './state/company.js';
 import type { KeyProfile } from './state/types.js';
 

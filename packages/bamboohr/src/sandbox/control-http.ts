@@ -1,4 +1,4 @@
-import { mountControlApi, optionalString, requireString, type Router } from '@hrkit/testkit/sandbox-kit';
+import { mountControlApi, optionalString, requireString, type Router } from '@hrkit/sandbox-kit';
 import type { BambooHrSandboxControl, EmployeeUpdate, NewEmployee, NewTimeOffRequest } from './control.js';
 import type { TimeOffStatus } from './state/types.js';
 

@@ -1,4 +1,4 @@
-import { ControlError, type SeededGenerator, type WebhookSender } from '@hrkit/testkit/sandbox-kit';
+import { ControlError, type SeededGenerator, type WebhookSender } from '@hrkit/sandbox-kit';
 import { dailyAmounts } from './state/generate.js';
 import type { Company } from './state/company.js';
 import type { SandboxEmployee, SandboxTimeOffRequest, SandboxWebhook, TimeOffStatus } from './state/types.js';

@@ -11,7 +11,7 @@ import {
   startServer,
   WebhookSender,
   withHeaders,
-} from '@hrkit/testkit/sandbox-kit';
+} from '@hrkit/sandbox-kit';
 import { apiRegistrar, keyFor, rememberKey, type SandboxContext } from './context.js';
 import { BambooHrSandboxControl } from './control.js';
 import { mountControl } from './control-http.js';

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { SeededGenerator, WebhookSender } from '@hrkit/testkit/sandbox-kit';
+import type { SeededGenerator, WebhookSender } from '@hrkit/sandbox-kit';
 import type { Company, EmployeeChangeAction } from './state/company.js';
 import type { SandboxWebhook } from './state/types.js';
 import { employeeValue } from './view/employee-values.js';

@@ -1,5 +1,5 @@
 import { type Connection, createHrKit, Redactor } from '@hrkit/core';
-import type { SandboxHandle } from '@hrkit/testkit';
+import type { SandboxHandle } from '@hrkit/sandbox-kit';
 import { type ConfigFile, providerSection, readConfigFile } from './config-file.js';
 import { CliError } from './errors.js';
 import type { CliIo } from './io.js';

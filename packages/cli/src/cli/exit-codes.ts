@@ -15,6 +15,11 @@ export const EXIT = {
   NOT_SUPPORTED: 6,
   /** A webhook delivery failed signature verification. */
   WEBHOOK_VERIFICATION: 7,
+  /**
+   * `sync` finished and committed, events delivered, but with warnings: a part was skipped (missing time-off
+   * permission, unreadable provider records, a refused mass deletion). The summary names each one.
+   */
+  DONE_WITH_WARNINGS: 8,
   /** Interrupted (Ctrl-C) before finishing. */
   INTERRUPTED: 130,
 } as const;

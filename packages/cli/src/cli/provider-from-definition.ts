@@ -1,5 +1,5 @@
 import { type DefinedProvider, flagNameOf } from '@hrkit/core';
-import type { SandboxHandle, SandboxOptions } from '@hrkit/testkit';
+import type { SandboxHandle, SandboxOptions } from '@hrkit/sandbox-kit';
 import { CliError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import type { CliProvider } from './providers.js';

@@ -1,6 +1,6 @@
 import { bamboohr } from '@hrkit/bamboohr';
 import type { ProviderPlugin } from '@hrkit/core';
-import type { SandboxHandle, SandboxOptions } from '@hrkit/testkit';
+import type { SandboxHandle, SandboxOptions } from '@hrkit/sandbox-kit';
 import { CliError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { cliProviderFrom } from './provider-from-definition.js';

@@ -52,6 +52,11 @@ export class Connection {
     this.capabilities = connector.capabilities;
   }
 
+  /** See HrConnectorV1.timeOffRangeIsComplete: whether absence from `timeOff.requests` means deleted. */
+  get timeOffRangeIsComplete(): boolean {
+    return this.connector.timeOffRangeIsComplete === true;
+  }
+
   supports(capability: CapabilityName): boolean {
     return this.capabilities[capability] === true;
   }

@@ -20,8 +20,8 @@ import { baseUrlProblem, guardedLookup, type NetworkPolicy, REFUSED_ADDRESS_CODE
 import { requestPathProblem } from './path-safety.js';
 import { type RateLimitRule, RateLimiter } from './rate-limiter.js';
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy, serverRequestedDelay } from './retry-policy.js';
-import { TokenAuth, type TokenAuthSettings } from './token-auth.js';
 import { parseJsonLossless } from './lossless-json.js';
+import { TokenAuth, type TokenAuthSettings } from './token-auth.js';
 
 export type HttpAuth =
   | { kind: 'basic'; username: string; password: string }
@@ -83,16 +83,16 @@ export interface HttpClientOptions {
   headers?: Record<string, string>;
   agent?: Agents;
   /**
-   * Where credentials may be sent (docs/security.md › Base URL policy). Adapters pass the connection's
-   * ConnectOptions here. Default: https only (http to loopback), no private, link-local or metadata addresses.
-   */
-  network?: NetworkPolicy;
-  /**
    * Read integer literals beyond 2^53 as strings (`parseJsonLossless`) instead of rounded numbers. For providers
    * that send ids as JSON numbers (BambooHR); costs a scan of each answer (docs/performance.md), so a provider that
    * quotes its ids (HiBob) leaves it off and relies on `readRecordId` to refuse a rounded id.
    */
   losslessIntegers?: boolean;
+  /**
+   * Where credentials may be sent (docs/security.md › Base URL policy). Adapters pass the connection's
+   * ConnectOptions here. Default: https only (http to loopback), no private, link-local or metadata addresses.
+   */
+  network?: NetworkPolicy;
 }
 
 /** Counters a benchmark or a test can read. */

@@ -6,6 +6,7 @@ export * from './network-policy.js';
 export * from './pagination.js';
 export * from './rate-limiter.js';
 export * from './retry-policy.js';
+export * from './lossless-json.js';
 export * from './path-safety.js';
 export * from './token-auth.js';
 export * from './lossless-json.js';

@@ -31,8 +31,15 @@ export const ChangeEvent = z.strictObject({
   occurredAt: IsoDateTime.nullable().describe('When the provider says it happened'),
   detectedAt: IsoDateTime,
   origin: z.enum(['sync', 'webhook', 'feed']),
-  changedFields: z.array(z.string()).describe('Model paths (sync) or provider field ids (webhooks) that changed'),
+  changedFields: z
+    .array(z.string())
+    .describe('Model paths that differ between the stored and the new record, whatever the path (sync or webhook)'),
   previousRemoteId: z.string().nullable().describe('Edit chains: the record this one replaced'),
-  providerEventType: z.string().nullable().describe('e.g. HiBob `employee.updated`'),
+  providerEventType: z.string().nullable().describe('Webhooks: the provider event type, e.g. HiBob `employee.updated`'),
+  providerEventId: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('Webhooks: id of the provider delivery event that led to this change (provenance); null from a sync'),
 });
 export type ChangeEvent = z.infer<typeof ChangeEvent>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DataIssue } from './data-issue.js';
 import { EmployeeRef, IsoDate, IsoDateTime, RawData, recordIdentity } from './common.js';
 import { CustomFieldValue } from './custom-field.js';
 import { EmploymentStatus, EmploymentType } from './employment.js';
@@ -48,6 +49,8 @@ export const Employee = z.strictObject({
   employmentHistory: z.array(EmploymentHistoryEntry).optional(),
   updatedAt: IsoDateTime.nullable().describe('When the provider says the record last changed, if it says'),
   raw: RawData.optional(),
+  /** Values the adapter could not read (left null rather than guessed); absent when everything was read. */
+  dataIssues: z.array(DataIssue).optional(),
 });
 export type Employee = z.infer<typeof Employee>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DataIssue } from './data-issue.js';
 import { classified, EmployeeRef, IsoDate, IsoDateTime, LocalTime, RawData, recordIdentity } from './common.js';
 
 export const TimeOffUnit = z.enum(['days', 'hours']);
@@ -71,6 +72,8 @@ export const TimeOffRequest = z.strictObject({
   requestedAt: IsoDateTime.nullable(),
   updatedAt: IsoDateTime.nullable(),
   raw: RawData.optional(),
+  /** Values the adapter could not read (left null rather than guessed); absent when everything was read. */
+  dataIssues: z.array(DataIssue).optional(),
 });
 export type TimeOffRequest = z.infer<typeof TimeOffRequest>;
 

@@ -1,5 +1,6 @@
 import {
   type Address,
+  type DataIssue,
   type Employee,
   type EmployeeRef,
   type EmploymentHistoryEntry,
@@ -12,6 +13,10 @@ import { mapEmploymentStatus } from './employment-status.js';
 import { mapEmploymentType } from './employment-type.js';
 import type { FieldRole } from './field-catalog.js';
 import { asIsoDate, asNumber, asText, isRecord } from './normalize.js';
+
+function isPresent(value: unknown): boolean {
+  return value !== null && value !== undefined && !(typeof value === 'string' && value.trim() === '');
+}
 
 /** An EmployeeRef from an id, with the display name when known. */
 export function employeeRef(remoteId: string, displayName: string | null = null): EmployeeRef {
@@ -48,6 +53,20 @@ export function mapEmployee(
     return resolved ? (resolved.label ?? asText(resolved.value)) : null;
   };
   const value = (name: FieldRole) => role(name)?.value ?? null;
+  // What HiBob sent but cannot be read is left null and reported on the record, never silently nulled (docs/sync.md).
+  const dataIssues: DataIssue[] = [];
+  const date = (field: string, name: FieldRole) => {
+    const sent = value(name);
+    const parsed = asIsoDate(sent);
+    if (parsed === null && isPresent(sent)) dataIssues.push({ field, value: sent, reason: 'not a date (YYYY-MM-DD)' });
+    return parsed;
+  };
+  const name = (field: string, role: FieldRole) => {
+    const sent = value(role);
+    const read = text(role);
+    if (read === null && isPresent(sent)) dataIssues.push({ field, value: sent, reason: 'not a text' });
+    return read;
+  };
 
   const remoteId = asText(value('id')) ?? asText(raw.id);
   if (!remoteId)
@@ -63,7 +82,15 @@ export function mapEmployee(
   const active = role('status');
   const customField = context.employmentTypeField;
   const custom = customField ? resolveField(raw, customField, context) : null;
-  const startDate = asIsoDate(value('startDate'));
+  const startDate = date('startDate', 'startDate');
+  /** The original start date, else the current one; unreadable when the one it comes from is. */
+  const hireDate = () => {
+    const original = date('hireDate', 'originalStartDate');
+    if (original !== null || isPresent(value('originalStartDate'))) return original;
+    if (startDate === null && isPresent(value('startDate')))
+      dataIssues.push({ field: 'hireDate', value: value('startDate'), reason: 'taken from startDate, not a date' });
+    return startDate;
+  };
 
   const employee: Employee = {
     id: hrkitId(PROVIDER, remoteId),
@@ -71,11 +98,11 @@ export function mapEmployee(
     remoteId,
     employeeNumber: asText(value('employeeNumber')),
     name: {
-      first: text('firstName'),
-      middle: text('middleName'),
-      last: text('lastName'),
-      display: text('displayName'),
-      preferred: text('preferredName'),
+      first: name('name.first', 'firstName'),
+      middle: name('name.middle', 'middleName'),
+      last: name('name.last', 'lastName'),
+      display: name('name.display', 'displayName'),
+      preferred: name('name.preferred', 'preferredName'),
     },
     emails: { work: asText(value('email')) ?? asText(raw.email), personal: asText(value('privateEmail')) },
     phones: phones(role),
@@ -96,9 +123,9 @@ export function mapEmployee(
         : null,
     legalEntity: text('legalEntity'),
     manager: managerRef(role('reportsTo'), role('manager')),
-    hireDate: asIsoDate(value('originalStartDate')) ?? startDate,
+    hireDate: hireDate(),
     startDate,
-    terminationDate: asIsoDate(value('terminationDate')),
+    terminationDate: date('terminationDate', 'terminationDate'),
     employmentStatus: mapEmploymentStatus({
       lifecycle: lifecycle ? { field: lifecycle.field.id, value: lifecycle.value, label: lifecycle.label } : null,
       active: active ? { field: active.field.id, value: active.value, label: active.label } : null,
@@ -120,6 +147,7 @@ export function mapEmployee(
   };
   if (history) employee.employmentHistory = history;
   if (context.includeRaw) employee.raw = raw;
+  if (dataIssues.length > 0) employee.dataIssues = dataIssues;
   return employee satisfies Employee;
 }
 

@@ -46,7 +46,8 @@ function requestKey(raw: RawTimeOffRequest): string | null {
 
 /**
  * Keep the latest snapshot per request id (pitfall 9: the feed holds snapshots, several per request). Later
- * `createdOn` wins; without timestamps, later in the feed wins. A hard edit creates a new request id, so the old
+ * `createdOn` wins (a snapshot with a timestamp beats one without); two without timestamps keep the first and are
+ * reported (`onDataIssue`), never resolved by arrival order. A hard edit creates a new request id, so the old
  * request (cancelled) and the new one (with its edit chain) both remain.
  */
 export function latestPerRequest(
@@ -66,11 +67,27 @@ export function latestPerRequest(
       continue;
     }
     const current = latest.get(key);
-    const changedAt = (raw: RawTimeOffRequest) => Date.parse(asIsoDateTime(raw.createdOn) ?? '');
-    const newer = !current || !(changedAt(change) < changedAt(current));
-    if (newer) latest.set(key, change);
+    if (!current) {
+      latest.set(key, change);
+      continue;
+    }
+    const [was, is] = [changedAt(current), changedAt(change)];
+    if (Number.isNaN(was) && Number.isNaN(is))
+      // Never by arrival order: two snapshots that cannot be ordered keep the first, and say so.
+      onDataIssue?.({
+        recordIndex,
+        recordId: key,
+        field: 'createdOn',
+        value: change.createdOn ?? null,
+        reason: 'two snapshots of this request without a timestamp to order them: kept the first',
+      });
+    else if (Number.isNaN(was) || is >= was) latest.set(key, change);
   }
   return [...latest.values()];
+}
+
+function changedAt(raw: RawTimeOffRequest): number {
+  return Date.parse(asIsoDateTime(raw.createdOn) ?? '');
 }
 
 function today(clock: Clock): string {

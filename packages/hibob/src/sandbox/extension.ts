@@ -1,4 +1,4 @@
-import type { SeededGenerator } from '@hrkit/testkit/sandbox-kit';
+import type { SeededGenerator } from '@hrkit/sandbox-kit';
 import type { BobRouteApi } from './http/route-api.js';
 import type { HiBobCompanyData } from './state/types.js';
 

@@ -1,5 +1,5 @@
 import type { Clock } from '@hrkit/core';
-import type { LatencyOption, SandboxOptions } from '@hrkit/testkit/sandbox-kit';
+import type { LatencyOption, SandboxOptions } from '@hrkit/sandbox-kit';
 import type { ServiceUserSpec } from './access/service-users.js';
 import type { HiBobSandboxExtension } from './extension.js';
 import type { WafOptions } from './http/waf.js';

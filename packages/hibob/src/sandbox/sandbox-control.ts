@@ -1,16 +1,11 @@
-import type {
-  RateLimitCounters,
-  SlidingWindowRateLimiter,
-  DeliveryAttempt,
-  BasicAuthStore,
-} from '@hrkit/testkit/sandbox-kit';
-import { ControlError } from '@hrkit/testkit/sandbox-kit';
+import type { RateLimitCounters, SlidingWindowRateLimiter, DeliveryAttempt, BasicAuthStore } from '@hrkit/sandbox-kit';
+import { ControlError } from '@hrkit/sandbox-kit';
 import { permissionBehindCheck } from './access/check-ids.js';
 import { audienceOf, permissionsOf, type ServiceUserData, type ServiceUserSpec } from './access/service-users.js';
 import { CompanyControl } from './state/control.js';
 import type { CompanyState } from './state/company-state.js';
 import type { BobWebhooks } from './webhooks/bob-webhooks.js';
-import type { SeededGenerator } from '@hrkit/testkit/sandbox-kit';
+import type { SeededGenerator } from '@hrkit/sandbox-kit';
 
 export type HiBobConnectionConfig = {
   serviceUserId: string;

@@ -7,7 +7,7 @@ import {
   SlidingWindowRateLimiter,
   startServer,
   WebhookSender,
-} from '@hrkit/testkit/sandbox-kit';
+} from '@hrkit/sandbox-kit';
 import { inAudience, type ServiceUserData } from './access/service-users.js';
 import { CATEGORY_IDS } from './data/categories.js';
 import { BUILT_IN_EXTENSIONS } from './extensions.js';

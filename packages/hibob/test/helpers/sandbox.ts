@@ -1,4 +1,5 @@
-import { type ConnectOptions, createHrKit, MemoryLogger, VirtualClock } from '@hrkit/core';
+import { type ConnectOptions, createHrKit } from '@hrkit/core';
+import { MemoryLogger, VirtualClock } from '@hrkit/core/testing';
 import { afterAll } from 'vitest';
 import { type HiBobConnector, type HiBobOptions, hibob } from '../../src/index.js';
 import { type HiBobSandbox, type HiBobSandboxOptions, startHiBobSandbox } from '../../src/sandbox/index.js';

@@ -1,6 +1,7 @@
 import type { ChangeEvent } from '@hrkit/core';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { Mutex } from '../mutex.js';
+import { loadSqliteDriver, type ModuleLoader } from './driver.js';
 import { ensurePrivateFile } from './private-files.js';
 import { INBOX_SCHEMA, SqliteInbox } from './sqlite-inbox.js';
 import {
@@ -83,14 +84,17 @@ export class SqliteSyncStore implements SyncStore {
   /**
    * `durable`: fsync every commit (synchronous = FULL). A webhook listener acknowledges a delivery once its
    * inbox transaction commits; with the default NORMAL a commit survives a killed process but not a power loss.
+   * `loadModule` replaces `require` for loading better-sqlite3 (tests simulate it missing).
    */
   constructor(
     readonly path: string = DEFAULT_STORE_PATH,
-    options: { durable?: boolean } = {},
+    options: { durable?: boolean; loadModule?: ModuleLoader } = {},
   ) {
+    // The driver first: when it is missing, no empty store file is left behind.
+    const Driver = loadSqliteDriver(options.loadModule) as typeof Database;
     // 0600 in 0700 directories, made level by level (docs/security.md › Files).
     if (path !== ':memory:') ensurePrivateFile(path);
-    this.db = new Database(path);
+    this.db = new Driver(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(options.durable ? 'synchronous = FULL' : 'synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');

@@ -4,11 +4,13 @@ import {
   buildReport,
   type CapabilityName,
   type ChangeEvent,
+  type DataIssue,
   type DiagnosticCheck,
   declareCapabilities,
   type Employee,
   type EmployeeChange,
   type HrConnectorV1,
+  type ListEmployeesOptions,
   NotFoundError,
   type ProviderDefinition,
   type ProviderPlugin,
@@ -36,6 +38,14 @@ export class FakeCompany {
   timeOffFailWith: Error | null = null;
   /** What `check()` reports. */
   checks: DiagnosticCheck[] = [];
+  /** Whether `listTimeOffRequests` is a complete range read (BambooHR) or feed-derived (HiBob). */
+  timeOffRangeIsComplete = true;
+  /** Records the next employee listings could not read: reported through `onDataIssue`, not yielded. */
+  unreadableEmployees: DataIssue[] = [];
+  /** Employees listed twice (a duplicate id in the provider's listing). */
+  duplicateEmployeeIds: string[] = [];
+  /** Extra feed snapshots, yielded after the current ones (arrival order ≠ time order). */
+  staleFeedSnapshots: TimeOffRequest[] = [];
 
   constructor(readonly provider = 'fake') {}
 
@@ -129,11 +139,19 @@ export function fakeProvider(company: FakeCompany, supported: readonly Capabilit
     readonly capabilities = capabilities;
     constructor(@inject(COMPANY) readonly company: FakeCompany) {}
 
-    async *listEmployees(): AsyncIterable<Employee> {
+    get timeOffRangeIsComplete(): boolean {
+      return this.company.timeOffRangeIsComplete;
+    }
+
+    async *listEmployees(options: ListEmployeesOptions = {}): AsyncIterable<Employee> {
       this.company.count('listEmployees');
       if (this.company.failWith) throw this.company.failWith;
       const ids = [...this.company.employees.keys()].sort();
-      for (const id of ids) yield structuredClone(this.company.employees.get(id)!);
+      for (const issue of this.company.unreadableEmployees) options.onDataIssue?.(issue);
+      for (const id of ids) {
+        yield structuredClone(this.company.employees.get(id)!);
+        if (this.company.duplicateEmployeeIds.includes(id)) yield structuredClone(this.company.employees.get(id)!);
+      }
     }
 
     async getEmployee(remoteId: string): Promise<Employee> {
@@ -156,6 +174,7 @@ export function fakeProvider(company: FakeCompany, supported: readonly Capabilit
       const until = options.until ? Date.parse(options.until) : Number.POSITIVE_INFINITY;
       const entries = [...this.company.requests.values()].filter((e) => e.changedAt >= since && e.changedAt <= until);
       for (const entry of entries.sort((a, b) => a.changedAt - b.changedAt)) yield structuredClone(entry.request);
+      for (const stale of this.company.staleFeedSnapshots) yield structuredClone(stale);
     }
 
     async *listTimeOffRequests(options: { from: string; to: string }): AsyncIterable<TimeOffRequest> {
@@ -181,13 +200,19 @@ export function fakeProvider(company: FakeCompany, supported: readonly Capabilit
         const given = Buffer.from(signature);
         if (expected.length !== given.length || !timingSafeEqual(expected, given))
           throw new WebhookVerificationError('bad_signature', 'signature does not match');
-        const payload = JSON.parse(body) as { type: string; employeeId: string; requestId?: string; fields?: string[] };
+        const payload = JSON.parse(body) as {
+          type: string;
+          employeeId: string;
+          requestId?: string;
+          fields?: string[];
+          eventId?: string;
+        };
         if (payload.type === 'ping') return { kind: 'ping' as const };
         const [entity, action] = payload.type.split('.') as ['employee' | 'timeoff', ChangeEvent['action']];
         const isEmployee = entity === 'employee';
         const remoteId = isEmployee ? payload.employeeId : (payload.requestId ?? '');
         const event: ChangeEvent = {
-          id: `fake-delivery-${payload.type}-${remoteId}`,
+          id: payload.eventId ?? `fake-delivery-${payload.type}-${remoteId}`,
           provider: key,
           entity: isEmployee ? 'employee' : 'time_off_request',
           action,

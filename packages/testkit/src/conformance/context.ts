@@ -1,12 +1,6 @@
-import {
-  type ConnectOptions,
-  type Connection,
-  createHrKit,
-  type HrKit,
-  MemoryLogger,
-  type ProviderPlugin,
-} from '@hrkit/core';
-import type { SandboxHandle } from '../sandbox-kit/handle.js';
+import { type ConnectOptions, type Connection, createHrKit, type HrKit, type ProviderPlugin } from '@hrkit/core';
+import { MemoryLogger } from '@hrkit/core/testing';
+import type { SandboxHandle } from '@hrkit/sandbox-kit';
 import { type ConformanceOptions, type ResolvedConformanceOptions, resolveConformanceOptions } from './options.js';
 
 /**

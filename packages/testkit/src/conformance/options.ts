@@ -1,5 +1,5 @@
 import { type ConnectOptions, ConfigurationError, type ProviderPlugin } from '@hrkit/core';
-import type { SandboxHandle, SandboxOptions } from '../sandbox-kit/handle.js';
+import type { SandboxHandle, SandboxOptions } from '@hrkit/sandbox-kit';
 import type { FaultKind } from '../faults/fault-kind.js';
 
 /**

@@ -1,4 +1,4 @@
-import { seededRandom } from '@hrkit/core';
+import { seededRandom } from '@hrkit/core/testing';
 import type { FaultKind } from './fault-kind.js';
 
 /**

@@ -1,5 +1,5 @@
 import { type Employee, type EmployeeRef, type EmploymentStatusValue, hrkitId } from '@hrkit/core';
-import { addDays, SeededGenerator } from '../sandbox-kit/seeded-generator.js';
+import { addDays, SeededGenerator } from '@hrkit/sandbox-kit';
 import { DEFAULT_AS_OF, DEFAULT_PROVIDER, type FixtureOptions } from './options.js';
 
 export interface EmployeeFixtureOptions extends FixtureOptions {

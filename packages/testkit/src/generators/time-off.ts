@@ -8,7 +8,7 @@ import {
   type TimeOffStatusValue,
   type TimeOffTypeValue,
 } from '@hrkit/core';
-import { addDays, SeededGenerator } from '../sandbox-kit/seeded-generator.js';
+import { addDays, SeededGenerator } from '@hrkit/sandbox-kit';
 import { employeeRef } from './employees.js';
 import { DEFAULT_AS_OF, type FixtureOptions } from './options.js';
 

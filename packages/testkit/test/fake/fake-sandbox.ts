@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SandboxHandle, SandboxOptions } from '../../src/sandbox-kit/handle.js';
+import type { SandboxHandle, SandboxOptions } from '@hrkit/sandbox-kit';
 
 /** A tiny provider API ("FakeHR") for testing the suite itself: cursor pages of 10, Bearer tokens, HMAC webhooks. */
 export interface FakeEmployeeRow {

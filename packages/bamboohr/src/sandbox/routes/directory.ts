@@ -1,4 +1,4 @@
-import { type SandboxRequest } from '@hrkit/testkit/sandbox-kit';
+import { type SandboxRequest } from '@hrkit/sandbox-kit';
 import type { SandboxContext } from '../context.js';
 import { employeeValue } from '../view/employee-values.js';
 import { bambooError, negotiate } from '../view/http.js';

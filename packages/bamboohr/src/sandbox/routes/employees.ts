@@ -1,4 +1,4 @@
-import { type SandboxRequest } from '@hrkit/testkit/sandbox-kit';
+import { type SandboxRequest } from '@hrkit/sandbox-kit';
 import type { SandboxContext } from '../context.js';
 import { resolveField } from '../state/field-catalog.js';
 import { bambooError, negotiate, timestamp } from '../view/http.js';

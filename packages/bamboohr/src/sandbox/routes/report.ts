@@ -1,4 +1,4 @@
-import { type SandboxRequest, streamReply } from '@hrkit/testkit/sandbox-kit';
+import { type SandboxRequest, streamReply } from '@hrkit/sandbox-kit';
 import type { SandboxContext } from '../context.js';
 import { resolveField } from '../state/field-catalog.js';
 import type { KeyProfile, SandboxEmployee } from '../state/types.js';

@@ -1,4 +1,4 @@
-import { type SandboxRequest, streamReply, textReply } from '@hrkit/testkit/sandbox-kit';
+import { type SandboxRequest, streamReply, textReply } from '@hrkit/sandbox-kit';
 import type { SandboxContext } from '../context.js';
 import { EMPLOYMENT_STATUS_OPTIONS } from '../state/field-catalog.js';
 import type { SandboxEmployee } from '../state/types.js';

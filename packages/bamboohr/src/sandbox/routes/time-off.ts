@@ -1,5 +1,5 @@
-import { addDays } from '@hrkit/testkit/sandbox-kit';
-import type { SandboxRequest } from '@hrkit/testkit/sandbox-kit';
+import { addDays } from '@hrkit/sandbox-kit';
+import type { SandboxRequest } from '@hrkit/sandbox-kit';
 import type { SandboxContext } from '../context.js';
 import { usedBetween } from '../state/generate.js';
 import type { SandboxTimeOffRequest } from '../state/types.js';

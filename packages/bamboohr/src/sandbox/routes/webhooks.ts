@@ -1,4 +1,4 @@
-import { jsonReply, type SandboxRequest, textReply } from '@hrkit/testkit/sandbox-kit';
+import { jsonReply, type SandboxRequest, textReply } from '@hrkit/sandbox-kit';
 import type { SandboxContext } from '../context.js';
 import { resolveField } from '../state/field-catalog.js';
 import type { SandboxWebhook } from '../state/types.js';

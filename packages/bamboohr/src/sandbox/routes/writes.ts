@@ -1,4 +1,4 @@
-import { ControlError, emptyReply, jsonReply, type SandboxRequest } from '@hrkit/testkit/sandbox-kit';
+import { ControlError, emptyReply, jsonReply, type SandboxRequest } from '@hrkit/sandbox-kit';
 import type { SandboxContext } from '../context.js';
 import type { BambooHrSandboxControl } from '../control.js';
 import type { TimeOffStatus } from '../state/types.js';

@@ -1,4 +1,4 @@
-import type { SeededGenerator } from '@hrkit/testkit/sandbox-kit';
+import type { SeededGenerator } from '@hrkit/sandbox-kit';
 
 const DAY_MS = 86_400_000;
 const isoByDay = new Map<number, string>();

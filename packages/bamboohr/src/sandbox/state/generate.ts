@@ -1,4 +1,4 @@
-import { SeededGenerator } from '@hrkit/testkit/sandbox-kit';
+import { SeededGenerator } from '@hrkit/sandbox-kit';
 import { type Company, rowInForce } from './company.js';
 import { isWeekend, plusDays as addDays, randomDate } from './days.js';
 import type { SandboxEmployee, SandboxTimeOffRequest, TimeOffStatus, TimeOffType } from './types.js';

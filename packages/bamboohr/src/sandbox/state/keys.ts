@@ -1,4 +1,4 @@
-import type { SeededGenerator } from '@hrkit/testkit/sandbox-kit';
+import type { SeededGenerator } from '@hrkit/sandbox-kit';
 import type { Company } from './company.js';
 import type { KeyProfile } from './types.js';
 

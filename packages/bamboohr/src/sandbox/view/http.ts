@@ -1,4 +1,4 @@
-import { emptyReply, jsonReply, type Reply, type SandboxRequest, textReply } from '@hrkit/testkit/sandbox-kit';
+import { emptyReply, jsonReply, type Reply, type SandboxRequest, textReply } from '@hrkit/sandbox-kit';
 import { toXml, type XmlNode } from './xml.js';
 
 const HTML = 'text/html; charset=UTF-8';

@@ -6,6 +6,7 @@ import { PRIVATE_FILE_MODE } from '@hrkit/sync/sqlite';
 import { type ConnectionFlags, openConnection } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { CliError } from '../errors.js';
+import { EXIT } from '../exit-codes.js';
 import { addConnectionOptions } from '../options.js';
 import { ProgressLine } from '../output/progress.js';
 import { openStoreFor } from '../store-path.js';
@@ -93,6 +94,8 @@ export function registerSync(program: Command, context: () => CommandContext): v
       } else if (!(ctx.quiet && flags.events === '-')) {
         out.write(renderSummary(result, summary, { delivered, pending, target: flags.events ?? null }));
       }
+      if (result.warnings.length > 0 || summary.warnings.length > 0 || result.dataIssues.length > 0)
+        ctx.setExitCode(EXIT.DONE_WITH_WARNINGS);
     } finally {
       progress.done();
       await store.close();
@@ -128,6 +131,17 @@ function counts(bucket: Record<string, number>): string {
     .join('  ');
 }
 
+/** One line per issue: where (record index or id, field) and why; the value only as its type, never its content. */
+function describeIssue(issue: SyncResult['dataIssues'][number]): string {
+  const where = [
+    issue.entity.replaceAll('_', ' '),
+    issue.recordId !== undefined ? `id ${issue.recordId}` : null,
+    issue.recordIndex !== undefined ? `#${issue.recordIndex}` : null,
+    issue.field,
+  ];
+  return `${where.filter(Boolean).join(' ')}: ${issue.reason}`;
+}
+
 export function renderSummary(
   result: SyncResult,
   summary: StoreSummary,
@@ -153,6 +167,9 @@ export function renderSummary(
       ? `events: ${result.newEvents} new, ${events.delivered} delivered to ${events.target === '-' ? 'stdout' : events.target}`
       : `events: ${result.newEvents} new, ${events.pending} pending in the outbox (deliver with --events <file>)`,
     ...result.warnings.map((warning) => `warning: ${warning}`),
+    ...summary.warnings.map((warning) => `warning: ${warning}`),
+    ...result.dataIssues.slice(0, 20).map((issue) => `data issue: ${describeIssue(issue)}`),
+    ...(result.dataIssues.length > 20 ? [`  … and ${result.dataIssues.length - 20} more data issues`] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

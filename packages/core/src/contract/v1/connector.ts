@@ -32,6 +32,12 @@ export interface HrConnectorV1 {
   readonly specificationVersion: 'v1';
   readonly provider: string;
   readonly capabilities: Capabilities;
+  /**
+   * True when `listTimeOffRequests` returns every request whose leave overlaps the range (a real range read), so a
+   * full reconciliation may treat a stored request missing from it as deleted. False or absent when the range read is
+   * derived from a bounded changes feed (HiBob: requests changed in the last 6 months), where absence proves nothing.
+   */
+  readonly timeOffRangeIsComplete?: boolean;
 
   listEmployees?(options: ListEmployeesOptions): AsyncIterable<Employee>;
   getEmployee?(remoteId: string, options: GetEmployeeOptions): Promise<Employee>;

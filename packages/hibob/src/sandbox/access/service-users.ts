@@ -1,4 +1,4 @@
-import type { Credential } from '@hrkit/testkit/sandbox-kit';
+import type { Credential } from '@hrkit/sandbox-kit';
 import { CATEGORY_IDS } from '../data/categories.js';
 import { lifecycleOn, statusOn } from '../state/lifecycle.js';
 import type { BobEmployee, LifecycleStatus } from '../state/types.js';

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@hrkit/core';
-import { SeededGenerator } from '@hrkit/testkit/sandbox-kit';
+import { SeededGenerator } from '@hrkit/sandbox-kit';
 import { buildNamedLists, SITES } from '../data/named-lists.js';
 import { buildPolicies, buildPolicyTypes } from '../data/time-off-policies.js';
 import { dateOf } from '../state/time.js';

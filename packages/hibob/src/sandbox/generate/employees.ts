@@ -1,4 +1,4 @@
-import { SeededGenerator, UniqueIdIssuer } from '@hrkit/testkit/sandbox-kit';
+import { SeededGenerator, UniqueIdIssuer } from '@hrkit/sandbox-kit';
 import {
   COST_CENTER_FIELD_ID,
   EMPLOYMENT_TYPE_FIELD_ID,

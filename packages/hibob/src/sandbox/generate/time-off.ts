@@ -1,4 +1,4 @@
-import type { SeededGenerator } from '@hrkit/testkit/sandbox-kit';
+import type { SeededGenerator } from '@hrkit/sandbox-kit';
 import { policyNameFor } from '../data/time-off-policies.js';
 import { lifecycleOn } from '../state/lifecycle.js';
 import { addDays, bobTimestamp, dayNumber, pickDate } from '../state/time.js';

@@ -1,4 +1,4 @@
-import { jsonReply, type Reply, ReplyError } from '@hrkit/testkit/sandbox-kit';
+import { jsonReply, type Reply, ReplyError } from '@hrkit/sandbox-kit';
 
 /**
  * HiBob's simple error body `{key, error}` (hibob-api.md §8). The exact keys are UNKNOWN; the sandbox

@@ -6,7 +6,7 @@ import {
   type SandboxRequest,
   type SlidingWindowRateLimiter,
   withHeaders,
-} from '@hrkit/testkit/sandbox-kit';
+} from '@hrkit/sandbox-kit';
 import type { ServiceUser, ServiceUserData } from '../access/service-users.js';
 import type { CompanyState } from '../state/company-state.js';
 import { bobErrors } from './errors.js';

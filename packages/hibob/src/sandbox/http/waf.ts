@@ -1,4 +1,4 @@
-import type { NowClock } from '@hrkit/testkit/sandbox-kit';
+import type { NowClock } from '@hrkit/sandbox-kit';
 
 /**
  * HiBob's WAF blocks callers after repeated 401/403 answers (hibob-api.md §1, pitfall 14). The real

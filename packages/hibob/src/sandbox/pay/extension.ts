@@ -1,4 +1,4 @@
-import type { SeededGenerator } from '@hrkit/testkit/sandbox-kit';
+import type { SeededGenerator } from '@hrkit/sandbox-kit';
 import { BOB_FEATURES, categoryPermission, inAudience, type ServiceUser } from '../access/service-users.js';
 import type { HiBobSandboxExtension } from '../extension.js';
 import type { CompanyState } from '../state/company-state.js';

@@ -1,4 +1,4 @@
-import { seededRandom } from '@hrkit/core';
+import { seededRandom } from '@hrkit/core/testing';
 
 /** A salary row exactly as the sandbox serves it (HiBob's Salary table shape). */
 export interface SandboxSalaryRow {

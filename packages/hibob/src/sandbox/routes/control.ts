@@ -1,4 +1,4 @@
-import { ControlError, mountControlApi, type Router } from '@hrkit/testkit/sandbox-kit';
+import { ControlError, mountControlApi, type Router } from '@hrkit/sandbox-kit';
 import type { HiBobSandboxControl } from '../sandbox-control.js';
 import type { TableName } from '../state/types.js';
 

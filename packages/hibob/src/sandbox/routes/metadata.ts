@@ -1,4 +1,4 @@
-import { jsonReply } from '@hrkit/testkit/sandbox-kit';
+import { jsonReply } from '@hrkit/sandbox-kit';
 import { categoryDisplayName } from '../data/field-catalog.js';
 import { bobErrors } from '../http/errors.js';
 import { BOB_RATE_LIMITS } from '../http/rate-limits.js';

@@ -1,4 +1,4 @@
-import { jsonReply, streamReply } from '@hrkit/testkit/sandbox-kit';
+import { jsonReply, streamReply } from '@hrkit/sandbox-kit';
 import { canViewCategory, featurePermission, inAudience, type ServiceUser } from '../access/service-users.js';
 import { DEFAULT_CATEGORIES } from '../data/categories.js';
 import type { FieldDefinition } from '../data/field-catalog.js';

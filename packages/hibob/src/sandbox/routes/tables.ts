@@ -1,4 +1,4 @@
-import { jsonReply } from '@hrkit/testkit/sandbox-kit';
+import { jsonReply } from '@hrkit/sandbox-kit';
 import { canViewCategory, canViewHistory, inAudience, type ServiceUser } from '../access/service-users.js';
 import { bobErrors, fail } from '../http/errors.js';
 import { BOB_RATE_LIMITS } from '../http/rate-limits.js';

@@ -1,4 +1,4 @@
-import { jsonReply, type SandboxRequest } from '@hrkit/testkit/sandbox-kit';
+import { jsonReply, type SandboxRequest } from '@hrkit/sandbox-kit';
 import { featurePermission, inAudience } from '../access/service-users.js';
 import { policyNameFor } from '../data/time-off-policies.js';
 import { bobErrors, fail } from '../http/errors.js';

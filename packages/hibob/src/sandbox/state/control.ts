@@ -1,4 +1,4 @@
-import { ControlError, type SeededGenerator, UniqueIdIssuer } from '@hrkit/testkit/sandbox-kit';
+import { ControlError, type SeededGenerator, UniqueIdIssuer } from '@hrkit/sandbox-kit';
 import { EMPLOYMENT_TYPE_FIELD_ID, type EmploymentTypeLabel } from '../data/custom-fields.js';
 import { policyNameFor } from '../data/time-off-policies.js';
 import type { CompanyState } from './company-state.js';

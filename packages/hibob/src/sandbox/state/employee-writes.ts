@@ -1,4 +1,4 @@
-import { ControlError } from '@hrkit/testkit/sandbox-kit';
+import { ControlError } from '@hrkit/sandbox-kit';
 import { EMPLOYMENT_TYPE_FIELD_ID, EMPLOYMENT_TYPE_LIST_ID } from '../data/custom-fields.js';
 import type { CompanyState } from './company-state.js';
 import type { BobEmployee } from './types.js';

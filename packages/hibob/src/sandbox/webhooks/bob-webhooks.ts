@@ -5,7 +5,7 @@ import {
   PARTNER_RETRY_SCHEDULE_MS,
   type WebhookEndpoint,
   type WebhookSender,
-} from '@hrkit/testkit/sandbox-kit';
+} from '@hrkit/sandbox-kit';
 import type { CompanyEvent, CompanyState } from '../state/company-state.js';
 import { bobTimestamp } from '../state/time.js';
 

@@ -1,4 +1,4 @@
-import { VirtualClock } from '@hrkit/core';
+import { VirtualClock } from '@hrkit/core/testing';
 import { expect } from 'vitest';
 import { type ConformanceContext, drain } from '../context.js';
 

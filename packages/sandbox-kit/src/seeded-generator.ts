@@ -1,4 +1,4 @@
-import { seededRandom } from '@hrkit/core';
+import { seededRandom } from '@hrkit/core/testing';
 import { FIRST_NAMES, LAST_NAMES } from './names.js';
 
 const DAY_MS = 86_400_000;

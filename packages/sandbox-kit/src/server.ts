@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { seededRandom } from '@hrkit/core';
+import { seededRandom } from '@hrkit/core/testing';
 import { jsonReply, type Reply, ReplyError } from './reply.js';
 import { buildRequest, InvalidJsonError, type SandboxRequest } from './request.js';
 import { type RouteDefinition, Router } from './router.js';

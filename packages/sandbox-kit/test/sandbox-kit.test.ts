@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { VirtualClock } from '@hrkit/core';
+import { VirtualClock } from '@hrkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   authorize,
@@ -21,7 +21,7 @@ import {
   textReply,
   UniqueIdIssuer,
   WebhookSender,
-} from '../src/sandbox-kit/index.js';
+} from '../src/index.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
