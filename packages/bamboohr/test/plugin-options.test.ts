@@ -1,4 +1,5 @@
-import { ConfigurationError, createHrKit, EmploymentTypeRules, MemoryLogger, TOKENS, VirtualClock } from '@hrkit/core';
+import { ConfigurationError, createHrKit, EmploymentTypeRules, TOKENS } from '@hrkit/core';
+import { MemoryLogger, VirtualClock } from '@hrkit/core/testing';
 import { ContainerModule } from 'inversify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BAMBOOHR_EMPLOYMENT_TYPES, bamboohr, classifyEmploymentType } from '../src/internal.js';
