@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 const ADAPTERS: readonly string[] = [
   'examples/acme-hr',
   'packages/bamboohr',
-  // 'packages/hibob', 'packages/personio' — once reshaped onto the kit.
+  'packages/personio',
+  // 'packages/hibob' — once reshaped onto the kit.
 ];
 
 /** The roles: `name.ts` is a file, `name/` a folder with at least one .ts file. */

@@ -6,6 +6,8 @@ import { startBambooHrSandbox } from '@hrkit/bamboohr/sandbox';
 import { createHrKit, type Employee } from '@hrkit/core';
 import { hibob } from '@hrkit/hibob';
 import { startHiBobSandbox } from '@hrkit/hibob/sandbox';
+import { personio } from '@hrkit/personio';
+import { startPersonioSandbox } from '@hrkit/personio/sandbox';
 import type { SandboxHandle } from '@hrkit/sandbox-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyWebhook, MemorySyncStore, SyncEngine, type SyncStore, summarize } from '@hrkit/sync';
@@ -15,12 +17,28 @@ import { SqliteSyncStore } from '@hrkit/sync/sqlite';
  * The sync engine as a library (no CLI) against each real adapter and its sandbox: the memory and SQLite stores end
  * identical, a re-sync finds nothing, a real signed delivery goes through applyWebhook, and the summary adds up.
  */
+type Delivery = { body: string; headers: Record<string, string> };
+/** A signature covers the body, so a changed body is forged; Personio's static token covers only the sender. */
+const changedBody = (delivery: Delivery) => ({ ...delivery, body: `${delivery.body} ` });
 const cases = [
-  { provider: 'hibob', start: () => startHiBobSandbox({ seed: 9, employees: 30, rateLimits: false }) },
-  { provider: 'bamboohr', start: () => startBambooHrSandbox({ seed: 9, employees: 30, rateLimits: false }) },
+  {
+    provider: 'hibob',
+    forge: changedBody,
+    start: () => startHiBobSandbox({ seed: 9, employees: 30, rateLimits: false }),
+  },
+  {
+    provider: 'bamboohr',
+    forge: changedBody,
+    start: () => startBambooHrSandbox({ seed: 9, employees: 30, rateLimits: false }),
+  },
+  {
+    provider: 'personio',
+    forge: (delivery: Delivery) => ({ ...delivery, headers: { ...delivery.headers, authorization: 'whk_guessed' } }),
+    start: () => startPersonioSandbox({ seed: 9, employees: 30, rateLimits: false }),
+  },
 ] as const;
 
-describe.each(cases)('SyncEngine against the $provider sandbox', ({ provider, start }) => {
+describe.each(cases)('SyncEngine against the $provider sandbox', ({ provider, forge, start }) => {
   let sandbox: SandboxHandle;
   let dir: string;
   beforeAll(async () => {
@@ -33,7 +51,7 @@ describe.each(cases)('SyncEngine against the $provider sandbox', ({ provider, st
   });
 
   const connect = () =>
-    createHrKit({ providers: [hibob(), bamboohr()] }).connect(provider, sandbox.connectionConfig(), {
+    createHrKit({ providers: [hibob(), bamboohr(), personio()] }).connect(provider, sandbox.connectionConfig(), {
       rateLimits: false,
     });
   const snapshot = async (store: SyncStore) => ({
@@ -102,7 +120,7 @@ describe.each(cases)('SyncEngine against the $provider sandbox', ({ provider, st
     const restored = await store.getRecord(provider, 'employee', id);
     expect((restored?.data as Employee | undefined)?.jobTitle).not.toBe('stale');
 
-    const forged = { ...delivery, body: `${delivery.body} ` };
+    const forged = forge(delivery);
     const before = await store.listEvents(provider);
     await expect(applyWebhook(store, connection, forged, sandbox.webhooks!.secret)).rejects.toMatchObject({
       code: 'WEBHOOK_VERIFICATION',

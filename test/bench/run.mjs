@@ -1,7 +1,8 @@
 // `npm run bench` (builds first, then runs this with --expose-gc). `--quick` for a smaller run; `--only=mapping,sync,
-// rate-limits` to run a subset. Every figure is a ratio against a floor measured in the same run, on the same machine
+// rate-limits` to run a subset; `--only=fleet` runs the fleet benchmark (test/bench/fleet.mjs; PostgreSQL and Redis). Every figure is a ratio against a floor measured in the same run, on the same machine
 // (never a timed assertion). Each measured step runs in a fresh Node process, and the HiBob sandbox in another one, so
 // that the client's time, CPU and memory are its own. Results: a table on stdout and test/bench/results/latest.json.
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -59,8 +60,21 @@ try {
   }
   if (wants('rate-limits'))
     results.rateLimits = await attempt('rate limits', () => rateLimitRound(PLAN.rateLimitEmployees));
+  // The fleet benchmark needs PostgreSQL and Redis and runs for many minutes: only when asked (--only=fleet).
+  if (only?.includes('fleet'))
+    await attempt('fleet', () => runFleetBench(args.filter((a) => !a.startsWith('--only='))));
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/** test/bench/fleet.mjs in its own process; its figures go to test/bench/results/fleet.json. */
+function runFleetBench(extraArgs) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script('fleet.mjs'), ...extraArgs], { stdio: 'inherit' });
+    child.on('exit', (code) =>
+      code === 0 ? resolve({ see: 'test/bench/results/fleet.json' }) : reject(new Error(`fleet bench exited ${code}`)),
+    );
+  });
 }
 
 /** Written after every step too, so that an interrupted run keeps what it measured. */

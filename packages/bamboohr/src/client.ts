@@ -46,6 +46,8 @@ export class BambooHrClient {
       // BambooHR publishes no quota; throttling is answered with 503/429 + Retry-After, which the toolkit honours.
       rateLimits: [],
       mapError: mapBambooHrError,
+      // No rules, but a shared limiter still spreads a 429's reset to every worker using this key.
+      ...(context.connect.rateLimiter ? { rateLimiter: context.connect.rateLimiter } : {}),
       // Ids come as JSON numbers on the newer endpoints: a 19-digit one must keep its digits (docs/providers/bamboohr.md).
       losslessIntegers: true,
     });

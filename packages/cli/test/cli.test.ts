@@ -67,7 +67,7 @@ describe('hrkit (in-process, fake provider)', () => {
     const unknown = await h.run(['employees', 'nope']);
     expect([unknown.code, unknown.stderr]).toEqual([
       EXIT.USAGE,
-      'error: unknown provider "nope": use one of hibob, bamboohr, fake\n',
+      'error: unknown provider "nope": use one of hibob, bamboohr, fake, personio\n',
     ]);
     expect((await h.run(['employees'])).code).toBe(EXIT.USAGE);
     expect((await h.run(['employees', 'fake', '--format', 'xml'])).code).toBe(EXIT.USAGE);

@@ -11,6 +11,21 @@ afterEach(() => {
   h = undefined;
 });
 
+describe('bundled adapters', () => {
+  it('hrkit check personio --sandbox and sync work with no flag: Personio loads like a --provider-module', async () => {
+    h = cliHarness([]);
+    const check = await h.run(['check', 'personio', '--sandbox']);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(EXIT.OK);
+    expect(check.stdout).toMatch(/timeOff\.balances/);
+    const sync = await h.run(['sync', 'personio', '--sandbox']);
+    expect(sync.code).toBe(EXIT.OK);
+    expect(sync.stdout).toMatch(/employees\s+created \d+/);
+    const help = await h.run(['employees', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toMatch(/--client-secret <value> secret: .*\$PERSONIO_CLIENT_SECRET/);
+  });
+});
+
 describe('--provider-module', () => {
   it('hrkit check acme --sandbox works for an adapter the CLI has never heard of', async () => {
     h = cliHarness([]);

@@ -110,3 +110,37 @@ describe('client-side rate limiting', () => {
     expect(await waiting).toBe(5000);
   });
 });
+
+describe('a pluggable rate limiter', () => {
+  it('is built from the client rules and told about a 429 reset instead of the in-process default', async () => {
+    const clock = new VirtualClock(1_700_000_000_000);
+    server = await startServer(
+      sequence(status(429, { message: 'limit' }, { 'x-ratelimit-reset': '1700000030' }), ok),
+      clock,
+    );
+    const calls: string[] = [];
+    const { client } = testClient(server.baseUrl, {
+      clock,
+      rateLimits: [searchRule],
+      rateLimiter: (rules) => {
+        calls.push(`built with ${rules.map((rule) => rule.name).join(',')}`);
+        return {
+          acquire: async (method, path) => {
+            calls.push(`acquire ${method} ${path}`);
+            return () => calls.push('settle');
+          },
+          block: async (method, path, resetAt) => {
+            calls.push(`block ${method} ${path} until ${resetAt}`);
+          },
+        };
+      },
+    });
+    await expect(client.post('/people/search', {})).rejects.toBeInstanceOf(RateLimitedError);
+    expect(calls).toEqual([
+      'built with search',
+      'acquire POST /people/search',
+      'settle',
+      'block POST /people/search until 1700000030000',
+    ]);
+  });
+});

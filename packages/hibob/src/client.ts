@@ -6,6 +6,7 @@ import {
   type NetworkPolicy,
   parseProviderData,
   ProviderError,
+  type RateLimiterFactory,
   type Redactor,
 } from '@hrkit/core';
 import type { z } from 'zod';
@@ -33,6 +34,7 @@ export interface HiBobClientOptions {
   logger: Logger;
   clock?: Clock;
   rateLimits?: boolean;
+  rateLimiter?: RateLimiterFactory;
   timeoutMs?: number;
   retryLimit?: number;
   /** The consumer's base URL policy (allowPrivateNetwork / allowedHosts), docs/security.md. */
@@ -68,6 +70,7 @@ export class HiBobClient {
       mapError: mapHiBobError,
       ...(options.network ? { network: options.network } : {}),
       rateLimits: options.rateLimits === false ? [] : HIBOB_RATE_LIMITS,
+      ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.retryLimit !== undefined ? { retry: { limit: options.retryLimit } } : {}),

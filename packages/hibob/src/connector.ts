@@ -89,6 +89,7 @@ export class HiBobConnector implements HrConnectorV1 {
       clock: this.clock,
       network: connectOptions,
       ...(connectOptions.rateLimits !== undefined ? { rateLimits: connectOptions.rateLimits } : {}),
+      ...(connectOptions.rateLimiter ? { rateLimiter: connectOptions.rateLimiter } : {}),
       ...(connectOptions.timeoutMs !== undefined ? { timeoutMs: connectOptions.timeoutMs } : {}),
       ...(connectOptions.retryLimit !== undefined ? { retryLimit: connectOptions.retryLimit } : {}),
     });

@@ -47,6 +47,11 @@ export interface SandboxHandle {
   /** Present when the provider signs webhooks. */
   webhooks?: {
     secret: string;
+    /**
+     * False when the proof is a static token (Personio) rather than a signature over the body: a tampered body then
+     * cannot be detected, and the suite checks only the wrong and the missing token.
+     */
+    authenticatesBody?: boolean;
     /** A correctly signed delivery of some event, exactly as the provider would POST it. */
     sampleDelivery(): { body: string; headers: Record<string, string> };
   };

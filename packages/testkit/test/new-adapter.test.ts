@@ -114,7 +114,8 @@ describe('scripts/new-adapter.mjs', () => {
         'tsconfig.json',
       ])
         cpSync(join(root, path), join(fake, path), { recursive: true });
-      for (const args of [['personio'], ['bob-two', '--dir', join(fake, 'examples/bob-two')]])
+      // A provider the repository does not ship yet (personio now has its package).
+      for (const args of [['workday'], ['bob-two', '--dir', join(fake, 'examples/bob-two')]])
         expect(run(process.execPath, [join(fake, 'scripts/new-adapter.mjs'), ...args]).status).toBe(0);
       const before = {
         pkg: readFileSync(join(root, 'package.json'), 'utf8'),
@@ -122,10 +123,10 @@ describe('scripts/new-adapter.mjs', () => {
       };
       const pkg = readFileSync(join(fake, 'package.json'), 'utf8');
       const ts = readFileSync(join(fake, 'tsconfig.json'), 'utf8');
-      expect(JSON.parse(pkg).workspaces).toEqual([...JSON.parse(before.pkg).workspaces, 'packages/personio']);
+      expect(JSON.parse(pkg).workspaces).toEqual([...JSON.parse(before.pkg).workspaces, 'packages/workday']);
       expect(JSON.parse(ts).references).toEqual([
         ...JSON.parse(before.ts).references,
-        { path: 'packages/personio' },
+        { path: 'packages/workday' },
         { path: 'examples/bob-two' },
       ]);
       // Only the added lines differ.
@@ -133,7 +134,7 @@ describe('scripts/new-adapter.mjs', () => {
       const multiline = /"workspaces"\s*:\s*\[\s*\n/.test(before.pkg);
       expect(pkg.split('\n').length).toBe(before.pkg.split('\n').length + (multiline ? 1 : 0));
       expect(ts.split('\n').length).toBe(before.ts.split('\n').length + 2);
-      expect(existsSync(join(fake, 'packages/personio/src/connector.ts'))).toBe(true);
+      expect(existsSync(join(fake, 'packages/workday/src/connector.ts'))).toBe(true);
     } finally {
       rmSync(fake, { recursive: true, force: true });
     }

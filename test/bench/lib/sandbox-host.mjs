@@ -11,6 +11,8 @@ const startMs = performance.now() - started;
 process.on('message', async (message) => {
   if (message?.type === 'counters')
     process.send({ type: 'counters', id: message.id, value: sandbox.control.rateLimitCounters() });
+  if (message?.type === 'employeeIds')
+    process.send({ type: 'employeeIds', id: message.id, value: sandbox.state.employees.map((e) => e.id) });
   if (message?.type === 'reset') {
     sandbox.rateLimiter.reset();
     process.send({ type: 'reset', id: message.id });

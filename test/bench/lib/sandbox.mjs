@@ -29,6 +29,7 @@ export function startSandboxProcess(options) {
           startMs: message.startMs,
           counters: () => ask('counters'),
           reset: () => ask('reset'),
+          employeeIds: () => ask('employeeIds'),
           close: () =>
             new Promise((done) => {
               child.removeAllListeners('exit');

@@ -1,6 +1,7 @@
 import { Redactor, VERSION } from '@hrkit/core';
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
+import { registerFleet } from './commands/fleet.js';
 import { registerReads } from './commands/read.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerSync } from './commands/sync.js';
@@ -28,9 +29,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return code;
   }
   // Whatever the user passed as a secret, on a flag or in the environment, is redacted from all output.
-  for (const name of [...secretEnvironmentNames(), 'HRKIT_WEBHOOK_SECRET']) redactor.add(io.env[name]);
+  for (const name of [...secretEnvironmentNames(), 'HRKIT_WEBHOOK_SECRET', 'HRKIT_FLEET_KEYS'])
+    redactor.add(io.env[name]);
   const secretFlags = new Set([
     '--secret',
+    '--webhook-secret',
     ...allCredentialSpecs()
       .filter((spec) => spec.secret)
       .map((spec) => spec.flag.split(' ')[0] as string),
@@ -71,6 +74,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerReads(program, context);
   registerSync(program, context);
   registerWebhooks(program, context);
+  registerFleet(program, context);
   for (const command of program.commands) inheritSettings(command, program);
 
   try {

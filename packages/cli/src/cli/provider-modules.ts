@@ -11,6 +11,12 @@ export { cliProviderFrom };
 /** Where `--provider-module` and `HRKIT_PROVIDER_MODULES` name adapters to load (comma-separated in the env). */
 export const PROVIDER_MODULES_ENV = 'HRKIT_PROVIDER_MODULES';
 
+/**
+ * Adapters the CLI ships with that are loaded exactly like a `--provider-module`: from their defineProvider
+ * declaration, with no entry written for them here. The next bundled adapter is one more line.
+ */
+export const BUNDLED_PROVIDER_MODULES: readonly string[] = ['@hrkit/personio'];
+
 function isDefinedProvider(value: unknown): value is DefinedProvider<unknown> {
   const provider = (value as { provider?: { key?: unknown; displayName?: unknown } } | null)?.provider;
   return typeof value === 'function' && typeof provider?.key === 'string' && typeof provider.displayName === 'string';
@@ -27,7 +33,7 @@ export function providerModuleSpecifiers(argv: readonly string[], env: Record<st
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
-  return [...fromEnv, ...named];
+  return [...new Set([...BUNDLED_PROVIDER_MODULES, ...fromEnv, ...named])];
 }
 
 /**

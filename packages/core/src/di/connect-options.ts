@@ -1,6 +1,7 @@
 import type { Clock } from '../http/clock.js';
 import type { Logger } from '../http/logger.js';
 import type { NetworkPolicy } from '../http/network-policy.js';
+import type { RateLimiterFactory } from '../http/rate-limiter.js';
 
 /**
  * Framework-level options of one connection, the same for every provider. `allowPrivateNetwork` and `allowedHosts`
@@ -15,6 +16,8 @@ export interface ConnectOptions extends NetworkPolicy {
   logger?: Logger;
   /** Switch off client-side rate limiting (e.g. against a sandbox with limits off). Default true. */
   rateLimits?: boolean;
+  /** Who enforces the provider's allowances: default in-process; `@hrkit/fleet` shares one budget via Redis. */
+  rateLimiter?: RateLimiterFactory;
   /** Injected time source (tests, benchmarks). */
   clock?: Clock;
   /** Request timeout for every HTTP call, ms. */

@@ -18,7 +18,7 @@ import { type Clock, systemClock } from './clock.js';
 import { type Logger, silentLogger } from './logger.js';
 import { baseUrlProblem, guardedLookup, type NetworkPolicy, REFUSED_ADDRESS_CODE } from './network-policy.js';
 import { requestPathProblem } from './path-safety.js';
-import { type RateLimitRule, RateLimiter } from './rate-limiter.js';
+import { type RateLimiterFactory, type RateLimitRule, RateLimiter, type RequestRateLimiter } from './rate-limiter.js';
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy, serverRequestedDelay } from './retry-policy.js';
 import { parseJsonLossless } from './lossless-json.js';
 import { TokenAuth, type TokenAuthSettings } from './token-auth.js';
@@ -75,6 +75,8 @@ export interface HttpClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Documented per-endpoint allowances, enforced client-side. Pass [] to switch off. */
   rateLimits?: readonly RateLimitRule[];
+  /** Who enforces `rateLimits`: default an in-process `RateLimiter`; a shared budget plugs in here. */
+  rateLimiter?: RateLimiterFactory;
   logger?: Logger;
   mapError?: ErrorMapper;
   clock?: Clock;
@@ -129,7 +131,7 @@ export class HttpClient {
   readonly stats: HttpStats = { requests: 0, retries: 0, byStatus: {}, rateLimitWaits: 0 };
   readonly redactor: Redactor;
   private readonly policy: RetryPolicy;
-  private readonly limiter: RateLimiter;
+  private readonly limiter: RequestRateLimiter;
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly logger: Logger;
@@ -146,7 +148,8 @@ export class HttpClient {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.logger = options.logger ?? silentLogger;
-    this.limiter = new RateLimiter(options.rateLimits ?? [], this.clock);
+    const rules = options.rateLimits ?? [];
+    this.limiter = options.rateLimiter ? options.rateLimiter(rules, this.clock) : new RateLimiter(rules, this.clock);
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     // The token exchange goes through a client of its own: same host, retries, limits and redaction, no auth.
     this.tokens =
@@ -233,7 +236,7 @@ export class HttpClient {
       // The server closed the window until a known instant: hold back every request under the rule, whether or
       // not this one is retried (a POST, an exhausted retry budget), so the next call does not hit a 429 again.
       if (requested !== null && requested <= this.policy.maxRetryAfterMs)
-        this.limiter.block(method, path, this.clock.now() + requested);
+        await this.limiter.block(method, path, this.clock.now() + requested);
       // A refused runtime token may just have expired early: exchange a new one and try once more.
       if (error.status === 401 && token && this.tokens && !reauthenticated) {
         reauthenticated = true;

@@ -15,10 +15,25 @@ export interface RateLimitRule {
 }
 
 /**
+ * What HttpClient needs from a rate limiter. The in-process `RateLimiter` is the default; a budget shared by
+ * several processes (e.g. `@hrkit/fleet`'s Redis limiter, one budget per credential for every worker) plugs in
+ * through `rateLimiter` in `HttpClientOptions` / `ConnectOptions`.
+ */
+export interface RequestRateLimiter {
+  /** Resolves when one more request fits; call the returned `settle` when its answer arrives. */
+  acquire(method: string, path: string, signal?: AbortSignal): Promise<() => void>;
+  /** The provider answered 429 with a reset: hold back the requests it covers until `resetAt` (ms). */
+  block(method: string, path: string, resetAt: number): void | Promise<void>;
+}
+
+/** Builds one client's limiter from its provider's documented rules. */
+export type RateLimiterFactory = (rules: readonly RateLimitRule[], clock: Clock) => RequestRateLimiter;
+
+/**
  * Client-side sliding-window limiter: waits before a request would exceed a documented allowance, so a
  * large sync never trips a 429 storm. One limiter per connection (provider limits are per credential).
  */
-export class RateLimiter {
+export class RateLimiter implements RequestRateLimiter {
   /**
    * Per rule name, one slot per request in the window: the instant it counts from. Mutated in place: sleeping
    * acquirers hold the same array.

@@ -1,0 +1,131 @@
+import { ConfigurationError } from '@hrkit/core';
+import { FleetMetrics } from './metrics.js';
+import { FleetQueues } from './queue/queues.js';
+import { KeyRing } from './registry/key-ring.js';
+import { ConnectionRegistry } from './registry/registry.js';
+import { Scheduler } from './scheduler.js';
+import { type RunningIngress, startIngress } from './server/ingress.js';
+import { storeFromUrl } from './stores.js';
+import { FleetWorker, type FleetWorkerOptions } from './worker/fleet-worker.js';
+
+export interface FleetConfig {
+  /** PostgreSQL of the registry (and, once `@hrkit/store-postgres` is used, of the store). */
+  databaseUrl: string;
+  redisUrl: string;
+  /** BullMQ and rate-budget key prefix in Redis. */
+  prefix: string;
+  keys: KeyRing;
+  /** Where synced records go: `sqlite:<path>` or `memory` (see `storeFromUrl`). */
+  store: string;
+}
+
+/** Settings from `HRKIT_FLEET_*` variables, each overridable (CLI flags). */
+export function fleetConfig(
+  env: Record<string, string | undefined>,
+  overrides: Partial<FleetConfig> = {},
+): FleetConfig {
+  const databaseUrl = overrides.databaseUrl ?? env.HRKIT_FLEET_DATABASE_URL ?? env.DATABASE_URL;
+  if (!databaseUrl)
+    throw new ConfigurationError('fleet: no database; set HRKIT_FLEET_DATABASE_URL (postgres://…)', {
+      field: 'databaseUrl',
+    });
+  return {
+    databaseUrl,
+    redisUrl: overrides.redisUrl ?? env.HRKIT_FLEET_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    prefix: overrides.prefix ?? env.HRKIT_FLEET_PREFIX ?? 'hrkit',
+    keys: overrides.keys ?? KeyRing.parse(env.HRKIT_FLEET_KEYS),
+    store: overrides.store ?? env.HRKIT_FLEET_STORE ?? 'sqlite:.hrkit/fleet.sqlite',
+  };
+}
+
+export interface RunningWorker {
+  worker: FleetWorker;
+  scheduler: Scheduler;
+  registry: ConnectionRegistry;
+  queues: FleetQueues;
+  metrics: FleetMetrics;
+  /** Graceful: stop scheduling, finish jobs in hand, close everything. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `hrkit worker`: a worker and (unless `schedulerEveryMs` is 0) a scheduler that enqueues what is due every
+ * `schedulerEveryMs`, right away at start too — so a fleet restarted on an empty Redis rebuilds its queues at once.
+ */
+export async function runWorker(
+  config: FleetConfig,
+  options: Partial<Pick<FleetWorkerOptions, 'concurrency' | 'lockDurationMs' | 'stalledIntervalMs' | 'onJob'>> & {
+    schedulerEveryMs?: number;
+  } = {},
+): Promise<RunningWorker> {
+  const registry = await ConnectionRegistry.open({ databaseUrl: config.databaseUrl, keys: config.keys });
+  const store = await storeFromUrl(config.store)();
+  const queues = FleetQueues.open(config);
+  const metrics = new FleetMetrics();
+  metrics.watch({ registry, queues });
+  const worker = new FleetWorker({
+    registry,
+    store,
+    redisUrl: config.redisUrl,
+    prefix: config.prefix,
+    metrics,
+    ...options,
+  });
+  worker.start();
+  await worker.waitUntilReady();
+  const scheduler = new Scheduler(registry, queues);
+  const every = options.schedulerEveryMs ?? 15_000;
+  let timer: NodeJS.Timeout | undefined;
+  let ticking: Promise<unknown> = Promise.resolve();
+  if (every > 0) {
+    const tick = () => {
+      ticking = scheduler.tick(Date.now()).catch(() => {});
+    };
+    tick();
+    timer = setInterval(tick, every);
+  }
+  return {
+    worker,
+    scheduler,
+    registry,
+    queues,
+    metrics,
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      await ticking;
+      await worker.close();
+      await queues.close();
+      await store.close();
+      await registry.close();
+    },
+  };
+}
+
+export interface RunningServe {
+  ingress: RunningIngress;
+  registry: ConnectionRegistry;
+  queues: FleetQueues;
+  stop(): Promise<void>;
+}
+
+/** `hrkit serve`: the webhook ingress with health, readiness and metrics. */
+export async function runServe(
+  config: FleetConfig,
+  options: { host?: string; port?: number } = {},
+): Promise<RunningServe> {
+  const registry = await ConnectionRegistry.open({ databaseUrl: config.databaseUrl, keys: config.keys });
+  const queues = FleetQueues.open(config);
+  const metrics = new FleetMetrics();
+  metrics.watch({ registry, queues });
+  const ingress = await startIngress({ registry, queues, metrics, ...options });
+  return {
+    ingress,
+    registry,
+    queues,
+    stop: async () => {
+      await ingress.close();
+      await queues.close();
+      await registry.close();
+    },
+  };
+}

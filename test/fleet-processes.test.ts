@@ -1,0 +1,173 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FleetQueues, KeyRing, Scheduler, ConnectionRegistry } from '@hrkit/fleet';
+import { SqliteSyncStore } from '@hrkit/sync/sqlite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { assertBuilt, HRKIT_BIN, RunningCli, runCli } from '../packages/cli/test/e2e/spawn-cli.js';
+import {
+  referenceSnapshot,
+  registerConnections,
+  type Sandboxes,
+  snapshot,
+  startSandboxes,
+} from '../packages/fleet/test/fleet-harness.js';
+import {
+  cleanRedisPrefix,
+  createTestDatabase,
+  eventually,
+  REDIS_URL,
+  type TestDatabase,
+  uniqueName,
+} from '../packages/fleet/test/harness.js';
+
+/**
+ * The fleet as deployed: the BUILT `hrkit worker` binary in several processes on one PostgreSQL registry, one Redis
+ * and one SQLite store file, syncing connections on several sandboxes started in this process.
+ */
+
+const KEYS = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
+let database: TestDatabase | undefined;
+let sandboxes: Sandboxes | undefined;
+let prefix = '';
+let directory = '';
+const workers: { cli: RunningCli; child: ChildProcess }[] = [];
+
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map(({ cli }) => cli.stop()));
+  await sandboxes?.close();
+  await database?.drop();
+  await cleanRedisPrefix(prefix);
+  rmSync(directory, { recursive: true, force: true });
+  sandboxes = undefined;
+  database = undefined;
+});
+
+function fleetEnv(): Record<string, string> {
+  return {
+    HRKIT_FLEET_DATABASE_URL: database!.url,
+    HRKIT_FLEET_REDIS_URL: REDIS_URL,
+    HRKIT_FLEET_PREFIX: prefix,
+    HRKIT_FLEET_KEYS: KEYS,
+    HRKIT_FLEET_STORE: `sqlite:${join(directory, 'fleet.sqlite')}`,
+  };
+}
+
+async function startWorkerProcess(): Promise<{ cli: RunningCli; child: ChildProcess }> {
+  const args = [
+    'worker',
+    '--concurrency',
+    '2',
+    '--scheduler-every',
+    '0',
+    '--lock-duration',
+    '2s',
+    '--stalled-interval',
+    '1s',
+  ];
+  const child = spawn(process.execPath, [HRKIT_BIN, ...args], {
+    cwd: directory,
+    env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: '', ...fleetEnv() },
+  });
+  const cli = new RunningCli(args, { cwd: directory }, child);
+  await cli.waitFor('stdout', /hrkit worker ready \(pid (\d+)/);
+  const started = { cli, child };
+  workers.push(started);
+  return started;
+}
+
+async function setUp() {
+  assertBuilt();
+  database = await createTestDatabase();
+  prefix = uniqueName('bull');
+  directory = mkdtempSync(join(tmpdir(), 'hrkit-fleet-'));
+}
+
+describe('worker processes', () => {
+  it('several processes sync many connections; a worker SIGKILLed mid-job: its jobs are retried and every store equals a clean run', async () => {
+    await setUp();
+    sandboxes = await startSandboxes({ hibob: 2, bamboohr: 1, employees: 120 });
+    const registry = await ConnectionRegistry.open({ databaseUrl: database!.url, keys: KeyRing.parse(KEYS) });
+    const queues = FleetQueues.open({ redisUrl: REDIS_URL, prefix });
+    try {
+      const ids = await registerConnections(registry, sandboxes, 3);
+      const [victim] = [await startWorkerProcess(), await startWorkerProcess(), await startWorkerProcess()];
+      expect((await new Scheduler(registry, queues).tick(Date.now())).syncs).toHaveLength(ids.length);
+
+      // Kill the first worker while it holds a job whose store writes have begun but not finished.
+      const victimName = `:${victim!.child.pid}`;
+      const store = new SqliteSyncStore(join(directory, 'fleet.sqlite'));
+      const held = await eventually(
+        'the victim mid-job',
+        async () => {
+          for (const job of await queues.sync.getActive()) {
+            if (!job.processedBy?.endsWith(victimName)) continue;
+            const written = (await store.listRecords(job.data.connectionId, 'employee')).length;
+            if (written > 0 && (await registry.get(job.data.connectionId)).lastSyncAt === null)
+              return job.data.connectionId;
+          }
+          return null;
+        },
+        { everyMs: 5 },
+      );
+      victim!.child.kill('SIGKILL');
+      await eventually(
+        'the victim gone',
+        async () => victim!.child.exitCode !== null || victim!.child.signalCode !== null,
+      );
+      workers.splice(workers.indexOf(victim!), 1);
+
+      await eventually('every connection synced by the survivors', async () =>
+        (await registry.list()).every(
+          (connection) => connection.lastSyncAt !== null && connection.health === 'healthy',
+        ),
+      );
+      expect(ids).toContain(held);
+      for (const id of ids) expect(await snapshot(store, id)).toEqual(await referenceSnapshot(registry, id));
+      await store.close();
+    } finally {
+      await queues.close();
+      await registry.close();
+    }
+  });
+
+  it('hrkit fleet add | list | status | pause | resume | rotate-key, with secrets never printed', async () => {
+    await setUp();
+    sandboxes = await startSandboxes({ hibob: 1, bamboohr: 0, employees: 5 });
+    const config = sandboxes.hibob[0]!.control.createServiceUser({ name: 'cli' });
+    const env = { ...fleetEnv(), HIBOB_TOKEN: config.token };
+    const run = (...args: string[]) => runCli(['fleet', ...args], { cwd: directory, env });
+    const added = await run(
+      'add',
+      'hibob',
+      'acme',
+      '--tenant',
+      'Acme Inc',
+      '--service-user-id',
+      config.serviceUserId,
+      '--base-url',
+      config.baseUrl,
+      '--webhook-secret',
+      'whsec-cli-SECRET',
+    );
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain('added acme (hibob, tenant "Acme Inc"), secrets sealed under key k1');
+    expect((await run('list')).stdout).toMatch(/acme\s+hibob\s+Acme Inc\s+healthy\s+ok\s+never/);
+    expect((await run('pause', 'acme', '--reason', 'customer offboarding')).code).toBe(0);
+    expect((await run('status', 'acme')).stdout).toContain('health:        paused — customer offboarding');
+    expect((await run('resume', 'acme')).code).toBe(0);
+    expect(JSON.parse((await run('status', 'acme', '--format', 'json')).stdout)).toMatchObject({ health: 'healthy' });
+    const newKeys = `k2:${Buffer.alloc(32, 8).toString('base64')},${KEYS}`;
+    const rotated = await runCli(['fleet', 'rotate-key'], {
+      cwd: directory,
+      env: { ...env, HRKIT_FLEET_KEYS: newKeys },
+    });
+    expect(rotated.stdout).toBe('re-sealed 1 connection(s) under key k2\n');
+    const missing = await run('add', 'hibob', 'beta', '--tenant', 'Beta');
+    expect(missing.code).toBe(2);
+    for (const output of [added, rotated, missing, await run('status', 'acme')])
+      for (const secret of [config.token, 'whsec-cli-SECRET', KEYS.slice(3)])
+        expect(output.stdout + output.stderr).not.toContain(secret);
+  });
+});
