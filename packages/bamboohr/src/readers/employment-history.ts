@@ -2,7 +2,6 @@ import { appendAll, type EmploymentHistoryEntry, type EmploymentHistoryOptions, 
 import type { BambooHrClient } from '../client.js';
 import { BAMBOOHR } from '../config.js';
 import type { EmploymentTypeRules } from '@hrkit/core';
-import { classifyEmploymentType, lifecycleOf } from '../mapping/employment-type.js';
 import { HISTORY_TABLES, type HistoryTable, mapHistoryRows } from '../mapping/employment-history.js';
 import type { PeopleIndex } from '../mapping/people-index.js';
 import type { RawTableRow } from '../raw/tables.js';

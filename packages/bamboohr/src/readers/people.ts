@@ -2,7 +2,7 @@ import { PermissionError } from '@hrkit/core';
 import type { BambooHrClient } from '../client.js';
 import { BAMBOOHR } from '../config.js';
 import type { EmploymentTypeRules } from '@hrkit/core';
-import { classifyEmploymentType, lifecycleOf } from '../mapping/employment-type.js';
+import { lifecycleOf } from '../mapping/employment-type.js';
 import { typesBeforeLeaving } from '../mapping/employment-history.js';
 import { PeopleIndex } from '../mapping/people-index.js';
 import { date, text } from '../mapping/values.js';
