@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FleetQueues, KeyRing, Scheduler, ConnectionRegistry } from '@hrkit/fleet';
-import { SqliteSyncStore } from '@hrkit/sync/sqlite';
+import { PostgresSyncStore } from '@hrkit/store-postgres';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertBuilt, HRKIT_BIN, RunningCli, runCli } from '../packages/cli/test/e2e/spawn-cli.js';
 import {
@@ -24,7 +24,8 @@ import {
 
 /**
  * The fleet as deployed: the BUILT `hrkit worker` binary in several processes on one PostgreSQL registry, one Redis
- * and one SQLite store file, syncing connections on several sandboxes started in this process.
+ * and the PostgreSQL store in the registry's database (the fleet's default: no HRKIT_FLEET_STORE), syncing
+ * connections on several sandboxes started in this process.
  */
 
 const KEYS = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
@@ -50,7 +51,6 @@ function fleetEnv(): Record<string, string> {
     HRKIT_FLEET_REDIS_URL: REDIS_URL,
     HRKIT_FLEET_PREFIX: prefix,
     HRKIT_FLEET_KEYS: KEYS,
-    HRKIT_FLEET_STORE: `sqlite:${join(directory, 'fleet.sqlite')}`,
   };
 }
 
@@ -97,7 +97,7 @@ describe('worker processes', () => {
 
       // Kill the first worker while it holds a job whose store writes have begun but not finished.
       const victimName = `:${victim!.child.pid}`;
-      const store = new SqliteSyncStore(join(directory, 'fleet.sqlite'));
+      const store = await PostgresSyncStore.open({ connectionString: database!.url });
       const held = await eventually(
         'the victim mid-job',
         async () => {

@@ -46,7 +46,14 @@ export class BambooHrConnector implements HrConnectorV1 {
     options: BambooHrOptions,
     now: () => number,
   ) {
-    this.context = { client, employmentTypes, customFields: options.customFields, now };
+    this.context = {
+      client,
+      employmentTypes,
+      customFields: options.customFields,
+      customFieldMap: options.customFieldMap,
+      legalEntityField: options.legalEntityField,
+      now,
+    };
     this.webhooks = new BambooHrWebhooks(BAMBOOHR, now, options.webhooks);
   }
 

@@ -15,7 +15,7 @@ export interface FleetConfig {
   /** BullMQ and rate-budget key prefix in Redis. */
   prefix: string;
   keys: KeyRing;
-  /** Where synced records go: `sqlite:<path>` or `memory` (see `storeFromUrl`). */
+  /** Where synced records go: `postgres://…`, `sqlite:<path>` or `memory` (see `storeFromUrl`). */
   store: string;
 }
 
@@ -34,7 +34,8 @@ export function fleetConfig(
     redisUrl: overrides.redisUrl ?? env.HRKIT_FLEET_REDIS_URL ?? 'redis://127.0.0.1:6379',
     prefix: overrides.prefix ?? env.HRKIT_FLEET_PREFIX ?? 'hrkit',
     keys: overrides.keys ?? KeyRing.parse(env.HRKIT_FLEET_KEYS),
-    store: overrides.store ?? env.HRKIT_FLEET_STORE ?? 'sqlite:.hrkit/fleet.sqlite',
+    // Default: the PostgreSQL store in the registry's database (its own schema, `hrkit`).
+    store: overrides.store ?? env.HRKIT_FLEET_STORE ?? databaseUrl,
   };
 }
 

@@ -4,8 +4,12 @@ import { MemorySyncStore, type SyncStore } from '@hrkit/sync';
 /** Opens the sync store a worker writes records, cursors and outbox events to (one per worker process). */
 export type StoreFactory = () => Promise<SyncStore>;
 
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
 /**
  * A store from a URL:
+ * - `postgres://…[?schema=hrkit]`: `@hrkit/store-postgres`, the fleet's default (the registry's database): every
+ *   worker on every machine shares it, with per-connection locking across processes;
  * - `sqlite:<path>`: `@hrkit/sync/sqlite` (WAL; several worker processes on one machine may share the file);
  * - `memory`: one process only, for tests.
  */
@@ -18,5 +22,15 @@ export function storeFromUrl(url: string): StoreFactory {
       return new SqliteSyncStore(path);
     };
   }
-  throw new ConfigurationError(`fleet: unknown store "${url}" (expected sqlite:<path> or memory)`, { field: 'store' });
+  if (POSTGRES_URL.test(url))
+    return async () => {
+      const location = new URL(url);
+      const schema = location.searchParams.get('schema') ?? undefined;
+      location.searchParams.delete('schema');
+      const { PostgresSyncStore } = await import('@hrkit/store-postgres');
+      return PostgresSyncStore.open({ connectionString: location.toString(), ...(schema ? { schema } : {}) });
+    };
+  throw new ConfigurationError(`fleet: unknown store (expected postgres://…, sqlite:<path> or memory)`, {
+    field: 'store',
+  });
 }

@@ -1,10 +1,7 @@
-import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startBambooHrSandbox } from '@hrkit/bamboohr/sandbox';
 import { type HiBobSandbox, startHiBobSandbox } from '@hrkit/hibob/sandbox';
 import { MemorySyncStore, type SyncEntity, SyncEngine, type SyncStore } from '@hrkit/sync';
-import { SqliteSyncStore } from '@hrkit/sync/sqlite';
+import { PostgresSyncStore } from '@hrkit/store-postgres';
 import {
   ConnectionRegistry,
   connectionFor,
@@ -25,7 +22,6 @@ export interface TestFleet {
   metrics: FleetMetrics;
   prefix: string;
   databaseUrl: string;
-  storePath: string;
   /** Requests let through per credential budget (key prefix), counted in the workers. */
   requests: Map<string, number>;
   /** Shifts the workers' notion of now (webhook silence is judged against it). */
@@ -35,7 +31,10 @@ export interface TestFleet {
   close(): Promise<void>;
 }
 
-/** A registry on a fresh database, queues under a fresh prefix, and `workers` in-process workers on one SQLite store. */
+/**
+ * A registry on a fresh database, queues under a fresh prefix, and `workers` in-process workers, each with its own
+ * PostgreSQL store in that database (schema `hrkit`, as the fleet's default): what separate worker processes do.
+ */
 export async function startTestFleet(workerCount: number): Promise<TestFleet> {
   const database = await createTestDatabase();
   const prefix = uniqueName('bull');
@@ -43,7 +42,6 @@ export async function startTestFleet(workerCount: number): Promise<TestFleet> {
   const queues = FleetQueues.open({ redisUrl: REDIS_URL, prefix });
   const metrics = new FleetMetrics();
   metrics.watch({ registry, queues });
-  const storePath = join(tmpdir(), `${uniqueName('store')}.sqlite`);
   const fleet: TestFleet = {
     registry,
     queues,
@@ -53,14 +51,13 @@ export async function startTestFleet(workerCount: number): Promise<TestFleet> {
     metrics,
     prefix,
     databaseUrl: database.url,
-    storePath,
     requests: new Map(),
     clockOffset: { ms: 0 },
     jobs: [],
     async startWorkers(count, options = {}) {
       const started: FleetWorker[] = [];
       for (let index = 0; index < count; index++) {
-        const store = new SqliteSyncStore(storePath);
+        const store = await PostgresSyncStore.open({ connectionString: database.url });
         fleet.stores.push(store);
         const worker = new FleetWorker({
           registry,
@@ -89,7 +86,6 @@ export async function startTestFleet(workerCount: number): Promise<TestFleet> {
       await registry.close();
       await database.drop();
       await cleanRedisPrefix(prefix);
-      for (const suffix of ['', '-wal', '-shm']) rmSync(`${storePath}${suffix}`, { force: true });
     },
   };
   await fleet.startWorkers(workerCount);

@@ -9,7 +9,12 @@ import {
 } from '@hrkit/core';
 import type { HiBobClient } from './client.js';
 import type { EmploymentTypeMapping } from './mapping/employment-type-mapping.js';
-import { type CatalogField, MAX_FIELDS_PER_REQUEST, REQUIRED_ROLES } from './mapping/field-catalog.js';
+import {
+  type CatalogField,
+  FINANCIAL_CATEGORIES,
+  MAX_FIELDS_PER_REQUEST,
+  REQUIRED_ROLES,
+} from './mapping/field-catalog.js';
 import { labelKey } from './mapping/normalize.js';
 import {
   type GapResult,
@@ -21,6 +26,7 @@ import {
 } from './check-gaps.js';
 import { checkAttendanceAccess, checkCompensationAccess, type PayContext } from './pay/index.js';
 import { readField } from './mapping/read-field.js';
+import { financialNotProbed } from './check-financial.js';
 import { categoryPermission, HIBOB_PERMISSIONS } from './permissions.js';
 import type { RawTimeOffRequest } from './raw/time-off.js';
 import { employeeIdOf } from './readers/employees.js';
@@ -58,6 +64,8 @@ export interface CheckDependencies {
   defaultFieldsFor?: (session: Session) => CatalogField[];
   /** Pay probes (checks `compensation`, `attendance`); each runs only if the connection opted into that data. */
   pay?: { context: PayContext; includeCompensation: boolean; includeAttendance: boolean };
+  /** The connection opted in to bank and identifier reads: their categories are probed like the others. */
+  includeFinancial?: boolean;
 }
 
 /** How many employees the field probe samples: enough that one person's empty record does not hide a category. */
@@ -166,6 +174,7 @@ export class HiBobCheck {
       const probe = await this.fieldChecks(session, ids.slice(0, SAMPLE_SIZE));
       checks.push(...probe.checks);
       checks.push(await this.employmentTypeCheck(session, probe.returned));
+      if (!this.deps.includeFinancial) checks.push(financialNotProbed());
     } else checks.push(this.skipped('customField.employmentType', 'Custom employment-type field', ['employees.list']));
 
     const now = this.deps.clock.now();
@@ -429,7 +438,11 @@ export class HiBobCheck {
           .slice(0, 5)
           .map((field) => field.name)
           .join(', ')}${missing.length > 5 ? ', …' : ''}): the service user cannot view "${name}"${
-          missing.every((field) => !readByDefault.has(field.id)) ? ' (needed only for includeSensitive reads)' : ''
+          FINANCIAL_CATEGORIES.has(category)
+            ? ' (needed only for includeFinancial reads)'
+            : missing.every((field) => !readByDefault.has(field.id))
+              ? ' (needed only for includeSensitive reads)'
+              : ''
         }`,
         permissionFix(permission),
         missing.map((field) => field.id),

@@ -45,7 +45,7 @@ import {
 import { EmployeeReader } from './readers/employees.js';
 import { HistoryReader } from './readers/history.js';
 import { TimeOffReader } from './readers/time-off.js';
-import { mappingContext, SessionCache } from './session.js';
+import { mappingContext, type Session, SessionCache } from './session.js';
 import { HIBOB_TOKENS } from './tokens.js';
 import { HiBobWebhookHandler } from './webhooks.js';
 
@@ -93,7 +93,7 @@ export class HiBobConnector implements HrConnectorV1 {
       ...(connectOptions.timeoutMs !== undefined ? { timeoutMs: connectOptions.timeoutMs } : {}),
       ...(connectOptions.retryLimit !== undefined ? { retryLimit: connectOptions.retryLimit } : {}),
     });
-    this.session = new SessionCache(this.client, options.employmentTypeField, logger);
+    this.session = new SessionCache(this.client, options.employmentTypeField, logger, options.customFieldMap);
     this.history = new HistoryReader(this.client, logger);
     this.employees = new EmployeeReader(
       this.client,
@@ -196,6 +196,14 @@ export class HiBobConnector implements HrConnectorV1 {
     }
   }
 
+  private checkContext(session: Session, sensitive: boolean) {
+    return mappingContext(session, this.employmentTypeMapping, {
+      includeSensitive: sensitive,
+      includeRaw: false,
+      includeFinancial: sensitive && this.connectOptions.includeFinancial === true,
+    });
+  }
+
   async check(): Promise<DiagnosticsReport> {
     const checks = await new HiBobCheck({
       client: this.client,
@@ -205,8 +213,10 @@ export class HiBobConnector implements HrConnectorV1 {
       webhookSecret: this.config.webhookSecret,
       clock: this.clock,
       // Sensitive categories are probed too (as optional): a consumer may read them with includeSensitive.
-      fieldsFor: (session) => this.employees.fieldsFor(session, true),
-      defaultFieldsFor: (session) => this.employees.fieldsFor(session, false),
+      // Financial categories only when the connection opted in: check() never reads bank data it was not asked to.
+      fieldsFor: (session) => this.employees.fieldsFor(session, this.checkContext(session, true)),
+      defaultFieldsFor: (session) => this.employees.fieldsFor(session, this.checkContext(session, false)),
+      includeFinancial: this.connectOptions.includeFinancial === true,
       pay: {
         context: this.payContext,
         includeCompensation: this.connectOptions.includeCompensation === true,

@@ -24,6 +24,11 @@ export interface HiBobOptions {
   timeOffLookbackDays?: number;
   /** Employees read per `/people/search` call when listing. Default 500. */
   searchBatchSize?: number;
+  /**
+   * Tenant fields under the consumer's own keys: `{ costCenter: 'Cost center', payrollId: 'identification.custom.field_…' }`
+   * (a field name as shown in Bob, or its id) → `customFields.costCenter` with a typed value and `source`.
+   */
+  customFieldMap?: Record<string, string>;
 }
 
 export interface ResolvedHiBobOptions {
@@ -32,6 +37,7 @@ export interface ResolvedHiBobOptions {
   defaults: { includeInactive: boolean; includeSensitive: boolean; includeHistory: boolean; includeRaw: boolean };
   timeOffLookbackDays: number;
   searchBatchSize: number;
+  customFieldMap: Record<string, string>;
 }
 
 export const DEFAULT_EMPLOYMENT_TYPE_FIELD = 'Remotepass Employment Type';
@@ -63,6 +69,7 @@ const OptionsSchema = z.strictObject({
     .optional(),
   timeOffLookbackDays: z.number().int().min(1).max(3650).optional(),
   searchBatchSize: z.number().int().min(1).max(5000).optional(),
+  customFieldMap: z.record(z.string().trim().min(1), z.string().trim().min(1)).optional(),
 });
 
 /** Validate `hibob(options)`; a bad option is a ConfigurationError naming it. */
@@ -86,5 +93,6 @@ export function resolveHiBobOptions(options: HiBobOptions | undefined): Resolved
     },
     timeOffLookbackDays: parsed.timeOffLookbackDays ?? 365,
     searchBatchSize: parsed.searchBatchSize ?? 500,
+    customFieldMap: parsed.customFieldMap ?? {},
   };
 }

@@ -29,6 +29,12 @@ export interface SandboxHandle {
      * fails. Optional for now; the suite says so when a sandbox lacks it.
      */
     timeOffRequestRemoteIds?(options: { from: string; to: string; includePending: boolean }): string[];
+    /**
+     * Ground truth of the records a payment or EOR product reads (work country, legal entity, termination type,
+     * groups, bank accounts), per employee remote id. Each key a sandbox declares is checked; a key it leaves out
+     * (the provider has no such data) is not. Optional: the suite says so when a sandbox lacks it.
+     */
+    employeeRecords?(remoteId: string): EmployeeRecordsTruth;
   };
   /**
    * Present when the provider exchanges credentials for a runtime token (see docs/writing-an-adapter.md, token
@@ -57,6 +63,20 @@ export interface SandboxHandle {
   };
   /** Stop the server and every timer it started. */
   close(): Promise<void>;
+}
+
+/** What `expected.employeeRecords` may declare; `undefined` = not declared, not checked. */
+export interface EmployeeRecordsTruth {
+  /** ISO alpha-2 of the work location's country. */
+  workCountry?: string | null;
+  /** The legal entity's name. */
+  legalEntity?: string | null;
+  /** `termination.type.value`, null for people who have not left. */
+  terminationType?: 'voluntary' | 'involuntary' | 'other' | 'unknown' | null;
+  /** `type:name` of each group, e.g. `department:Backend`, in any order. */
+  groups?: string[];
+  /** The unmasked IBAN or account number of each bank account, read with `includeFinancial` and `unmask`. */
+  bankAccounts?: string[];
 }
 
 /** Options every sandbox accepts. */

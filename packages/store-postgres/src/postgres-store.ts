@@ -56,6 +56,8 @@ type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
 /** Key of the per-connection transaction lock, namespaced by schema so tenants in other schemas never wait. */
 const LOCK_NAMESPACE = 'hrkit.sync';
+/** Key of the per-connection run lock (`exclusive`): a whole sync, not one transaction. */
+const RUN_LOCK_NAMESPACE = 'hrkit.sync.run';
 
 /**
  * The sync store on PostgreSQL (docs/sync.md, "PostgreSQL store"). Each unit of work is one client taken from the
@@ -238,6 +240,34 @@ export class PostgresSyncStore implements SyncStore {
     if (this.closed) return;
     this.closed = true;
     if (this.ownsPool) await this.pool.end();
+  }
+
+  /**
+   * One sync of a connection at a time across processes: a session advisory lock on a client of its own, held for
+   * the whole run (the run's transactions take other clients) and released by the server if the process dies.
+   * Needs a pool of at least two clients; with `max: 1` only the per-transaction locks apply.
+   */
+  async exclusive<T>(connectionId: string, fn: () => Promise<T>): Promise<T> {
+    if ((this.pool.options.max ?? 10) < 2) return fn();
+    const client = await this.guard(() => this.connect());
+    const key = [`${RUN_LOCK_NAMESPACE}:${this.schema}`, connectionId];
+    try {
+      await this.guard(() => client.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', key));
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    try {
+      return await fn();
+    } finally {
+      try {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', key);
+        client.release();
+      } catch (unlockError) {
+        // The session is gone, and its lock with it: drop the client rather than hand it out again.
+        client.release(unlockError as Error);
+      }
+    }
   }
 
   private connect(): Promise<pg.PoolClient> {

@@ -1,4 +1,5 @@
-import type { ChangeAction, ChangeEvent, Employee, TimeOffRequest } from '@hrkit/core';
+import type { ChangeAction, ChangeEvent, Compensation, Employee, TimeOffRequest } from '@hrkit/core';
+import type { SyncedBalance } from './balances.js';
 import { changedFields } from './changed-fields.js';
 import { employeeAction, timeOffAction } from './classify.js';
 import { buildEvent, type Provenance } from './events.js';
@@ -15,7 +16,9 @@ export interface ApplyContext {
 
 export type SyncedRecord =
   | { entity: 'employee'; record: Employee }
-  | { entity: 'time_off_request'; record: TimeOffRequest };
+  | { entity: 'time_off_request'; record: TimeOffRequest }
+  | { entity: 'time_off_balance'; record: SyncedBalance }
+  | { entity: 'compensation'; record: Compensation };
 
 /**
  * The record as the store keeps it and the diff compares it: normalized, minus volatile fields, with references to
@@ -81,7 +84,11 @@ export async function applyRecord(
   const action: ChangeAction =
     input.entity === 'employee'
       ? employeeAction(before as Employee | null, input.record)
-      : timeOffAction(before as TimeOffRequest | null, input.record);
+      : input.entity === 'time_off_request'
+        ? timeOffAction(before as TimeOffRequest | null, input.record)
+        : before
+          ? 'updated'
+          : 'created';
   await unit.putRecord(context.connectionId, row);
   const event = buildEvent(
     {
@@ -94,7 +101,7 @@ export async function applyRecord(
       employeeId,
       version: row.version,
       fingerprint: print,
-      occurredAt: record.updatedAt ?? null,
+      occurredAt: 'updatedAt' in record ? (record.updatedAt ?? null) : null,
       detectedAt: context.now,
       origin: context.origin,
       changedFields: fields,

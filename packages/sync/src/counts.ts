@@ -12,6 +12,10 @@ export interface ChangeCounts {
     updated: number;
     deleted: number;
   };
+  /** Present once a run that opted in to balances produced a balance event. */
+  timeOffBalances?: { created: number; updated: number; deleted: number };
+  /** Present once a run that opted in to compensation produced a pay event. */
+  compensation?: { created: number; updated: number; deleted: number };
 }
 
 export function emptyCounts(): ChangeCounts {
@@ -22,6 +26,11 @@ export function emptyCounts(): ChangeCounts {
 }
 
 export function countEvent(counts: ChangeCounts, event: ChangeEvent): void {
-  const bucket: Record<string, number> = event.entity === 'employee' ? counts.employees : counts.timeOffRequests;
+  let bucket: Record<string, number>;
+  if (event.entity === 'employee') bucket = counts.employees;
+  else if (event.entity === 'time_off_request') bucket = counts.timeOffRequests;
+  else if (event.entity === 'time_off_balance')
+    bucket = counts.timeOffBalances ??= { created: 0, updated: 0, deleted: 0 };
+  else bucket = counts.compensation ??= { created: 0, updated: 0, deleted: 0 };
   bucket[event.action] = (bucket[event.action] ?? 0) + 1;
 }

@@ -12,6 +12,7 @@ import {
 import { type ApplyContext, applyRecord, markDeleted, markEmployeeDeleted, type SyncedRecord } from './apply-record.js';
 import { arrayBatches, batches, mapWithConcurrency } from './batches.js';
 import { type ChangeCounts, countEvent, emptyCounts } from './counts.js';
+import { syncBalancesAndPay } from './balances-and-pay.js';
 import { comparable, stableStringify } from './fingerprint.js';
 import type { ConnectionState, SyncStore, SyncUnitOfWork } from './store.js';
 
@@ -26,7 +27,7 @@ export const CURSORS = {
 } as const;
 
 export interface SyncProgress {
-  phase: 'employees' | 'time_off' | 'finalize';
+  phase: 'employees' | 'time_off' | 'balances' | 'compensation' | 'finalize';
   /** Records processed in this phase so far. */
   processed: number;
   /** Records expected in this phase, when known in advance. */
@@ -66,6 +67,16 @@ export interface SyncOptions {
    */
   onProgress?: (progress: SyncProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Also sync time-off balances and emit `time_off_balance` created/updated events when the numbers move (a request
+   * approved, an accrual). Opt-in like the read itself. Default false.
+   */
+  includeBalances?: boolean;
+  /**
+   * Also sync compensation rows and emit `compensation` created/updated events — the salary change a payment product
+   * waits for. Opt-in: this is the sync's `includeCompensation` for the pay read. Default false.
+   */
+  includeCompensation?: boolean;
 }
 
 export interface SyncResult {
@@ -138,6 +149,13 @@ export class SyncEngine {
   constructor(private readonly store: SyncStore) {}
 
   async sync(connection: Connection, options: SyncOptions = {}): Promise<SyncResult> {
+    const connectionId = options.connectionId ?? connection.provider;
+    // A store shared by several processes runs one sync per connection at a time (docs/sync.md, "PostgreSQL store").
+    if (this.store.exclusive) return this.store.exclusive(connectionId, () => this.run(connection, options));
+    return this.run(connection, options);
+  }
+
+  private async run(connection: Connection, options: SyncOptions): Promise<SyncResult> {
     const now = options.now ?? Date.now;
     const startedMs = now();
     const connectionId = options.connectionId ?? connection.provider;
@@ -182,6 +200,7 @@ export class SyncEngine {
         `time off not synced: ${error.message}${error.permission ? ` (grant "${error.permission}")` : ''}`,
       );
     }
+    await syncBalancesAndPay(context, (phase, batch, count) => this.applyBatch(context, phase, batch, count));
     await this.finish(context, state, full, finalize);
 
     return {

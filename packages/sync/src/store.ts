@@ -1,7 +1,7 @@
 import type { ChangeEvent } from '@hrkit/core';
 
 /** What the engine keeps per connection: one row per normalized record it has seen. */
-export type SyncEntity = 'employee' | 'time_off_request';
+export type SyncEntity = 'employee' | 'time_off_request' | 'time_off_balance' | 'compensation';
 
 export interface StoredRecord {
   entity: SyncEntity;
@@ -86,6 +86,13 @@ export interface SyncUnitOfWork extends SyncReader, InboxWriter {
 export interface SyncStore extends SyncReader {
   /** Run `fn` as one atomic unit of work: all of its writes commit together, or none do (fn threw). */
   transaction<T>(fn: (unit: SyncUnitOfWork) => Promise<T>): Promise<T>;
+  /**
+   * Optional: run `fn` (a whole sync of one connection) while no other process runs one for the same connection.
+   * Stores that several processes share implement it (PostgreSQL: a session advisory lock): per-transaction locking
+   * alone lets two runs interleave their phases — one run's deletion pass, then the other's older listing writing a
+   * deleted record back. The engine calls it around every sync when present.
+   */
+  exclusive?<T>(connectionId: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

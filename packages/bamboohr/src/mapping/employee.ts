@@ -5,13 +5,18 @@ import {
   emptyPersonalDetails,
   hrkitId,
   type PhoneNumber,
-  type WorkLocation,
 } from '@hrkit/core';
 import type { RawEmployeeRow, RawReportField } from '../raw/report.js';
 import type { EmploymentTypeRules } from '@hrkit/core';
+import type { RawTableRow } from '../raw/tables.js';
+import { mapCustomFieldMap } from './custom-field-map.js';
 import { classifyEmploymentType, lifecycleOf } from './employment-type.js';
 import { mapEmploymentStatus } from './employment-status.js';
+import { mapGroups } from './groups.js';
+import { mapLegalEntity } from './legal-entity.js';
 import type { PeopleIndex } from './people-index.js';
+import { mapTermination } from './termination.js';
+import { mapWorkLocation } from './work-location.js';
 import { date, instant, text } from './values.js';
 
 export interface EmployeeMappingContext {
@@ -31,6 +36,10 @@ export interface EmployeeMappingContext {
    * had before, from the employmentStatus table, by employee id.
    */
   typeBeforeLeaving?: ReadonlyMap<string, string>;
+  /** The latest "Terminated" employmentStatus row per leaver (reason, type, rehire). */
+  terminations?: ReadonlyMap<string, RawTableRow>;
+  legalEntityField?: string;
+  customFieldMap?: Readonly<Record<string, string>>;
 }
 
 export function fieldNamesOf(fields: readonly RawReportField[] | null | undefined): Map<string, string> {
@@ -49,11 +58,6 @@ function phones(row: RawEmployeeRow, includeSensitive: boolean): PhoneNumber[] {
   const home = text(row.homePhone);
   if (home && includeSensitive) result.push({ kind: 'home', number: home, field: 'homePhone' });
   return result;
-}
-
-function location(row: RawEmployeeRow): WorkLocation | null {
-  const name = text(row.location);
-  return name ? { id: null, name, arrangement: 'unknown', address: null, timeZone: null } : null;
 }
 
 function personal(row: RawEmployeeRow, includeSensitive: boolean): Employee['personal'] {
@@ -147,12 +151,15 @@ export function mapEmployee(row: RawEmployeeRow, context: EmployeeMappingContext
     phones: phones(row, includeSensitive),
     jobTitle: text(row.jobTitle),
     department: department ? { id: null, name: department } : null,
-    workLocation: location(row),
-    legalEntity: null,
+    workLocation: mapWorkLocation(row),
+    legalEntity: mapLegalEntity(row, context.legalEntityField)?.name ?? null,
+    company: mapLegalEntity(row, context.legalEntityField),
+    groups: mapGroups(row),
     manager: context.people.supervisorOf(row),
     hireDate: originalHireDate ?? hireDate,
     startDate: hireDate,
     terminationDate,
+    termination: mapTermination(terminationDate, context.terminations?.get(row.id)),
     employmentStatus: mapEmploymentStatus({
       status: text(row.status),
       hireDate,
@@ -167,7 +174,10 @@ export function mapEmployee(row: RawEmployeeRow, context: EmployeeMappingContext
     ),
     weeklyHours: null,
     personal: personal(row, includeSensitive),
-    customFields: customFields(row, context),
+    customFields: {
+      ...customFields(row, context),
+      ...mapCustomFieldMap(row, context.customFieldMap, context.fieldNames),
+    },
     updatedAt: instant(row.lastChanged),
   };
   if (context.includeRaw) employee.raw = { ...row };

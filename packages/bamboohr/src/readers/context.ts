@@ -8,6 +8,10 @@ export interface BambooHrReadContext {
   readonly employmentTypes: EmploymentTypeRules;
   /** Extra report fields from `bamboohr({ customFields })`. */
   readonly customFields?: readonly string[] | undefined;
+  /** Report fields under the consumer's own keys, from `bamboohr({ customFieldMap })`. */
+  readonly customFieldMap?: Readonly<Record<string, string>> | undefined;
+  /** The field naming the employing entity, from `bamboohr({ legalEntityField })`. */
+  readonly legalEntityField?: string | undefined;
   /** The connection's clock (a VirtualClock in tests), in epoch ms. */
   now(): number;
 }
@@ -17,7 +21,18 @@ export function todayIn(context: BambooHrReadContext): string {
   return todayOf(context.now());
 }
 
-/** `{ customFields }` when the plugin was given some, for the field list and the mapping. */
+/** Report fields beyond the standard ones: the consumer's custom fields, mapped fields and entity field. */
+export function extraReportFields(context: BambooHrReadContext): string[] {
+  return [
+    ...new Set([
+      ...(context.customFields ?? []),
+      ...Object.values(context.customFieldMap ?? {}),
+      ...(context.legalEntityField ? [context.legalEntityField] : []),
+    ]),
+  ];
+}
+
+/** `{ customFields }` when the plugin was given some, for the mapping. */
 export function customFieldOption(context: BambooHrReadContext): { customFields?: readonly string[] } {
   return context.customFields ? { customFields: context.customFields } : {};
 }

@@ -4,10 +4,11 @@ import { isCurrent } from '../mapping/employment-status.js';
 import { fieldNamesOf, mapEmployee } from '../mapping/employee.js';
 import { PeopleIndex } from '../mapping/people-index.js';
 import type { RawEmployeeRow } from '../raw/report.js';
-import { type BambooHrReadContext, customFieldOption, todayIn } from './context.js';
+import { type BambooHrReadContext, customFieldOption, extraReportFields, todayIn } from './context.js';
 import { employeeReportFields } from './employee-fields.js';
 import { historyByEmployee } from './employment-history.js';
 import { loadPeople, loadTypesOfLeavers } from './people.js';
+import { loadTerminations } from './terminations.js';
 
 // #region read-employees
 /** Everyone in one custom report (leavers included, filtered here unless asked for), with history on request. */
@@ -15,7 +16,7 @@ export async function* listEmployees(
   context: BambooHrReadContext,
   options: ListEmployeesOptions = {},
 ): AsyncIterable<Employee> {
-  const fields = employeeReportFields({ ...options, ...customFieldOption(context) });
+  const fields = employeeReportFields({ ...options, customFields: extraReportFields(context) });
   const report = await context.client.customReport(fields, {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onDataIssue ? { onDataIssue: options.onDataIssue } : {}),
@@ -25,6 +26,7 @@ export async function* listEmployees(
   const mappingContext = {
     ...employeeMappingContext(context, people, fieldNamesOf(report.fields), options),
     typeBeforeLeaving: await typesOfLeavers(context, report.employees, undefined, options.signal),
+    terminations: await loadTerminations(context.client, report.employees, undefined, options.signal),
   };
   for (const row of report.employees) {
     const employee = mapEmployee(row, mappingContext);
@@ -39,7 +41,7 @@ export async function getEmployee(
   remoteId: string,
   options: GetEmployeeOptions = {},
 ): Promise<Employee> {
-  const fields = employeeReportFields({ ...options, ...customFieldOption(context) });
+  const fields = employeeReportFields({ ...options, customFields: extraReportFields(context) });
   const row = await context.client.employee(remoteId, fields, options.signal);
   // supervisorEId names the manager directly; only the employee-number or name forms need the whole index.
   const needsIndex = !row.supervisorEId && (row.supervisorId || row.supervisor);
@@ -49,6 +51,7 @@ export async function getEmployee(
   const employee = mapEmployee(row, {
     ...employeeMappingContext(context, people, new Map(), options),
     typeBeforeLeaving: await typesOfLeavers(context, [row], remoteId, options.signal),
+    terminations: await loadTerminations(context.client, [row], remoteId, options.signal),
   });
   if (options.includeHistory)
     employee.employmentHistory = (await historyByEmployee(context, people, [remoteId], options)).get(remoteId) ?? [];
@@ -80,5 +83,7 @@ function employeeMappingContext(
     includeSensitive: options.includeSensitive === true,
     includeRaw: options.includeRaw === true,
     ...customFieldOption(context),
+    ...(context.legalEntityField ? { legalEntityField: context.legalEntityField } : {}),
+    ...(context.customFieldMap ? { customFieldMap: context.customFieldMap } : {}),
   };
 }

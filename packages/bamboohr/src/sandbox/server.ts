@@ -25,6 +25,7 @@ import { EMPLOYMENT_FIELDS_HIDDEN_FROM_RESTRICTED, keyProfiles } from './state/k
 import { populateSandboxCompany } from './state/generate.js';
 import type { KeyProfile } from './state/types.js';
 import { bambooError } from './view/http.js';
+import { expectedEmployeeRecords } from './expected-records.js';
 import { eventBody, signedHeaders } from './webhooks.js';
 
 /**
@@ -73,6 +74,7 @@ export class BambooHrSandbox implements SandboxHandle {
           .filter((request) => request.end >= from && request.start <= to)
           .filter((request) => includePending || request.status !== 'requested')
           .map((request) => request.id),
+      employeeRecords: (remoteId) => expectedEmployeeRecords(company.employees.get(remoteId), company.today()),
     };
     this.webhooks = {
       secret: sampleSecret,

@@ -11,6 +11,8 @@ import type { RateLimiterFactory } from '../http/rate-limiter.js';
 export interface ConnectOptions extends NetworkPolicy {
   /** Allow pay reads (compensation, payroll history). Default false. */
   includeCompensation?: boolean;
+  /** Allow bank account and national/tax identifier reads (with `includeSensitive` on the read). Default false. */
+  includeFinancial?: boolean;
   /** Allow attendance reads. Default false. */
   includeAttendance?: boolean;
   logger?: Logger;

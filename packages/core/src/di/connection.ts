@@ -30,6 +30,7 @@ import { Employee } from '../model/employee.js';
 import { EmploymentHistoryEntry } from '../model/employment-history.js';
 import { Absence, TimeOffBalance, TimeOffPolicy, TimeOffRequest } from '../model/time-off.js';
 import type { ConnectOptions } from './connect-options.js';
+import { registerFinancialSecrets, resolveFinancialOptions } from './financial-read.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -62,13 +63,16 @@ export class Connection {
   }
 
   readonly employees = {
-    list: (options: ListEmployeesOptions = {}): AsyncIterable<Employee> =>
-      this.stream('employees.list', Employee, 'employee', () =>
-        this.method('listEmployees', 'employees.list')(options),
-      ),
+    list: (options: ListEmployeesOptions = {}): AsyncIterable<Employee> => {
+      const resolved = resolveFinancialOptions(options, this.options.includeFinancial, this.provider);
+      return this.stream('employees.list', Employee, 'employee', () =>
+        this.method('listEmployees', 'employees.list')(resolved),
+      );
+    },
     get: async (remoteId: string, options: GetEmployeeOptions = {}): Promise<Employee> => {
       this.requireId(remoteId, 'remoteId');
-      const record = await this.method('getEmployee', 'employees.get')(remoteId, options);
+      const resolved = resolveFinancialOptions(options, this.options.includeFinancial, this.provider);
+      const record = await this.method('getEmployee', 'employees.get')(remoteId, resolved);
       return this.validate(Employee, record, 'employee');
     },
     history: (options: EmploymentHistoryOptions = {}): AsyncIterable<EmploymentHistoryEntry> =>
@@ -221,11 +225,19 @@ export class Connection {
 
   private validate<T>(schema: z.ZodType<T>, record: unknown, what: string): T {
     const recordId = (record as { id?: unknown } | null)?.id;
-    return parseProviderData(schema, record, {
-      provider: this.provider,
-      what: `${what} (mapped)`,
-      recordId: typeof recordId === 'string' ? recordId : null,
-    });
+    // Unmasked bank/identifier values are secrets from here on: neither this error nor a later one may show them.
+    if ((schema as z.ZodType) === (Employee as z.ZodType) && record && typeof record === 'object')
+      registerFinancialSecrets(record as Employee, this.redactor);
+    try {
+      return parseProviderData(schema, record, {
+        provider: this.provider,
+        what: `${what} (mapped)`,
+        recordId: typeof recordId === 'string' ? recordId : null,
+      });
+    } catch (error) {
+      if (error instanceof Error) error.message = this.redactor.redact(error.message);
+      throw error;
+    }
   }
 
   /** Ids go into request paths: `.`/`..` survive encodeURIComponent and would move the request elsewhere. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { HrKitId, IsoDateTime, ProviderKey, RemoteId } from './common.js';
 
-export const ChangeEntity = z.enum(['employee', 'time_off_request']);
+/** `time_off_balance` and `compensation` come only from syncs that opted in to them (docs/sync.md › Balances and pay). */
+export const ChangeEntity = z.enum(['employee', 'time_off_request', 'time_off_balance', 'compensation']);
 export type ChangeEntity = z.infer<typeof ChangeEntity>;
 
 export const ChangeAction = z.enum([
@@ -19,6 +20,7 @@ export type ChangeAction = z.infer<typeof ChangeAction>;
 /**
  * Something changed at the provider. Employees: created / updated / terminated / deleted.
  * Time-off requests: created / requested / approved / declined / cancelled / updated / deleted.
+ * Time-off balances and compensation rows: created / updated / deleted.
  */
 export const ChangeEvent = z.strictObject({
   id: z.string().describe('Deterministic: the same change detected twice has the same id'),

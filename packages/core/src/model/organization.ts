@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SourceValue } from './common.js';
+import { CountryCode } from './country.js';
 
 export const Department = z.strictObject({
   id: z.string().nullable(),
@@ -13,6 +15,9 @@ export const Address = z.strictObject({
   region: z.string().nullable(),
   postalCode: z.string().nullable(),
   country: z.string().nullable().describe('As given; ISO 3166 alpha-2 where the provider uses it'),
+  countryCode: CountryCode.nullable()
+    .optional()
+    .describe('ISO 3166-1 alpha-2, read from `country` (a code or an English name); null when it cannot be read'),
 });
 export type Address = z.infer<typeof Address>;
 
@@ -21,7 +26,10 @@ export const WorkLocation = z.strictObject({
   name: z.string(),
   arrangement: z.enum(['office', 'remote', 'hybrid', 'unknown']),
   address: Address.nullable(),
-  timeZone: z.string().nullable(),
+  timeZone: z.string().nullable().describe('IANA time zone of the site, e.g. `Europe/London`'),
+  arrangementSource: SourceValue.nullable()
+    .optional()
+    .describe('The provider value `arrangement` was derived from; null when nothing says office or remote'),
 });
 export type WorkLocation = z.infer<typeof WorkLocation>;
 

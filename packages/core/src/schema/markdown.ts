@@ -146,6 +146,8 @@ export function renderModelMarkdown(schema: ModelJsonSchema): string {
     'reaches the consumer. Ids are strings; hrkit ids are `<provider>:<remote id>`. Every normalized enum value comes',
     'with `source`, the provider field and value it was derived from. `raw` is present only with `includeRaw`.',
     'The machine-readable form is [model.schema.json](model.schema.json) (JSON Schema 2020-12).',
+    'How the model compares with Merge, Kombo and Finch, and how bank and identifier values are masked and unmasked:',
+    '[model-comparison.md](model-comparison.md).',
     '',
     'Columns: **required** — the key must be present; **nullable** — its value may be `null`.',
     'Paths: `a.b` nested object, `a[].b` item of a list, `a.<key>.b` value of a map.',

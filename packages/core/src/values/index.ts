@@ -1,3 +1,4 @@
 export * from './dates.js';
 export * from './employment-type-rules.js';
 export * from './labels.js';
+export * from './bank-numbers.js';

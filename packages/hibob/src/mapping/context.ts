@@ -1,4 +1,6 @@
+import type { MappedCustomField } from './custom-field-map.js';
 import type { EmploymentTypeMapping } from './employment-type-mapping.js';
+import type { GroupField } from './groups.js';
 import type { CatalogField, FieldCatalog, FieldRole } from './field-catalog.js';
 import type { ListDirectory } from './lists.js';
 import { readField, readHumanReadable } from './read-field.js';
@@ -14,6 +16,14 @@ export interface MappingContext {
   employmentTypeField: CatalogField | undefined;
   includeSensitive: boolean;
   includeRaw: boolean;
+  /** Bank accounts and identifiers are read (both `includeSensitive` and `includeFinancial` were set). */
+  includeFinancial?: boolean;
+  /** Fields the consumer asked to see unmasked, by name (`bankAccounts.iban`…). */
+  unmask?: readonly string[];
+  /** The consumer's own keys for tenant fields, already filtered by the read's opt-ins. */
+  mappedFields?: readonly MappedCustomField[];
+  /** Group fields (division, cost centre…) the tenant has. */
+  groupFields?: readonly GroupField[];
 }
 
 /** A field's value with its label: list ids resolved through named lists, then through `humanReadable`. */

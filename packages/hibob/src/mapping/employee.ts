@@ -9,9 +9,16 @@ import {
   type PhoneNumber,
 } from '@hrkit/core';
 import { type MappingContext, PROVIDER, type ResolvedValue, resolveField, resolveRole } from './context.js';
+import { mapBankAccounts } from './bank-account.js';
+import { mapCustomFieldMap } from './custom-field-map.js';
 import { mapEmploymentStatus } from './employment-status.js';
 import { mapEmploymentType } from './employment-type.js';
 import type { FieldRole } from './field-catalog.js';
+import { mapGroups } from './groups.js';
+import { mapIdentifiers } from './identifiers.js';
+import { mapLegalEntity } from './legal-entity.js';
+import { mapTermination } from './termination.js';
+import { mapWorkLocation } from './work-location.js';
 import { asIsoDate, asNumber, asText, isRecord } from './normalize.js';
 
 function isPresent(value: unknown): boolean {
@@ -76,8 +83,6 @@ export function mapEmployee(
     });
 
   const department = role('department');
-  const siteName = text('site');
-  const siteId = role('siteId');
   const lifecycle = role('lifecycleStatus');
   const active = role('status');
   const customField = context.employmentTypeField;
@@ -111,21 +116,15 @@ export function mapEmployee(
       department && department.value !== null && department.value !== undefined
         ? { id: asText(department.value), name: department.label ?? String(department.value) }
         : null,
-    workLocation:
-      siteName || asText(siteId?.value)
-        ? {
-            id: asText(siteId?.value),
-            name: siteName ?? siteId?.label ?? String(siteId?.value),
-            arrangement: 'unknown',
-            address: null,
-            timeZone: null,
-          }
-        : null,
+    workLocation: mapWorkLocation(role),
     legalEntity: text('legalEntity'),
+    company: mapLegalEntity(role('legalEntity')),
+    groups: mapGroups(raw, department, context),
     manager: managerRef(role('reportsTo'), role('manager')),
     hireDate: hireDate(),
     startDate,
     terminationDate: date('terminationDate', 'terminationDate'),
+    termination: mapTermination(role),
     employmentStatus: mapEmploymentStatus({
       lifecycle: lifecycle ? { field: lifecycle.field.id, value: lifecycle.value, label: lifecycle.label } : null,
       active: active ? { field: active.field.id, value: active.value, label: active.label } : null,
@@ -142,11 +141,15 @@ export function mapEmployee(
     ),
     weeklyHours: asNumber(value('weeklyHours')),
     personal: personal(role, context),
-    customFields: customFields(raw, context),
+    customFields: { ...customFields(raw, context), ...mapCustomFieldMap(raw, context) },
     updatedAt: null,
   };
+  if (context.includeFinancial) {
+    employee.bankAccounts = mapBankAccounts(role, context);
+    employee.identifiers = mapIdentifiers(role, context);
+  }
   if (history) employee.employmentHistory = history;
-  if (context.includeRaw) employee.raw = raw;
+  if (context.includeRaw) employee.raw = withoutFinancialCategories(raw);
   if (dataIssues.length > 0) employee.dataIssues = dataIssues;
   return employee satisfies Employee;
 }
@@ -213,4 +216,21 @@ function customFields(raw: Record<string, unknown>, context: MappingContext): Em
     };
   }
   return result;
+}
+
+/**
+ * The raw payload without the Financial and Identification categories: `raw` would otherwise carry the unmasked
+ * bank and identifier values that `bankAccounts` and `identifiers` mask (docs/model-comparison.md › Financial data).
+ */
+function withoutFinancialCategories(raw: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (/^\/?(financial|identification)\b/.test(key)) continue;
+    if (key === 'humanReadable' && isRecord(value)) {
+      copy[key] = withoutFinancialCategories(value);
+      continue;
+    }
+    copy[key] = value;
+  }
+  return copy;
 }

@@ -41,7 +41,19 @@ export const FIELD_ROLES = {
   payrollType: ['payroll.employment.type'],
   payrollContract: ['payroll.employment.contract'],
   weeklyHours: ['payroll.employment.weeklyHours'],
-  legalEntity: ['payroll.legalEntity', 'work.legalEntity'],
+  legalEntity: ['work.entity', 'payroll.legalEntity', 'work.legalEntity'],
+  // The site's own address and zone, where the tenant's metadata has them (docs/providers/hibob.md › Capability matrix).
+  siteLine1: ['address.siteAddress1', 'address.siteStreet'],
+  siteLine2: ['address.siteAddress2'],
+  siteCity: ['address.siteCity'],
+  siteRegion: ['address.siteState'],
+  sitePostalCode: ['address.sitePostalCode', 'address.siteZipCode'],
+  siteCountry: ['address.siteCountry'],
+  siteTimeZone: ['address.siteTimezone', 'work.siteTimezone'],
+  terminationReason: ['internal.terminationReason'],
+  terminationType: ['internal.terminationType'],
+  lastDayOfWork: ['internal.lastDayOfWork'],
+  rehireEligible: ['internal.eligibleForRehire', 'internal.rehireEligible'],
   workPhone: ['work.workPhone'],
   workMobile: ['work.workMobile'],
   mobilePhone: ['home.mobilePhone'],
@@ -63,7 +75,30 @@ export const SENSITIVE_ROLES = {
   addressCountry: ['address.country'],
 } as const;
 
-export type FieldRole = keyof typeof FIELD_ROLES | keyof typeof SENSITIVE_ROLES;
+/**
+ * Financial roles: requested only with `includeSensitive` and `includeFinancial`, and only from the Financial and
+ * Identification categories (a field of the same name elsewhere is never read as a bank account).
+ */
+export const FINANCIAL_ROLES = {
+  bankHolder: ['financial.accountHolderName', 'financial.holderName'],
+  bankName: ['financial.bankName'],
+  iban: ['financial.iban'],
+  accountNumber: ['financial.accountNumber'],
+  bic: ['financial.swift', 'financial.bic', 'financial.swiftCode'],
+  routingNumber: ['financial.routingNumber', 'financial.sortCode'],
+  bankAccountType: ['financial.accountType'],
+  bankCurrency: ['financial.currency'],
+  ssn: ['identification.ssn'],
+  nationalId: ['identification.nationalId'],
+  taxId: ['identification.taxId', 'identification.taxNumber'],
+  passportNumber: ['identification.passportNumber'],
+  passportExpiry: ['identification.passportExpiry'],
+} as const;
+
+/** The only categories financial roles are read from. */
+export const FINANCIAL_CATEGORIES = new Set(['financial', 'identification']);
+
+export type FieldRole = keyof typeof FIELD_ROLES | keyof typeof SENSITIVE_ROLES | keyof typeof FINANCIAL_ROLES;
 
 /** Roles whose absence breaks the sync: their categories are `required` in check(). */
 export const REQUIRED_ROLES: readonly FieldRole[] = ['id', 'email', 'displayName', 'startDate', 'lifecycleStatus'];
@@ -106,10 +141,10 @@ export class FieldCatalog {
       };
     });
     for (const field of this.fields) this.byId.set(field.id, field);
-    for (const [role, candidates] of Object.entries({ ...FIELD_ROLES, ...SENSITIVE_ROLES }))
+    for (const [role, candidates] of Object.entries({ ...FIELD_ROLES, ...SENSITIVE_ROLES, ...FINANCIAL_ROLES }))
       for (const id of candidates) {
         const field = this.byId.get(id);
-        if (field) {
+        if (field && (!(role in FINANCIAL_ROLES) || FINANCIAL_CATEGORIES.has(field.categoryId))) {
           this.roles.set(role as FieldRole, field);
           break;
         }
@@ -139,7 +174,11 @@ export class FieldCatalog {
   }
 
   /** The field ids a read needs, in a stable order, without duplicates. */
-  fieldsFor(options: { includeSensitive: boolean; extra: readonly (CatalogField | undefined)[] }): CatalogField[] {
+  fieldsFor(options: {
+    includeSensitive: boolean;
+    includeFinancial?: boolean;
+    extra: readonly (CatalogField | undefined)[];
+  }): CatalogField[] {
     const chosen = new Map<string, CatalogField>();
     const add = (field: CatalogField | undefined) => {
       if (field && !chosen.has(field.id)) chosen.set(field.id, field);
@@ -147,6 +186,8 @@ export class FieldCatalog {
     for (const role of Object.keys(FIELD_ROLES) as FieldRole[]) add(this.roles.get(role));
     if (options.includeSensitive)
       for (const role of Object.keys(SENSITIVE_ROLES) as FieldRole[]) add(this.roles.get(role));
+    if (options.includeSensitive && options.includeFinancial)
+      for (const role of Object.keys(FINANCIAL_ROLES) as FieldRole[]) add(this.roles.get(role));
     for (const field of options.extra) add(field);
     for (const field of this.customFields()) {
       if (NEVER_READ_CATEGORIES.has(field.categoryId)) continue;

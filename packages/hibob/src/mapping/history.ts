@@ -4,6 +4,7 @@ import { PROVIDER, sourceScalar, type MappingContext } from './context.js';
 import { employeeRef } from './employee.js';
 import { lifecycleToStatus } from './employment-status.js';
 import { mapEmploymentType } from './employment-type.js';
+import { customerCategoryOnRow } from './history-category.js';
 import type { FieldRole } from './field-catalog.js';
 import { asIsoDate, asNumber, asText, isRecord } from './normalize.js';
 
@@ -37,7 +38,8 @@ export function mapHistoryRow(
   table: HistoryTable,
   employeeId: string,
   row: RawTableRow,
-  context: Pick<MappingContext, 'catalog' | 'lists' | 'employmentTypeMapping' | 'includeRaw'>,
+  context: Pick<MappingContext, 'catalog' | 'lists' | 'employmentTypeMapping' | 'includeRaw'> &
+    Partial<Pick<MappingContext, 'employmentTypeField'>>,
 ): EmploymentHistoryEntry | null {
   const effectiveDate = asIsoDate(row.effectiveDate);
   if (!effectiveDate) return null;
@@ -102,6 +104,21 @@ export function mapHistoryRow(
     );
     entry.weeklyHours = asNumber(cells.weeklyHours);
   }
+
+  const category = customerCategoryOnRow(table, cells, {
+    ...context,
+    employmentTypeField: context.employmentTypeField,
+  });
+  if (category)
+    entry.employmentType = entry.employmentType
+      ? {
+          ...entry.employmentType,
+          customerCategory: category.customerCategory,
+          // The customer's field decides the worker kind when it can be placed, as on the employee itself.
+          workerKind: category.workerKind.value !== 'unknown' ? category.workerKind : entry.employmentType.workerKind,
+          unmapped: [...entry.employmentType.unmapped, ...category.unmapped],
+        }
+      : category;
 
   if (table === 'lifecycle') {
     const label = cellLabel(context, 'lifecycleStatus', 'lifecycleStatus', cells.status);

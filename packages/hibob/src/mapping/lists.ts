@@ -19,9 +19,37 @@ export function listLabels(list: RawNamedList): ListLabels {
   return labels;
 }
 
+function collectParents(
+  items: readonly RawListItem[] | null | undefined,
+  parent: string | null,
+  into: Map<string, string>,
+) {
+  for (const item of items ?? []) {
+    if (parent !== null && !into.has(item.id)) into.set(item.id, parent);
+    collectParents(item.children, item.id, into);
+  }
+}
+
+/** Item id → parent item id, for hierarchy lists (departments in a tree). */
+export function listParents(list: RawNamedList): ReadonlyMap<string, string> {
+  const parents = new Map<string, string>();
+  collectParents(list.items, null, parents);
+  collectParents(list.values, null, parents);
+  return parents;
+}
+
 /** Labels of every list the mapping may need, by case-sensitive list name (pitfall 5). */
 export class ListDirectory {
-  constructor(private readonly lists: ReadonlyMap<string, ListLabels>) {}
+  constructor(
+    private readonly lists: ReadonlyMap<string, ListLabels>,
+    private readonly parents: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map(),
+  ) {}
+
+  /** The parent item id of `value` in a hierarchy list; null at the top or when unknown. */
+  parent(listId: string | null | undefined, value: unknown): string | null {
+    if (!listId || (typeof value !== 'string' && typeof value !== 'number')) return null;
+    return this.parents.get(listId)?.get(String(value)) ?? null;
+  }
 
   static empty(): ListDirectory {
     return new ListDirectory(new Map());

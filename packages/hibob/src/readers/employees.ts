@@ -9,6 +9,7 @@ import {
 import type { HiBobClient } from '../client.js';
 import { mapEmployee } from '../mapping/employee.js';
 import type { EmploymentTypeMapping } from '../mapping/employment-type-mapping.js';
+import type { MappingContext } from '../mapping/context.js';
 import { type CatalogField, MAX_FIELDS_PER_REQUEST } from '../mapping/field-catalog.js';
 import { isRecord } from '../mapping/normalize.js';
 import { readField } from '../mapping/read-field.js';
@@ -70,8 +71,16 @@ export class EmployeeReader {
     private readonly logger: Logger,
   ) {}
 
-  fieldsFor(session: Session, includeSensitive: boolean): CatalogField[] {
-    return session.catalog.fieldsFor({ includeSensitive, extra: [session.employmentTypeField] });
+  fieldsFor(session: Session, context: MappingContext): CatalogField[] {
+    return session.catalog.fieldsFor({
+      includeSensitive: context.includeSensitive,
+      includeFinancial: context.includeFinancial === true,
+      extra: [
+        session.employmentTypeField,
+        ...(context.mappedFields ?? []).map((mapped) => mapped.field),
+        ...(context.groupFields ?? []).map((group) => group.field),
+      ],
+    });
   }
 
   /**
@@ -104,8 +113,13 @@ export class EmployeeReader {
     const includeHistory = options.includeHistory ?? defaults.includeHistory;
     const includeRaw = options.includeRaw ?? defaults.includeRaw;
     const session = await this.session.get(options.signal);
-    const context = mappingContext(session, this.mapping(), { includeSensitive, includeRaw });
-    const fields = this.fieldsFor(session, includeSensitive).map((field) => field.id);
+    const context = mappingContext(session, this.mapping(), {
+      includeSensitive,
+      includeRaw,
+      includeFinancial: options.includeFinancial === true,
+      unmask: options.unmask ?? [],
+    });
+    const fields = this.fieldsFor(session, context).map((field) => field.id);
     const ids = await this.ids(includeInactive, options.signal, options.onDataIssue);
     for (const batch of chunk(ids, this.options.searchBatchSize)) {
       const records = await this.searchByIds(fields, batch, includeInactive, options.signal);
@@ -131,8 +145,13 @@ export class EmployeeReader {
     const includeHistory = options.includeHistory ?? defaults.includeHistory;
     const includeRaw = options.includeRaw ?? defaults.includeRaw;
     const session = await this.session.get(options.signal);
-    const context = mappingContext(session, this.mapping(), { includeSensitive, includeRaw });
-    const fields = this.fieldsFor(session, includeSensitive).map((field) => field.id);
+    const context = mappingContext(session, this.mapping(), {
+      includeSensitive,
+      includeRaw,
+      includeFinancial: options.includeFinancial === true,
+      unmask: options.unmask ?? [],
+    });
+    const fields = this.fieldsFor(session, context).map((field) => field.id);
     let raw: Record<string, unknown> = {};
     for (const group of fieldGroups(fields))
       raw = merge(raw, await this.client.read(identifier, ['root.id', ...group], options.signal));

@@ -24,6 +24,7 @@ import { registerTimeOffRoutes } from './routes/time-off.js';
 import { type HiBobConnectionConfig, HiBobSandboxControl } from './sandbox-control.js';
 import { CompanyState } from './state/company-state.js';
 import { statusOn } from './state/lifecycle.js';
+import { expectedEmployeeRecords } from './expected-records.js';
 import { BobWebhooks, bobEnvelope, signBobDelivery } from './webhooks/bob-webhooks.js';
 
 /** The service user every test connects with: all categories and features, audience everyone (leavers included). */
@@ -145,6 +146,7 @@ export async function startHiBobSandbox(options: HiBobSandboxOptions = {}): Prom
           )
           .map((employee) => employee.id);
       },
+      employeeRecords: (remoteId) => expectedEmployeeRecords(state.employee(remoteId)),
     },
     webhooks: {
       secret: webhookSecret,

@@ -3,6 +3,7 @@ import type { SandboxContext } from '../context.js';
 import { EMPLOYMENT_STATUS_OPTIONS } from '../state/field-catalog.js';
 import type { SandboxEmployee } from '../state/types.js';
 import { bambooError, negotiate, wantsJson } from '../view/http.js';
+import { terminationColumns } from '../state/entities.js';
 import { fieldNode, toXml, type XmlNode } from '../view/xml.js';
 
 export const TABLES = ['jobInfo', 'employmentStatus', 'compensation'] as const;
@@ -38,8 +39,8 @@ export function tableRows(
       employmentStatus: row.employmentStatus,
       comment: row.comment,
       terminationReasonId: row.terminationReasonId,
-      terminationTypeId: null,
-      terminationRehireId: null,
+      terminationTypeId: terminationColumns(row.terminationReasonId).type,
+      terminationRehireId: terminationColumns(row.terminationReasonId).rehire,
     }));
   return employee.compensation.map((row) => ({
     id: row.id,

@@ -1,3 +1,5 @@
+import { LEGAL_ENTITY_FIELD_ID } from './entities.js';
+
 /** The fields the sandbox knows, by alias, as `/v1/meta/fields` and report `fields` describe them. */
 export interface CatalogField {
   alias: string;
@@ -38,6 +40,7 @@ export const FIELD_CATALOG: readonly CatalogField[] = [
   field('department', 4, 'Department', 'list', 'job'),
   field('location', 18, 'Location', 'list', 'job'),
   field('division', 1355, 'Division', 'list', 'job'),
+  field(LEGAL_ENTITY_FIELD_ID, Number(LEGAL_ENTITY_FIELD_ID), 'Legal Entity', 'list', 'job'),
   field('supervisorEId', 'supervisorEId', 'Supervisor EID', 'int', 'job'),
   field('supervisorId', 'supervisorId', 'Supervisor ID', 'text', 'job'),
   field('supervisor', 'supervisor', 'Supervisor name', 'text', 'job'),

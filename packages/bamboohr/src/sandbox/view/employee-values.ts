@@ -1,5 +1,6 @@
 import type { Company } from '../state/company.js';
 import type { JobInfoRow, SandboxEmployee } from '../state/types.js';
+import { LEGAL_ENTITY_FIELD_ID, legalEntityOf } from '../state/entities.js';
 import { timestamp } from './http.js';
 
 const EMPTY_DATE = '0000-00-00';
@@ -45,6 +46,8 @@ export function fieldValue(view: EmployeeView, alias: string): string | null {
     case 'location':
     case 'division':
       return job?.[alias] ?? null;
+    case LEGAL_ENTITY_FIELD_ID:
+      return legalEntityOf(job?.location);
     case 'supervisorEId':
       return manager?.id ?? null;
     case 'supervisorId':

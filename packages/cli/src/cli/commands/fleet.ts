@@ -20,7 +20,7 @@ function addFleetOptions(command: Command): Command {
     .option('--prefix <prefix>', 'Redis key prefix of this fleet (default $HRKIT_FLEET_PREFIX or hrkit)')
     .option(
       '--store <url>',
-      'sync store: sqlite:<path> or memory (default $HRKIT_FLEET_STORE or sqlite:.hrkit/fleet.sqlite)',
+      'sync store: postgres://…, sqlite:<path> or memory (default $HRKIT_FLEET_STORE or the registry database)',
     );
 }
 

@@ -1,4 +1,6 @@
 import type { DataIssue } from '../../model/data-issue.js';
+import type { UnmaskableField } from '../../model/masking.js';
+
 /** Opt-ins shared by every read. Sensitive and raw data are never read unless asked for. */
 export interface ReadOptions {
   /** Attach the provider's untouched payload as `raw`. */
@@ -19,6 +21,13 @@ export interface ListEmployeesOptions extends ReadOptions {
   includeSensitive?: boolean;
   /** Attach `employmentHistory` to each employee. Default false. */
   includeHistory?: boolean;
+  /**
+   * Read bank accounts and national/tax identifiers (needs `includeSensitive` too). Default: the connect option,
+   * else false. Values come masked (docs/model-comparison.md › Financial data).
+   */
+  includeFinancial?: boolean;
+  /** Fields to return unmasked, by name, e.g. `['bankAccounts.iban']`. Needs `includeFinancial`. */
+  unmask?: readonly UnmaskableField[];
 }
 
 export type GetEmployeeOptions = Omit<ListEmployeesOptions, 'includeInactive'>;

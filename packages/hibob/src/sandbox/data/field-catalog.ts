@@ -1,5 +1,7 @@
 import { displayName, lifecycleOn, statusOn } from '../state/lifecycle.js';
 import type { BobEmployee } from '../state/types.js';
+import { SITES } from './named-lists.js';
+import { SITE_DETAILS, type SiteDetails } from './payment-data.js';
 import { CATEGORIES, type CategoryId } from './categories.js';
 import {
   COST_CENTER_FIELD_ID,
@@ -60,6 +62,11 @@ export interface FieldDefinition {
 }
 
 type Reader = (employee: BobEmployee, context: FieldContext) => unknown;
+
+/** One detail of the person's site (address, country, entity), null without a site. */
+function siteDetail(employee: BobEmployee, key: keyof SiteDetails): string | null {
+  return employee.siteId === null ? null : (SITE_DETAILS[employee.siteId]?.[key] ?? null);
+}
 
 /** [id, name, type, listId, historical, reader?] — compact so ~200 fields stay readable. */
 type Row = readonly [string, string, FieldType, string | null, boolean, Reader?];
@@ -128,6 +135,7 @@ const ROWS: Partial<Record<CategoryId, readonly Row[]>> = {
     ['work.department', 'Department', 'hierarchy-list', 'department', true, (e) => e.department],
     ['work.site', 'Site', 'text', null, false, (e, c) => (e.siteId === null ? null : c.siteName(e.siteId))],
     ['work.siteId', 'Site ID', 'list_id', 'site', true, (e) => e.siteId],
+    ['work.entity', 'Entity', 'list', 'entity', true, (e) => siteDetail(e, 'entityId')],
     ['work.startDate', 'Start date', 'date', null, false, (e) => e.startDate],
     ['work.shortStartDate', 'Start date (short)', 'short-date', null, false, (e) => e.startDate.slice(5)],
     ['work.reportsTo', 'Reports to', 'employee', null, true, reportsTo],
@@ -294,7 +302,19 @@ const ROWS: Partial<Record<CategoryId, readonly Row[]>> = {
       false,
       (e) => (e.city && e.country ? `${e.city}, ${e.country}` : null),
     ],
-    ['address.siteCity', 'Site city', 'text', null, false, (e, c) => (e.siteId === null ? null : c.siteName(e.siteId))],
+    ['address.siteCity', 'Site city', 'text', null, false, (e) => siteDetail(e, 'city')],
+    ['address.siteAddress1', 'Site address line 1', 'text', null, false, (e) => siteDetail(e, 'line1')],
+    ['address.siteState', 'Site state', 'text', null, false, (e) => siteDetail(e, 'region')],
+    ['address.sitePostalCode', 'Site postal code', 'text', null, false, (e) => siteDetail(e, 'postalCode')],
+    ['address.siteCountry', 'Site country', 'list', 'countries', false, (e) => siteDetail(e, 'country')],
+    [
+      'address.siteTimezone',
+      'Site time zone',
+      'text',
+      null,
+      false,
+      (e) => SITES.find((site) => site.id === e.siteId)?.timeZone ?? null,
+    ],
   ],
   financial: [
     ['financial.iban', 'IBAN', 'text', null, false],
@@ -303,12 +323,16 @@ const ROWS: Partial<Record<CategoryId, readonly Row[]>> = {
     ['financial.routingNumber', 'Routing number', 'text', null, false],
     ['financial.accountType', 'Account type', 'list', null, false],
     ['financial.custom.field_1692991687729', 'Payment reference', 'text', null, false],
+    ['financial.accountHolderName', 'Account holder name', 'text', null, false],
+    ['financial.swift', 'SWIFT / BIC', 'text', null, false],
+    ['financial.currency', 'Account currency', 'text', null, false],
   ],
   identification: [
     ['identification.ssn', 'Social security number', 'ssn', null, false],
     ['identification.passportNumber', 'Passport number', 'text', null, false],
     ['identification.passportExpiry', 'Passport expiry', 'date', null, false],
     ['identification.nationalId', 'National ID', 'text', null, false],
+    ['identification.taxId', 'Tax ID', 'text', null, false],
     ['identification.custom.field_1697450926907', 'Payroll integration ID', 'text', null, false],
   ],
   emergency: [

@@ -1,5 +1,6 @@
 import type { NamedList, NamedListItem, Site } from '../state/types.js';
 import { EMPLOYMENT_TYPE_ITEMS, EMPLOYMENT_TYPE_LIST_ID } from './custom-fields.js';
+import { ENTITIES } from './payment-data.js';
 
 function item(id: string, name: string, children: NamedListItem[] = [], archived = false): NamedListItem {
   return { id, name, archived, children };
@@ -120,6 +121,7 @@ export function buildNamedLists(): NamedList[] {
     { name: 'status', items: [item('Active', 'Active'), item('Inactive', 'Inactive')] },
     { name: 'lifecycleStatus', items: structuredClone([...LIFECYCLE_STATUS_ITEMS]) },
     { name: 'terminationreason', items: structuredClone([...TERMINATION_REASONS]) },
+    { name: 'entity', items: structuredClone([...ENTITIES]) },
     { name: 'lifecycleReasonType', items: [item('4001', 'Voluntary'), item('4002', 'Involuntary')] },
     { name: 'payrollEmploymentType', items: structuredClone([...PAYROLL_EMPLOYMENT_TYPES]) },
     { name: 'employmentstatus', items: structuredClone([...CONTRACTS]) },

@@ -6,6 +6,7 @@ import { dateOf } from '../state/time.js';
 import type { HiBobCompanyData } from '../state/types.js';
 import type { HiBobSandboxExtension } from '../extension.js';
 import { generateEmployees } from './employees.js';
+import { seedPaymentData } from './payment-data.js';
 import { generateTimeOff } from './time-off.js';
 
 export interface GenerateHiBobCompanyOptions {
@@ -48,6 +49,7 @@ export function generateHiBobCompany(options: GenerateHiBobCompanyOptions = {}):
     nowMs,
     domain: 'sandbox-company.example',
   });
+  seedPaymentData(random.fork('payment-data'), employees);
   const policies = buildPolicies();
   const timeOff = generateTimeOff({
     random: random.fork('time-off'),

@@ -10,6 +10,7 @@ import {
   checkIsOkOnFullAccess,
   checkNamesTheMissingPermission,
 } from './credentials.js';
+import { employeeRecordsMatchGroundTruth, withoutEmployeeRecordsTruth } from './employee-records.js';
 import {
   abortedReadFails,
   employeeIdsAreStable,
@@ -89,6 +90,13 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
     capability: 'employees.get',
     run: getAgreesWithList,
   },
+  {
+    title:
+      'work location, entity, termination, groups and bank accounts match ground truth; accounts masked unless unmasked',
+    capability: 'employees.list',
+    skipWhen: withoutEmployeeRecordsTruth,
+    run: employeeRecordsMatchGroundTruth,
+  },
   { title: 'employees.history validates and filters by employee', capability: 'employees.history', run: historyValid },
   { title: 'employees.changes entries are well-formed', capability: 'employees.changes', run: employeeChangesValid },
   {
@@ -156,6 +164,7 @@ export * from './fault-tolerance.js';
 export * from './capabilities.js';
 export * from './capability-calls.js';
 export * from './credentials.js';
+export * from './employee-records.js';
 export * from './employees.js';
 export * from './other-records.js';
 export * from './sandbox.js';

@@ -24,7 +24,15 @@ export async function secretsNeverLeak(context: ConformanceContext): Promise<voi
     ['check() report', JSON.stringify(restricted)],
     ...context.errors.map((error, index): [string, string] => [`error #${index}`, errorText(error)]),
   ];
-  const forms = secrets.flatMap((secret) => [secret, Buffer.from(secret).toString('base64')]);
+  // Personal financial data is held to the same rule: bank account numbers the sandbox declares never leak either.
+  const truthOf = context.sandbox.expected.employeeRecords;
+  const accounts = truthOf
+    ? context.expectedEmployeeIds(true).flatMap((remoteId) => truthOf(remoteId).bankAccounts ?? [])
+    : [];
+  const forms = [
+    ...secrets.flatMap((secret) => [secret, Buffer.from(secret).toString('base64')]),
+    ...accounts.filter((value) => value.length >= 6),
+  ];
   const leaks = texts.flatMap(([where, text]) =>
     forms.filter((form) => text.includes(form)).map((form) => `${where} contains ${mask(form)}`),
   );
