@@ -9,8 +9,9 @@ import { describe, expect, it } from 'vitest';
  */
 const ADAPTERS: readonly string[] = [
   'examples/acme-hr',
+  'packages/bamboohr',
   'packages/personio',
-  // 'packages/hibob', 'packages/bamboohr' — once reshaped onto the kit.
+  // 'packages/hibob' — once reshaped onto the kit.
 ];
 
 /** The roles: `name.ts` is a file, `name/` a folder with at least one .ts file. */

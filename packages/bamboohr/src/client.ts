@@ -1,18 +1,14 @@
 import {
-  AuthenticationError,
-  type ConnectOptions,
+  type ConnectorContext,
+  connectionHttp,
   type DataIssueHandler,
-  type ErrorMapper,
-  type HrKitError,
-  HttpClient,
+  type HttpClient,
   NotFoundError,
-  PermissionError,
-  ProviderError,
   parseProviderData,
-  type Redactor,
 } from '@hrkit/core';
 import type { z } from 'zod';
 import { apiRootOf, BAMBOOHR, type BambooHrConnectionConfig } from './config.js';
+import { mapBambooHrError } from './errors.js';
 import { RawEmployeeChanged } from './raw/changes.js';
 import { RawEmployeeRow, type RawReport, RawReportEnvelope, readEmployeeRows } from './raw/report.js';
 import { RawCompensationTable, RawTable } from './raw/tables.js';
@@ -30,67 +26,30 @@ function withNumericIds(json: string, ids: readonly string[] | undefined): strin
   return json.replace(JSON.stringify(IDS_PLACEHOLDER), `[${list}]`);
 }
 
-function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | null {
-  const value = headers[name];
-  return (Array.isArray(value) ? value[0] : value) ?? null;
-}
-
+// #region client
 /**
- * BambooHR puts its error text in `X-BambooHR-Error-Message` (sometimes spelled `…-Messsage`) with an empty body.
- * The message never contains the key; it still passes through the redactor in the toolkit.
+ * BambooHR's endpoints, typed, on core's HttpClient (timeouts, retries with backoff, Retry-After, redaction, and the
+ * connection's logger and clock). Always asks for JSON.
  */
-export const mapBambooHrError: ErrorMapper = ({ status, headers, request, text }): HrKitError | undefined => {
-  const message =
-    headerValue(headers, 'x-bamboohr-error-message') ??
-    headerValue(headers, 'x-bamboohr-error-messsage') ??
-    (text.trim().slice(0, 200) || null);
-  const options = { provider: BAMBOOHR, request, status };
-  if (status === 401)
-    return new AuthenticationError(
-      `BambooHR refused the API key (401) on ${request}: ${message ?? 'no detail'}. Check companyDomain and apiKey (the key is the Basic-auth username).`,
-      options,
-    );
-  if (status === 403)
-    return new PermissionError(
-      `BambooHR denied ${request} (403): ${message ?? 'the API key user lacks access'}. Repeated invalid keys also disable API access for a while.`,
-      { ...options, permission: 'BambooHR access level of the API key owner' },
-    );
-  if (status === 404 && /employee/i.test(message ?? '')) return new NotFoundError('employee', request, options);
-  if (status === 400 || status === 406 || status === 409)
-    return new ProviderError(`BambooHR rejected ${request} (${status}): ${message ?? 'bad request'}`, options);
-  return undefined;
-};
-
-export interface ClientContext {
-  config: BambooHrConnectionConfig;
-  options: ConnectOptions;
-  redactor: Redactor;
-}
-
-/** Typed calls to the BambooHR endpoints the adapter uses. Always asks for JSON. */
 export class BambooHrClient {
   readonly http: HttpClient;
+  readonly config: BambooHrConnectionConfig;
 
-  constructor({ config, options, redactor }: ClientContext) {
-    this.http = new HttpClient({
+  constructor(context: Pick<ConnectorContext<BambooHrConnectionConfig>, 'config' | 'connect' | 'redactor' | 'logger'>) {
+    this.config = context.config;
+    this.http = connectionHttp(context, {
       provider: BAMBOOHR,
-      baseUrl: apiRootOf(config),
+      baseUrl: apiRootOf(context.config),
       // The API key is the Basic username; the password is ignored by BambooHR ("x" by convention).
-      auth: { kind: 'basic', username: config.apiKey, password: 'x' },
-      redactor,
+      auth: { kind: 'basic', username: context.config.apiKey, password: 'x' },
       userAgent: 'hrkit-bamboohr',
       // BambooHR publishes no quota; throttling is answered with 503/429 + Retry-After, which the toolkit honours.
       rateLimits: [],
       mapError: mapBambooHrError,
       // No rules, but a shared limiter still spreads a 429's reset to every worker using this key.
-      ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+      ...(context.connect.rateLimiter ? { rateLimiter: context.connect.rateLimiter } : {}),
       // Ids come as JSON numbers on the newer endpoints: a 19-digit one must keep its digits (docs/providers/bamboohr.md).
       losslessIntegers: true,
-      network: options,
-      ...(options.logger ? { logger: options.logger } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.retryLimit !== undefined ? { retry: { limit: options.retryLimit } } : {}),
     });
   }
 
@@ -207,3 +166,4 @@ export class BambooHrClient {
     return { status: response.status, body: response.body };
   }
 }
+// #endregion client

@@ -1,10 +1,33 @@
-import { withEnvironment } from '@hrkit/core';
+import { type CredentialSpec, environmentOf, withEnvironment } from '@hrkit/core';
 import { z } from 'zod';
 
+// #region config
+/** The provider key: lower case, used in every id this adapter emits (`bamboohr:<remote id>`). */
 export const BAMBOOHR = 'bamboohr';
 
+/**
+ * The settings `kit.connect('bamboohr', config)` accepts, declared once: the connection schema reads the environment
+ * from them, the redactor hides the secret ones and `hrkit` turns them into flags (`--company-domain`, `--api-key`).
+ */
+export const BAMBOOHR_CREDENTIALS: readonly CredentialSpec[] = [
+  {
+    key: 'companyDomain',
+    env: 'BAMBOOHR_COMPANY_DOMAIN',
+    secret: false,
+    placeholder: 'domain',
+    description: 'the company subdomain, e.g. "acme" for acme.bamboohr.com',
+  },
+  {
+    key: 'apiKey',
+    env: 'BAMBOOHR_API_KEY',
+    secret: true,
+    placeholder: 'key',
+    description: "BambooHR API key (profile menu › API Keys; it acts with its owner's access level)",
+  },
+];
+
 export const BambooHrConnectionConfig = z.preprocess(
-  (input) => withEnvironment(input, { companyDomain: 'BAMBOOHR_COMPANY_DOMAIN', apiKey: 'BAMBOOHR_API_KEY' }),
+  (input) => withEnvironment(input, environmentOf(BAMBOOHR_CREDENTIALS)),
   z.strictObject({
     companyDomain: z
       .string()
@@ -18,6 +41,7 @@ export const BambooHrConnectionConfig = z.preprocess(
   }),
 );
 export type BambooHrConnectionConfig = z.infer<typeof BambooHrConnectionConfig>;
+// #endregion config
 
 /** The URL every `v1/...` path is appended to. */
 export function apiRootOf(config: Pick<BambooHrConnectionConfig, 'companyDomain' | 'baseUrl'>): string {

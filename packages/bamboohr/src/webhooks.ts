@@ -11,10 +11,10 @@ import {
   WebhookVerificationError,
 } from '@hrkit/core';
 import { instant, text } from './mapping/values.js';
-import { RawEventWebhook, RawFieldWebhook } from './raw/webhook.js';
-import { FormBodyError, parseForm } from './webhook-form.js';
+import { RawEventWebhook, RawFieldWebhook } from './raw/webhook-event.js';
+import { FormBodyError, parseForm } from './raw/webhook-form.js';
 
-export { FormBodyError, parseForm } from './webhook-form.js';
+export { FormBodyError, parseForm } from './raw/webhook-form.js';
 
 export const SIGNATURE_HEADER = 'x-bamboohr-signature';
 export const TIMESTAMP_HEADER = 'x-bamboohr-timestamp';

@@ -1,7 +1,7 @@
-import { ConfigurationError, createHrKit, NotFoundError } from '@hrkit/core';
+import { ConfigurationError, createHrKit, NotFoundError, providerOptionsToken } from '@hrkit/core';
 import { ContainerModule } from 'inversify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRootOf, BAMBOOHR_TOKENS, bamboohr, TableEmploymentTypeMapping } from '../src/index.js';
+import { apiRootOf, bamboohr } from '../src/internal.js';
 import { drain, NOW, sandboxFixture, TODAY } from './helpers.js';
 
 describe('BambooHR adapter: employees against the sandbox', () => {
@@ -99,9 +99,9 @@ describe('BambooHR adapter: employees against the sandbox', () => {
       ]);
 
     const override = new ContainerModule(({ rebind }) => {
-      rebind(BAMBOOHR_TOKENS.EmploymentTypeMapping).toConstantValue(
-        new TableEmploymentTypeMapping({ 'Full-Time': { workerKind: 'eor_worker', schedule: 'full_time' } }),
-      );
+      rebind(providerOptionsToken('bamboohr')).toConstantValue({
+        employmentTypes: { 'Full-Time': { workerKind: 'eor_worker', schedule: 'full_time' } },
+      });
     });
     const kit = createHrKit({ providers: [bamboohr()], overrides: [override] });
     const viaDi = await drain(

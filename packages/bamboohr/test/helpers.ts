@@ -1,6 +1,6 @@
 import { type ConnectOptions, createHrKit } from '@hrkit/core';
 import { MemoryLogger, VirtualClock } from '@hrkit/core/testing';
-import { type BambooHrOptions, bamboohr } from '../src/index.js';
+import { type BambooHrOptions, bamboohr } from '../src/internal.js';
 import { type BambooHrSandboxOptions, startBambooHrSandbox } from '../src/sandbox/index.js';
 
 export const NOW = '2026-03-02T09:00:00.000Z';

@@ -1,4 +1,4 @@
-import { Employee as EmployeeSchema, EmploymentHistoryEntry } from '@hrkit/core';
+import { Employee as EmployeeSchema, EmploymentHistoryEntry, EmploymentTypeRules } from '@hrkit/core';
 import { describe, expect, it } from 'vitest';
 import {
   fieldNamesOf,
@@ -8,11 +8,11 @@ import {
   RawEmployeeRow,
   RawReport,
   RawTable,
-  TableEmploymentTypeMapping,
-} from '../src/index.js';
+  BAMBOOHR_EMPLOYMENT_TYPES,
+} from '../src/internal.js';
 import { recorded } from './fixtures.js';
 
-const employmentTypes = new TableEmploymentTypeMapping();
+const employmentTypes = EmploymentTypeRules.from(BAMBOOHR_EMPLOYMENT_TYPES);
 
 function mapReport(name: string, today: string, includeSensitive = false) {
   const report = RawReport.parse(recorded(name).response.body);
@@ -177,7 +177,7 @@ describe('replaying recorded jobInfo rows', () => {
 describe('unreadable report rows', () => {
   it('fail with InvalidProviderDataError naming the record and the field path', async () => {
     const { InvalidProviderDataError } = await import('@hrkit/core');
-    const { readEmployeeRows } = await import('../src/index.js');
+    const { readEmployeeRows } = await import('../src/internal.js');
     const rows = [
       { id: '4', firstName: 'Charlotte' },
       { id: 5, jobTitle: { name: 'nested' } },
@@ -197,7 +197,7 @@ describe('unreadable report rows', () => {
 
 describe('replaying recorded pay fields through the compensation mapping', () => {
   it('reads "65000.00 USD" rates, Salary/Year/Exempt as given', async () => {
-    const { mapCompensationRows, RawCompensationRow } = await import('../src/index.js');
+    const { mapCompensationRows, RawCompensationRow } = await import('../src/internal.js');
     const report = RawReport.parse(recorded('reports-custom-hris-fields').response.body);
     const charlotte = report.employees.find((row) => row.id === '4')!;
     const row = RawCompensationRow.parse({

@@ -10,7 +10,7 @@ import {
   RawTimeOffRequests,
   RawTimeOffTypes,
   RawWhosOut,
-} from '../src/index.js';
+} from '../src/internal.js';
 import { recorded } from './fixtures.js';
 
 const people = new PeopleIndex('bamboohr');

@@ -1,6 +1,6 @@
 import { WebhookVerificationError } from '@hrkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BambooHrWebhooks, FormBodyError, parseForm, signBambooHrWebhook } from '../src/index.js';
+import { BambooHrWebhooks, FormBodyError, parseForm, signBambooHrWebhook } from '../src/internal.js';
 
 // Hostile deliveries (docs/security.md): every one is signed with the right key, so only the new checks can stop it.
 const secret = '0123456789abcdef0123456789abcdef';

@@ -1,6 +1,6 @@
 import { ChangeEvent, WebhookVerificationError } from '@hrkit/core';
 import { describe, expect, it } from 'vitest';
-import { BambooHrWebhooks, signBambooHrWebhook } from '../src/index.js';
+import { BambooHrWebhooks, signBambooHrWebhook } from '../src/internal.js';
 import { recorded } from './fixtures.js';
 
 // The privateKey format BambooHR returns at webhook creation (the recorded one is a 32-hex placeholder).

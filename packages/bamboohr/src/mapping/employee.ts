@@ -7,10 +7,11 @@ import {
   type PhoneNumber,
 } from '@hrkit/core';
 import type { RawEmployeeRow, RawReportField } from '../raw/report.js';
+import type { EmploymentTypeRules } from '@hrkit/core';
 import type { RawTableRow } from '../raw/tables.js';
 import { mapCustomFieldMap } from './custom-field-map.js';
-import type { EmploymentTypeMapping } from './employment-type.js';
-import { mapEmploymentStatus } from './employee-status.js';
+import { classifyEmploymentType, lifecycleOf } from './employment-type.js';
+import { mapEmploymentStatus } from './employment-status.js';
 import { mapGroups } from './groups.js';
 import { mapLegalEntity } from './legal-entity.js';
 import type { PeopleIndex } from './people-index.js';
@@ -23,7 +24,7 @@ export interface EmployeeMappingContext {
   /** YYYY-MM-DD on the connection's clock. */
   today: string;
   people: PeopleIndex;
-  employmentTypes: EmploymentTypeMapping;
+  employmentTypes: EmploymentTypeRules;
   /** Column names from the report's `fields`, by id (for labels such as "Employment Status"). */
   fieldNames: ReadonlyMap<string, string>;
   includeSensitive?: boolean;
@@ -163,10 +164,11 @@ export function mapEmployee(row: RawEmployeeRow, context: EmployeeMappingContext
       status: text(row.status),
       hireDate,
       terminationDate,
-      lifecycle: context.employmentTypes.lifecycleOf(typeLabel),
+      lifecycle: lifecycleOf(context.employmentTypes, typeLabel),
       today: context.today,
     }),
-    employmentType: context.employmentTypes.map(
+    employmentType: classifyEmploymentType(
+      context.employmentTypes,
       context.typeBeforeLeaving?.get(row.id) ?? typeLabel,
       context.fieldNames.get('employmentHistoryStatus'),
     ),

@@ -1,25 +1,15 @@
-import type { EmploymentType, SourceValue, WorkerKind, WorkSchedule } from '@hrkit/core';
+import type { EmploymentType, EmploymentTypeRules, EmploymentTypeTable } from '@hrkit/core';
 
 /** Where BambooHR keeps the employment type: list field 16, alias `employmentHistoryStatus`. */
 export const EMPLOYMENT_TYPE_FIELD = { id: 'employmentHistoryStatus', name: 'Employment Status' };
 
 /**
- * What one `employmentHistoryStatus` label means. `lifecycle` marks labels that describe the employment's state
- * rather than its type (BambooHR's built-in "Terminated", "Furloughed"): they are recognised, not unmapped.
+ * BambooHR's stock labels and the usual customer additions, as core EmploymentTypeRules defaults (labels compared
+ * case- and punctuation-blind). `lifecycle` marks labels that describe the employment's state rather than its type
+ * (BambooHR's built-in "Terminated", "Furloughed"): recognised, not unmapped. `bamboohr({ employmentTypes })` adds
+ * to and overrides these label by label (docs/providers/bamboohr.md).
  */
-export type EmploymentTypeRule =
-  | { workerKind: WorkerKind; schedule: WorkSchedule }
-  | { lifecycle: 'terminated' | 'on_leave' };
-
-/** Replaceable (DI token BAMBOOHR_TOKENS.EmploymentTypeMapping): label → normalized employment type. */
-export interface EmploymentTypeMapping {
-  map(label: string | null, fieldName?: string | null): EmploymentType;
-  /** The lifecycle a label implies, if it is one of those (e.g. "Terminated"). */
-  lifecycleOf(label: string | null): 'terminated' | 'on_leave' | null;
-}
-
-/** BambooHR's stock labels and the usual customer additions. Keys are compared case- and punctuation-blind. */
-export const DEFAULT_EMPLOYMENT_TYPE_RULES: Readonly<Record<string, EmploymentTypeRule>> = {
+export const BAMBOOHR_EMPLOYMENT_TYPES: EmploymentTypeTable = {
   'Full-Time': { workerKind: 'employee', schedule: 'full_time' },
   'Part-Time': { workerKind: 'employee', schedule: 'part_time' },
   Contractor: { workerKind: 'contractor', schedule: 'unknown' },
@@ -39,61 +29,17 @@ export const DEFAULT_EMPLOYMENT_TYPE_RULES: Readonly<Record<string, EmploymentTy
   Furloughed: { lifecycle: 'on_leave' },
 };
 
-function normalizeLabel(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** One `employmentHistoryStatus` label → the model's employment type; the label is the customer's own category. */
+export function classifyEmploymentType(
+  rules: EmploymentTypeRules,
+  label: string | null,
+  fieldName?: string | null,
+): EmploymentType {
+  const field = { id: EMPLOYMENT_TYPE_FIELD.id, name: fieldName || EMPLOYMENT_TYPE_FIELD.name };
+  return rules.classify(label, { field, customerCategory: true });
 }
 
-/** The default mapping; `rules` (from `bamboohr({ employmentTypes })`) override or extend the defaults. */
-export class TableEmploymentTypeMapping implements EmploymentTypeMapping {
-  private readonly rules = new Map<string, EmploymentTypeRule>();
-
-  constructor(rules: Readonly<Record<string, EmploymentTypeRule>> = {}) {
-    for (const [label, rule] of Object.entries({ ...DEFAULT_EMPLOYMENT_TYPE_RULES, ...rules }))
-      this.rules.set(normalizeLabel(label), rule);
-  }
-
-  lifecycleOf(label: string | null): 'terminated' | 'on_leave' | null {
-    if (!label) return null;
-    const rule = this.rules.get(normalizeLabel(label));
-    return rule && 'lifecycle' in rule ? rule.lifecycle : null;
-  }
-
-  map(label: string | null, fieldName?: string | null): EmploymentType {
-    if (!label)
-      return {
-        workerKind: { value: 'unknown', source: null },
-        schedule: { value: 'unknown', source: null },
-        customerCategory: null,
-        unmapped: [],
-      };
-    const field = EMPLOYMENT_TYPE_FIELD.id;
-    const source: SourceValue = { field, value: label, label };
-    const customerCategory = {
-      label,
-      value: label,
-      field: { id: field, name: fieldName || EMPLOYMENT_TYPE_FIELD.name },
-    };
-    const rule = this.rules.get(normalizeLabel(label));
-    if (!rule)
-      return {
-        workerKind: { value: 'unknown', source },
-        schedule: { value: 'unknown', source },
-        customerCategory,
-        unmapped: [source],
-      };
-    if ('lifecycle' in rule)
-      // The status row replaced the type ("Terminated"): the kind of work is no longer stated.
-      return {
-        workerKind: { value: 'unknown', source },
-        schedule: { value: 'unknown', source },
-        customerCategory,
-        unmapped: [],
-      };
-    return {
-      workerKind: { value: rule.workerKind, source },
-      schedule: { value: rule.schedule, source },
-      customerCategory,
-      unmapped: [],
-    };
-  }
+/** The lifecycle a label implies, if it is one of those (e.g. "Terminated"). */
+export function lifecycleOf(rules: EmploymentTypeRules, label: string | null): 'terminated' | 'on_leave' | null {
+  return rules.ruleFor(label)?.lifecycle ?? null;
 }

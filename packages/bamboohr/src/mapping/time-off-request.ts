@@ -3,7 +3,7 @@ import { hrkitId, type TimeOffRequest, type TimeOffStatusValue } from '@hrkit/co
 type TimeOffDay = TimeOffRequest['days'][number];
 import type { RawTimeOffRequest } from '../raw/time-off.js';
 import type { PeopleIndex } from './people-index.js';
-import { classifyTimeOffType, unitOf } from './time-off-type.js';
+import { classifyTimeOffType, unitOf } from './time-off-policy.js';
 import { date, instant, number, text } from './values.js';
 
 /**

@@ -1,13 +1,15 @@
+import { readDate, readInstant, readNumber, readText } from '@hrkit/core';
 import type { Cell } from '../raw/values.js';
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * BambooHR's cell readers on core's value readers (core `values/`): what is BambooHR's own is only the forms it
+ * sends (docs/providers/bamboohr.md, section 5).
+ */
 
 /** A report cell as trimmed text; empty strings and null become null. */
 export function text(value: Cell | unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return null;
+  if (typeof value === 'boolean') return String(value);
+  return readText(typeof value === 'string' ? value.trim() : value);
 }
 
 /**
@@ -15,22 +17,12 @@ export function text(value: Cell | unknown): string | null {
  * Anything that is not a real calendar date is also null rather than a guess.
  */
 export function date(value: Cell | unknown): string | null {
-  const raw = text(value);
-  if (!raw) return null;
-  const candidate = raw.slice(0, 10);
-  const match = DATE.exec(candidate);
-  if (!match || match[1] === '0000' || match[2] === '00' || match[3] === '00') return null;
-  const parsed = new Date(`${candidate}T00:00:00Z`);
-  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== candidate ? null : candidate;
+  return readDate(text(value)?.slice(0, 10));
 }
 
-/** A number BambooHR stringified (`"40"`, `"-26.36"`, `"65000.00"`); null when empty or not a number. */
+/** A number BambooHR stringified (`"40"`, `"-26.36"`, `"65,000.00"`); null when empty or not a number. */
 export function number(value: Cell | unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  const raw = text(value);
-  if (raw === null) return null;
-  const parsed = Number(raw.replace(/,/g, ''));
-  return Number.isFinite(parsed) ? parsed : null;
+  return readNumber(typeof value === 'string' ? value.trim().replace(/,/g, '') : value);
 }
 
 /**
@@ -43,12 +35,8 @@ export function instant(value: Cell | unknown): string | null {
   const raw = text(value);
   if (!raw) return null;
   if (/^\d{9,13}$/.test(raw)) return fromEpoch(Number(raw));
-  if (DATE.test(raw)) return null;
-  let candidate = raw.replace(' ', 'T');
-  candidate = candidate.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  if (!/(Z|[+-]\d{2}:\d{2})$/.test(candidate)) candidate = `${candidate}Z`;
-  const parsed = Date.parse(candidate);
-  return Number.isNaN(parsed) ? null : new Date(parsed).toISOString();
+  if (readDate(raw)) return null;
+  return readInstant(raw, { assumeZone: 'UTC' });
 }
 
 function fromEpoch(value: number): string | null {

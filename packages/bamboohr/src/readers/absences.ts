@@ -1,10 +1,35 @@
-import { type Absence, issueValue, type ReadOptions, reportDataIssue, type TimeOffRequest } from '@hrkit/core';
+import {
+  type Absence,
+  issueValue,
+  type OutTodayOptions,
+  type ReadOptions,
+  reportDataIssue,
+  type TimeOffRangeOptions,
+  type TimeOffRequest,
+} from '@hrkit/core';
 import type { BambooHrClient } from '../client.js';
 import { BAMBOOHR } from '../config.js';
 import { PeopleIndex } from '../mapping/people-index.js';
-import { mapWhosOut } from '../mapping/time-off-other.js';
+import { mapWhosOut } from '../mapping/absence.js';
 import { mapTimeOffRequest } from '../mapping/time-off-request.js';
 import { date } from '../mapping/values.js';
+import { type BambooHrReadContext, todayIn } from './context.js';
+
+// #region read-absences
+/** Who is out in [from, to] (`whos_out`, approved leave and holidays). */
+export async function* listWhosOut(context: BambooHrReadContext, options: TimeOffRangeOptions): AsyncIterable<Absence> {
+  yield* await readAbsences(context.client, options.from, options.to, options);
+}
+
+/** Who is out on one day, today on the connection's clock unless `date` is given. */
+export async function* listOutToday(
+  context: BambooHrReadContext,
+  options: OutTodayOptions = {},
+): AsyncIterable<Absence> {
+  const day = options.date ?? todayIn(context);
+  yield* await readAbsences(context.client, day, day, options);
+}
+// #endregion read-absences
 
 /** whos_out for a window, enriched with the matching requests (type, unit, amount) read for the same window. */
 export async function readAbsences(

@@ -1,8 +1,9 @@
 import { PermissionError } from '@hrkit/core';
 import type { BambooHrClient } from '../client.js';
 import { BAMBOOHR } from '../config.js';
-import type { EmploymentTypeMapping } from '../mapping/employment-type.js';
-import { typesBeforeLeaving } from '../mapping/history.js';
+import type { EmploymentTypeRules } from '@hrkit/core';
+import { lifecycleOf } from '../mapping/employment-type.js';
+import { typesBeforeLeaving } from '../mapping/employment-history.js';
 import { PeopleIndex } from '../mapping/people-index.js';
 import { date, text } from '../mapping/values.js';
 import type { RawEmployeeRow } from '../raw/report.js';
@@ -41,12 +42,12 @@ export async function loadPeople(
  */
 export async function loadTypesOfLeavers(
   client: BambooHrClient,
-  employmentTypes: EmploymentTypeMapping,
+  employmentTypes: EmploymentTypeRules,
   rows: readonly RawEmployeeRow[],
   employeeId: string | undefined,
   signal?: AbortSignal,
 ): Promise<Map<string, string>> {
-  const leaving = rows.some((row) => employmentTypes.lifecycleOf(text(row.employmentHistoryStatus)) === 'terminated');
+  const leaving = rows.some((row) => lifecycleOf(employmentTypes, text(row.employmentHistoryStatus)) === 'terminated');
   if (!leaving) return new Map();
   try {
     return typesBeforeLeaving(await client.table(employeeId ?? 'all', 'employmentStatus', signal), employmentTypes);

@@ -22,12 +22,17 @@ import { webhookRoutes } from './routes/webhooks.js';
 import { writeRoutes } from './routes/writes.js';
 import { Company } from './state/company.js';
 import { EMPLOYMENT_FIELDS_HIDDEN_FROM_RESTRICTED, keyProfiles } from './state/keys.js';
-import { generateCompany } from './state/generate.js';
+import { populateSandboxCompany } from './state/generate.js';
 import type { KeyProfile } from './state/types.js';
 import { bambooError } from './view/http.js';
 import { expectedEmployeeRecords } from './expected-records.js';
 import { eventBody, signedHeaders } from './webhooks.js';
 
+/**
+ * `timeOffPageSize` (from SandboxOptions) changes nothing here, deliberately: BambooHR answers
+ * `GET /v1/time_off/requests` as one unpaged list (docs/providers/bamboohr.md), so every answer is already the whole
+ * range, and the conformance suite's completeness check compares that list with `expected.timeOffRequestRemoteIds`.
+ */
 export interface BambooHrSandboxOptions extends SandboxOptions {
   /** The company subdomain served under `/api/gateway.php/{companyDomain}`. Default `acme`. */
   companyDomain?: string;
@@ -62,6 +67,13 @@ export class BambooHrSandbox implements SandboxHandle {
         [...company.employees.values()]
           .filter((employee) => includeInactive || company.statusOf(employee) === 'Active')
           .map((employee) => employee.id),
+      // What `GET /v1/time_off/requests` answers a full-access key for the range: overlap semantics, pending
+      // ("requested") ones only when asked for.
+      timeOffRequestRemoteIds: ({ from, to, includePending }) =>
+        [...company.requests.values()]
+          .filter((request) => request.end >= from && request.start <= to)
+          .filter((request) => includePending || request.status !== 'requested')
+          .map((request) => request.id),
       employeeRecords: (remoteId) => expectedEmployeeRecords(company.employees.get(remoteId), company.today()),
     };
     this.webhooks = {
@@ -138,7 +150,7 @@ export async function startBambooHrSandbox(options: BambooHrSandboxOptions = {})
   const domain = options.companyDomain ?? 'acme';
   const random = new SeededGenerator(seed).fork('sandbox');
   const company = new Company(domain, String(10_000 + (seed % 90_000)), now);
-  generateCompany(company, seed, options.employees ?? 25);
+  populateSandboxCompany(company, seed, options.employees ?? 25);
   const keys = keyProfiles(random, company);
   const profiles = new Map([keys.full, keys.restricted].map((profile) => [profile.apiKey, profile]));
   const sender = new WebhookSender({

@@ -1,10 +1,12 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type DefinedProvider, flagNameOf } from '@hrkit/core';
-import type { SandboxHandle, SandboxOptions } from '@hrkit/sandbox-kit';
+import type { DefinedProvider } from '@hrkit/core';
 import { CliError } from './errors.js';
 import { EXIT } from './exit-codes.js';
-import { type CliProvider, registerCliProvider } from './providers.js';
+import { cliProviderFrom } from './provider-from-definition.js';
+import { registerCliProvider } from './providers.js';
+
+export { cliProviderFrom };
 
 /** Where `--provider-module` and `HRKIT_PROVIDER_MODULES` name adapters to load (comma-separated in the env). */
 export const PROVIDER_MODULES_ENV = 'HRKIT_PROVIDER_MODULES';
@@ -14,51 +16,6 @@ export const PROVIDER_MODULES_ENV = 'HRKIT_PROVIDER_MODULES';
  * declaration, with no entry written for them here. The next bundled adapter is one more line.
  */
 export const BUNDLED_PROVIDER_MODULES: readonly string[] = ['@hrkit/personio'];
-
-/**
- * A CLI provider built from an adapter's own declaration (`defineProvider`): credentials become flags
- * (`apiKey` → `--api-key`), secret ones are redacted, the webhook header and sandbox come from the definition.
- * A new adapter works with `hrkit` without an edit to the CLI.
- */
-export function cliProviderFrom(defined: DefinedProvider<unknown>): CliProvider {
-  const { provider } = defined;
-  const credentials = provider.credentials ?? [];
-  const webhook = provider.webhook;
-  return {
-    key: provider.key,
-    displayName: provider.displayName,
-    credentials: credentials.map((credential) => ({
-      flag: `--${flagNameOf(credential.key)} <value>`,
-      option: credential.key,
-      configKey: credential.key,
-      env: credential.env,
-      secret: credential.secret,
-      description: credential.description,
-    })),
-    webhookSecretEnv: webhook?.env ?? `${provider.key.toUpperCase()}_WEBHOOK_SECRET`,
-    signatureHeader: webhook?.signatureHeader ?? 'x-signature',
-    timestampHeader: webhook?.timestampHeader ?? null,
-    offlineConfig: Object.fromEntries(
-      credentials
-        .filter((credential) => !credential.optional)
-        .map((credential) => [credential.key, 'offline-placeholder-value']),
-    ),
-    ...(webhook?.secretKey
-      ? {
-          sandboxSettings: (sandbox: SandboxHandle) =>
-            sandbox.webhooks ? { [webhook.secretKey as string]: sandbox.webhooks.secret } : {},
-        }
-      : {}),
-    plugin: async () => defined(),
-    startSandbox: async (options: SandboxOptions) => {
-      if (!provider.sandbox)
-        throw new CliError(`${provider.displayName} has no sandbox (its definition names none)`, EXIT.USAGE);
-      return (await (
-        await provider.sandbox()
-      )(options)) as SandboxHandle;
-    },
-  };
-}
 
 function isDefinedProvider(value: unknown): value is DefinedProvider<unknown> {
   const provider = (value as { provider?: { key?: unknown; displayName?: unknown } } | null)?.provider;

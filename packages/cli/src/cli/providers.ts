@@ -1,7 +1,9 @@
+import { bamboohr } from '@hrkit/bamboohr';
 import type { ProviderPlugin } from '@hrkit/core';
 import type { SandboxHandle, SandboxOptions } from '@hrkit/sandbox-kit';
 import { CliError } from './errors.js';
 import { EXIT } from './exit-codes.js';
+import { cliProviderFrom } from './provider-from-definition.js';
 
 /** A credential the CLI accepts for a provider: as a flag, in the config file, or from the environment. */
 export interface CredentialSpec {
@@ -39,7 +41,7 @@ export interface CliProvider {
 type Loaded = Record<string, unknown>;
 
 /**
- * Adapters and sandboxes are imported on first use: `hrkit employees bamboohr` never loads the HiBob sandbox,
+ * Sandboxes (and the HiBob adapter) are imported on first use: `hrkit employees bamboohr` never loads the HiBob sandbox,
  * and a missing export turns into a clear message instead of a crash at start-up.
  */
 async function exported<T>(load: () => Promise<Loaded>, name: string, what: string): Promise<T> {
@@ -90,34 +92,8 @@ const BUILT_IN: CliProvider[] = [
         )
       )(options),
   },
-  {
-    key: 'bamboohr',
-    displayName: 'BambooHR',
-    credentials: [
-      {
-        flag: '--company-domain <domain>',
-        option: 'companyDomain',
-        configKey: 'companyDomain',
-        env: 'BAMBOOHR_COMPANY_DOMAIN',
-        secret: false,
-      },
-      { flag: '--api-key <key>', option: 'apiKey', configKey: 'apiKey', env: 'BAMBOOHR_API_KEY', secret: true },
-    ],
-    webhookSecretEnv: 'BAMBOOHR_WEBHOOK_SECRET',
-    signatureHeader: 'x-bamboohr-signature',
-    timestampHeader: 'x-bamboohr-timestamp',
-    offlineConfig: { companyDomain: 'offline', apiKey: 'offline-placeholder' },
-    plugin: async () =>
-      (await exported<() => ProviderPlugin>(() => import('@hrkit/bamboohr'), 'bamboohr', 'The BambooHR adapter'))(),
-    startSandbox: async (options) =>
-      (
-        await exported<(o: SandboxOptions) => Promise<SandboxHandle>>(
-          () => import('@hrkit/bamboohr/sandbox'),
-          'startBambooHrSandbox',
-          'The BambooHR sandbox',
-        )
-      )(options),
-  },
+  // Built from the adapter's own definition (credentials, webhook headers, sandbox): see provider-from-definition.ts.
+  cliProviderFrom(bamboohr),
 ];
 
 const PROVIDERS = new Map<string, CliProvider>(BUILT_IN.map((provider) => [provider.key, provider]));

@@ -14,6 +14,8 @@ export interface CredentialSpec {
   description: string;
   /** Optional settings (a webhook secret only needed to verify deliveries). Default false. */
   optional?: boolean;
+  /** The value's name in the CLI help, `--api-key <key>`. Default `value`. */
+  placeholder?: string;
 }
 
 /** Where a provider's webhook deliveries carry their proof, for the CLI's `webhooks verify`. */

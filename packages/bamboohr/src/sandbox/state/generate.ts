@@ -118,7 +118,7 @@ export function dailyAmounts(start: string, end: string, unit: 'hours' | 'days',
  * employment-status history (some future-dated rows), compensation, and time off around "today" in hours and days.
  * Arrays only, no per-employee closures: 100,000 employees generate in about a second.
  */
-export function generateCompany(company: Company, seed: number, count: number): void {
+export function populateSandboxCompany(company: Company, seed: number, count: number): void {
   const root = new SeededGenerator(seed);
   const people = root.fork('people');
   const jobs = root.fork('jobs');

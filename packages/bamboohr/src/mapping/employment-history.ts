@@ -1,6 +1,7 @@
 import { type EmploymentHistoryEntry, employmentHistoryEntry } from '@hrkit/core';
 import type { RawTableRow } from '../raw/tables.js';
-import type { EmploymentTypeMapping } from './employment-type.js';
+import type { EmploymentTypeRules } from '@hrkit/core';
+import { classifyEmploymentType, lifecycleOf } from './employment-type.js';
 import type { PeopleIndex } from './people-index.js';
 import { date, dayBefore, text } from './values.js';
 
@@ -12,7 +13,7 @@ export interface HistoryMappingContext {
   provider: string;
   today: string;
   people: PeopleIndex;
-  employmentTypes: EmploymentTypeMapping;
+  employmentTypes: EmploymentTypeRules;
   includeRaw?: boolean;
 }
 
@@ -77,8 +78,8 @@ function mapRow(
     base.manager = managerId ? context.people.ref(managerId, reportsTo) : null;
   } else {
     const label = text(row.employmentStatus);
-    const lifecycle = context.employmentTypes.lifecycleOf(label);
-    base.employmentType = context.employmentTypes.map(label);
+    const lifecycle = lifecycleOf(context.employmentTypes, label);
+    base.employmentType = classifyEmploymentType(context.employmentTypes, label);
     base.employmentStatus = label
       ? {
           value: lifecycle === 'terminated' ? 'terminated' : lifecycle === 'on_leave' ? 'on_leave' : 'active',
@@ -98,13 +99,13 @@ function mapRow(
  */
 export function typesBeforeLeaving(
   rows: readonly RawTableRow[],
-  employmentTypes: EmploymentTypeMapping,
+  employmentTypes: EmploymentTypeRules,
 ): Map<string, string> {
   const latest = new Map<string, { date: string; label: string }>();
   for (const row of rows) {
     const label = text(row.employmentStatus);
     const when = date(row.date);
-    if (!label || !when || employmentTypes.lifecycleOf(label)) continue;
+    if (!label || !when || lifecycleOf(employmentTypes, label)) continue;
     const seen = latest.get(row.employeeId);
     if (!seen || when >= seen.date) latest.set(row.employeeId, { date: when, label });
   }
