@@ -1,7 +1,7 @@
 import { type DataIssue, InvalidProviderDataError } from '@hrkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drain, sandboxFixture } from './helpers.js';
-import { startRewriteProxy } from './helpers/rewrite-proxy.js';
+import { startRewriteProxy } from '@hrkit/testkit/faults';
 
 const LONG_ID = '1234567890123456789'; // beyond 2^53: JSON.parse alone would make it 1234567890123456800
 

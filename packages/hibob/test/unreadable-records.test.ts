@@ -1,7 +1,7 @@
 import { type DataIssue, InvalidProviderDataError } from '@hrkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, connect, NOW, useSandbox } from './helpers/sandbox.js';
-import { startRewriteProxy } from './helpers/rewrite-proxy.js';
+import { startRewriteProxy } from '@hrkit/testkit/faults';
 
 const sandbox = useSandbox({ employees: 30, seed: 4 });
 const TODAY = NOW.slice(0, 10);
