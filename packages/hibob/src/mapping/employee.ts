@@ -205,7 +205,9 @@ function personal(role: (name: FieldRole) => ResolvedValue | null, context: Mapp
 
 function customFields(raw: Record<string, unknown>, context: MappingContext): Employee['customFields'] {
   const result: Employee['customFields'] = {};
-  for (const field of context.catalog.customFields()) {
+  // Only the custom fields the search requested (FieldCatalog.readableCustomFields): a payload carrying a pay, bank,
+  // identity or emergency custom field, or one the read did not ask for, maps no more (docs/providers/hibob.md).
+  for (const field of context.catalog.readableCustomFields(context.includeSensitive)) {
     const resolved = resolveField(raw, field, context);
     if (!resolved.present) continue;
     result[field.id] = {
