@@ -4,7 +4,7 @@
 //                         humanReadable APPEND); the mapping context is the one the adapter builds for the connection.
 //   provider 'bamboohr' — the bytes are a real `POST /v1/reports/custom?format=JSON` answer from a BambooHR sandbox
 //                         started in this process (closed before timing), with the adapter's own report fields.
-// Validation is what the Connection runs on every record (core `validateRecord` when it exists, else the zod parse).
+// Validation is what the Connection runs on every record: core's parseProviderData against the strict model.
 // Equivalence guard (docs/performance.md › Mapping and listing): where the adapter has a fast path and a plain one,
 // both map every person first and the outputs are compared field for field; a difference means no ratio is reported.
 import { isDeepStrictEqual } from 'node:util';
@@ -117,9 +117,7 @@ function measure(subject, { repetitions, parseRepetitions, provider }) {
   const text = subject.bytes.toString('utf8');
   const records = subject.rowsOf(JSON.parse(text)).length;
   const strict = (record) =>
-    core.validateRecord
-      ? core.validateRecord(Employee, record, { provider, what: 'employee (mapped)' })
-      : parseProviderData(Employee, record, { provider, what: 'employee (mapped)', recordId: record.id });
+    parseProviderData(Employee, record, { provider, what: 'employee (mapped)', recordId: record.id });
   const mapper = subject.fast ?? subject.plain;
 
   // Equivalence first: both paths over every person, compared field for field (outside any timing).
@@ -205,7 +203,7 @@ function measure(subject, { repetitions, parseRepetitions, provider }) {
     repetitions,
     parseRepetitions,
     fastPath: subject.fast !== null,
-    validation: core.validateRecord ? 'validateRecord (zod validate, full parse on failure)' : 'zod safeParse',
+    validation: core.isCopyFree?.(Employee) ? 'compiled zod validate() in place (full parse on failure)' : 'zod safeParse',
     equivalence: subject.fast ? { compared: records, differences, firstDifference } : null,
     runs,
     parseMs,

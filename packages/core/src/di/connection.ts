@@ -229,6 +229,7 @@ export class Connection {
     if ((schema as z.ZodType) === (Employee as z.ZodType) && record && typeof record === 'object')
       registerFinancialSecrets(record as Employee, this.redactor);
     try {
+      // The models are copy-free: the compiled check returns the adapter's record itself; a failure re-runs the parse.
       return parseProviderData(schema, record, {
         provider: this.provider,
         what: `${what} (mapped)`,

@@ -1,0 +1,164 @@
+import { type MappingContext, type ResolvedValue, resolveField, resolveRole } from './context.js';
+import type { EmploymentTypeClassification, EmploymentTypeMapping } from './employment-type-mapping.js';
+import type { CatalogField, FieldRole } from './field-catalog.js';
+import type { ListLabels } from './lists.js';
+import { isRecord } from './normalize.js';
+
+/**
+ * How mapEmployee reads fields: the plain way (resolveField: split paths looked up per read) or compiled once per
+ * connection (docs/performance.md › Mapping and listing). Both give the same ResolvedValue for every payload; the
+ * equivalence test (test/mapping-equivalence.test.ts) maps generated companies of every shape through both.
+ */
+export interface FieldAccess {
+  role(raw: Record<string, unknown>, name: FieldRole): ResolvedValue | null;
+  field(raw: Record<string, unknown>, field: CatalogField): ResolvedValue;
+  employmentTypeMapping: EmploymentTypeMapping;
+}
+
+/** The plain reads: every field located and resolved from scratch on every read. */
+export function plainAccess(context: MappingContext): FieldAccess {
+  return {
+    role: (raw, name) => resolveRole(raw, name, context),
+    field: (raw, field) => resolveField(raw, field, context),
+    employmentTypeMapping: context.employmentTypeMapping,
+  };
+}
+
+const compiledByContext = new WeakMap<MappingContext, FieldAccess>();
+
+/**
+ * The reads compiled once per mapping context: each field's reader has its property path, slash key and list fixed
+ * up front, role lookups go through a table built once, and the employment-type mapping's answers are memoised
+ * (labels repeat across a company). The context is read-only (docs/architecture.md), so caching on it is safe.
+ */
+export function compiledAccess(context: MappingContext): FieldAccess {
+  let access = compiledByContext.get(context);
+  if (!access) {
+    access = compile(context);
+    compiledByContext.set(context, access);
+  }
+  return access;
+}
+
+type Reader = (raw: Record<string, unknown>) => ResolvedValue;
+
+function compile(context: MappingContext): FieldAccess {
+  const readers = new Map<CatalogField, Reader>();
+  const readerOf = (field: CatalogField): Reader => {
+    let reader = readers.get(field);
+    if (!reader) {
+      reader = compileReader(field, context);
+      readers.set(field, reader);
+    }
+    return reader;
+  };
+  const roles = new Map<FieldRole, Reader>();
+  for (const [role, field] of context.catalog.roles) roles.set(role, readerOf(field));
+  return {
+    role: (raw, name) => {
+      const reader = roles.get(name);
+      return reader ? reader(raw) : null;
+    },
+    field: (raw, field) => readerOf(field)(raw),
+    employmentTypeMapping: memoisedMapping(context.employmentTypeMapping),
+  };
+}
+
+/** The same answers as `mapping`, each label asked once (the answers are plain data, never mutated by the mapping). */
+function memoisedMapping(mapping: EmploymentTypeMapping): EmploymentTypeMapping {
+  const customer = new Map<string, EmploymentTypeClassification | null>();
+  const payroll = new Map<string, EmploymentTypeClassification | null>();
+  const memo = (cache: typeof customer, ask: (label: string) => EmploymentTypeClassification | null) => (label: string) => {
+    let answer = cache.get(label);
+    if (answer === undefined) {
+      answer = ask(label);
+      cache.set(label, answer);
+    }
+    return answer;
+  };
+  return {
+    expectedLabels: mapping.expectedLabels,
+    fromCustomerCategory: memo(customer, (label) => mapping.fromCustomerCategory(label)),
+    fromPayroll: memo(payroll, (label) => mapping.fromPayroll(label)),
+  };
+}
+
+const MISSING = Symbol('missing');
+
+/** A fixed nested read (`work.department` → raw.work.department): MISSING when a step is not an object or lacks the key. */
+function pathReader(path: readonly string[]): (object: unknown) => unknown {
+  if (path.length === 1) {
+    const [key] = path as [string];
+    return (object) => (isRecord(object) && key in object ? object[key] : MISSING);
+  }
+  if (path.length === 2) {
+    const [first, second] = path as [string, string];
+    return (object) => {
+      if (!isRecord(object) || !(first in object)) return MISSING;
+      const inner = object[first];
+      return isRecord(inner) && second in inner ? inner[second] : MISSING;
+    };
+  }
+  return (object) => {
+    let current = object;
+    for (const key of path) {
+      if (!isRecord(current) || !(key in current)) return MISSING;
+      current = current[key];
+    }
+    return current;
+  };
+}
+
+function textOf(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+/**
+ * One field's reader, with exactly resolveField's rules (read-field.ts, context.ts): the nested form along `jsonPath`
+ * first (it keeps requested nulls), then the slash key's non-null `{value}`, then a category move's id path; list ids
+ * resolved through the named list (looked up once), else through `humanReadable` where the value is an id.
+ */
+function compileReader(field: CatalogField, context: Pick<MappingContext, 'lists'>): Reader {
+  const jsonPath = field.jsonPath || (field.id.startsWith('root.') ? field.id.slice('root.'.length) : field.id);
+  const isRoot = field.id.startsWith('root.') || !jsonPath.includes('.');
+  const nestedPath = jsonPath.split('.');
+  const nested = pathReader(nestedPath);
+  const slashKey = `/${isRoot ? `root/${jsonPath}` : nestedPath.join('/')}`;
+  const byId =
+    field.jsonPath && field.jsonPath !== field.id && !field.id.startsWith('root.')
+      ? pathReader(field.id.split('.'))
+      : null;
+  const labels: ListLabels | undefined = field.listId ? context.lists.list(field.listId) : undefined;
+  const listed = (value: unknown): string | null =>
+    labels && (typeof value === 'string' || typeof value === 'number') ? (labels.get(String(value)) ?? null) : null;
+  const needsHuman = field.listId !== null || field.type === 'employee-reference' || field.type === 'employee';
+  const human = (raw: Record<string, unknown>): string | null => {
+    const value = nested(raw.humanReadable);
+    return typeof value === 'string' ? value : null;
+  };
+  return (raw) => {
+    let value = nested(raw);
+    let present = value !== MISSING;
+    if (!present || value === null || value === undefined) {
+      const slash = raw[slashKey];
+      if (isRecord(slash) && 'value' in slash && slash.value !== null && slash.value !== undefined) {
+        value = slash.value;
+        present = true;
+      } else if (!present && byId) {
+        value = byId(raw);
+        present = value !== MISSING;
+      }
+    }
+    if (!present) return { field, present: false, value: null, label: null };
+    if (value === null) return { field, present: true, value: null, label: null };
+    if (Array.isArray(value)) {
+      const itemLabels = value.map((item) => listed(item) ?? String(item));
+      return { field, present: true, value, label: itemLabels.length > 0 ? itemLabels.join(', ') : null };
+    }
+    const label = listed(value);
+    if (label !== null) return { field, present: true, value, label };
+    return { field, present: true, value, label: needsHuman ? human(raw) : textOf(value) };
+  };
+}
