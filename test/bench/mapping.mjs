@@ -63,6 +63,7 @@ async function hibobSubject(config) {
 async function bamboohrSubject(employees) {
   const { startBambooHrSandbox } = await import('@hrkit/bamboohr/sandbox');
   const internal = await import('../../packages/bamboohr/dist/internal.js');
+  const plainModule = await import('../../packages/bamboohr/dist/mapping/employee-plain.js').catch(() => ({}));
   const sandbox = await startBambooHrSandbox({ host: '127.0.0.1', port: 0, employees });
   try {
     const config = sandbox.connectionConfig();
@@ -92,8 +93,8 @@ async function bamboohrSubject(employees) {
       typeBeforeLeaving: new Map(),
       terminations: new Map(),
     };
-    const plain = internal.mapEmployeePlain ?? internal.mapEmployee;
-    const fast = internal.mapEmployeePlain ? internal.mapEmployee : null;
+    const plain = plainModule.mapEmployeePlain ?? internal.mapEmployee;
+    const fast = plainModule.mapEmployeePlain ? internal.mapEmployee : null;
     return {
       bytes,
       fields: fields.length,
@@ -203,7 +204,9 @@ function measure(subject, { repetitions, parseRepetitions, provider }) {
     repetitions,
     parseRepetitions,
     fastPath: subject.fast !== null,
-    validation: core.isCopyFree?.(Employee) ? 'compiled zod validate() in place (full parse on failure)' : 'zod safeParse',
+    validation: core.isCopyFree?.(Employee)
+      ? 'compiled zod validate() in place (full parse on failure)'
+      : 'zod safeParse',
     equivalence: subject.fast ? { compared: records, differences, firstDifference } : null,
     runs,
     parseMs,

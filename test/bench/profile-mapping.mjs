@@ -18,15 +18,20 @@ if (provider === 'hibob') {
   const config = sandbox.connectionConfig();
   const connector = createHrKit({ providers: [hibob()] }).connect('hibob', config, { rateLimits: false }).connector;
   const session = await connector.session.get();
-  const context = mappingContext(session, connector.employmentTypeMapping, { includeSensitive: false, includeRaw: false });
+  const context = mappingContext(session, connector.employmentTypeMapping, {
+    includeSensitive: false,
+    includeRaw: false,
+  });
   const fields = connector.employees.fieldsFor(session, context).map((field) => field.id);
   rows = (await connector.client.search({ fields, showInactive: true })).slice();
   await sandbox.close();
-  const mapper = mode === 'plain' ? (employeeModule.mapEmployeePlain ?? employeeModule.mapEmployee) : employeeModule.mapEmployee;
+  const mapper =
+    mode === 'plain' ? (employeeModule.mapEmployeePlain ?? employeeModule.mapEmployee) : employeeModule.mapEmployee;
   map = (raw) => mapper(raw, context);
 } else {
   const { startBambooHrSandbox } = await import('@hrkit/bamboohr/sandbox');
   const internal = await import('../../packages/bamboohr/dist/internal.js');
+  const plainModule = await import('../../packages/bamboohr/dist/mapping/employee-plain.js').catch(() => ({}));
   const sandbox = await startBambooHrSandbox({ host: '127.0.0.1', port: 0, employees });
   const config = sandbox.connectionConfig();
   const response = await fetch(`${internal.apiRootOf(config)}/v1/reports/custom?format=JSON&onlyCurrent=true`, {
@@ -49,7 +54,7 @@ if (provider === 'hibob') {
     typeBeforeLeaving: new Map(),
     terminations: new Map(),
   };
-  const mapper = mode === 'plain' ? (internal.mapEmployeePlain ?? internal.mapEmployee) : internal.mapEmployee;
+  const mapper = mode === 'plain' ? (plainModule.mapEmployeePlain ?? internal.mapEmployee) : internal.mapEmployee;
   map = (row) => mapper(row, context);
 }
 let sink = 0;

@@ -175,7 +175,9 @@ async function bamboohrMappingRound(employees) {
   const m = await runChild(script('mapping.mjs'), { provider: 'bamboohr', employees });
   save();
   if (m.ratio !== null)
-    log(`mapping bamboohr: parse ${Math.round(m.parseMs)} ms, map+validate ${Math.round(m.mapAndValidateMs)} ms, ratio ${round(m.ratio)}`);
+    log(
+      `mapping bamboohr: parse ${Math.round(m.parseMs)} ms, map+validate ${Math.round(m.mapAndValidateMs)} ms, ratio ${round(m.ratio)}`,
+    );
   else log(`mapping bamboohr: ${m.refused}`);
   return m;
 }
@@ -268,7 +270,8 @@ function table() {
     ]);
   }
   const b = results.mappingBambooHr;
-  if (b?.error) rows.push(['Mapping + validation, BambooHR', String(PLAN.mappingSize), 'FAILED (see latest.json)', '', '', '']);
+  if (b?.error)
+    rows.push(['Mapping + validation, BambooHR', String(PLAN.mappingSize), 'FAILED (see latest.json)', '', '', '']);
   if (b && !b.error)
     rows.push([
       'Mapping + validation, BambooHR (wall)',
@@ -279,7 +282,8 @@ function table() {
       '≤ 0.5×',
     ]);
   const l = results.list;
-  if (l?.error) rows.push(['Listing through Connection', String(PLAN.listUpTo), 'FAILED (see latest.json)', '', '', '']);
+  if (l?.error)
+    rows.push(['Listing through Connection', String(PLAN.listUpTo), 'FAILED (see latest.json)', '', '', '']);
   if (l && !l.error)
     rows.push([
       'Listing through Connection (client CPU, best of 3)',

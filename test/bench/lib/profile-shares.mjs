@@ -14,4 +14,8 @@ for (let index = 0; index < profile.samples.length; index++) {
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 for (const [key, micros] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(top)))
-  console.log(`${((micros / total) * 100).toFixed(1).padStart(5)}%  ${Math.round(micros / 1000).toString().padStart(6)} ms  ${key}`);
+  console.log(
+    `${((micros / total) * 100).toFixed(1).padStart(5)}%  ${Math.round(micros / 1000)
+      .toString()
+      .padStart(6)} ms  ${key}`,
+  );

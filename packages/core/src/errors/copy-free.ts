@@ -51,7 +51,9 @@ function walk(schema: z.ZodType): boolean {
     case 'union':
       return (def.options as z.ZodType[]).every(child);
     case 'tuple':
-      return (def.items as z.ZodType[]).every(child) && (def.rest === null || def.rest === undefined || child(def.rest));
+      return (
+        (def.items as z.ZodType[]).every(child) && (def.rest === null || def.rest === undefined || child(def.rest))
+      );
     case 'lazy':
       return child((def.getter as () => z.ZodType)());
     case 'object':

@@ -68,14 +68,15 @@ function compile(context: MappingContext): FieldAccess {
 function memoisedMapping(mapping: EmploymentTypeMapping): EmploymentTypeMapping {
   const customer = new Map<string, EmploymentTypeClassification | null>();
   const payroll = new Map<string, EmploymentTypeClassification | null>();
-  const memo = (cache: typeof customer, ask: (label: string) => EmploymentTypeClassification | null) => (label: string) => {
-    let answer = cache.get(label);
-    if (answer === undefined) {
-      answer = ask(label);
-      cache.set(label, answer);
-    }
-    return answer;
-  };
+  const memo =
+    (cache: typeof customer, ask: (label: string) => EmploymentTypeClassification | null) => (label: string) => {
+      let answer = cache.get(label);
+      if (answer === undefined) {
+        answer = ask(label);
+        cache.set(label, answer);
+      }
+      return answer;
+    };
   return {
     expectedLabels: mapping.expectedLabels,
     fromCustomerCategory: memo(customer, (label) => mapping.fromCustomerCategory(label)),
