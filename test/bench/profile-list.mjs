@@ -1,15 +1,23 @@
-// Where listing through the Connection spends client CPU: `node --cpu-prof --cpu-prof-dir=/tmp/prof
-// test/bench/profile-list.mjs [employees]`, then `node test/bench/lib/profile-shares.mjs /tmp/prof/<file>`. The
-// HiBob sandbox runs in its own process (lib/sandbox.mjs), so the profile holds only the client.
+// Where listing through the Connection spends client CPU: `node test/bench/profile-list.mjs [employees] [rounds]
+// [out-dir]` writes one `.cpuprofile` per round, taken around the listing only (the HiBob sandbox runs in its own
+// process, lib/sandbox.mjs); `node test/bench/lib/profile-shares.mjs <file>` gives the shares by function.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { createHrKit } from '@hrkit/core';
 import { hibob } from '@hrkit/hibob';
 import { startSandboxProcess } from './lib/sandbox.mjs';
 
-const employees = Number(process.argv[2] ?? 10_000);
-const sandbox = await startSandboxProcess({ seed: 1, employees, rateLimits: false });
+const [employees = 10_000, rounds = 2, out = '/tmp'] = process.argv.slice(2);
+const sandbox = await startSandboxProcess({ seed: 1, employees: Number(employees), rateLimits: false });
+const session = new Session();
+session.connect();
+await session.post('Profiler.enable');
+await session.post('Profiler.setSamplingInterval', { interval: 200 });
 try {
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < Number(rounds); round++) {
     const connection = createHrKit({ providers: [hibob()] }).connect('hibob', sandbox.config, { rateLimits: false });
+    await session.post('Profiler.start');
     const cpu = process.cpuUsage();
     let records = 0;
     for await (const _ of connection.employees.list({ includeInactive: true })) records++;
@@ -21,8 +29,12 @@ try {
     }))
       records++;
     const used = process.cpuUsage(cpu);
-    console.log(`round ${round}: ${records} records, ${Math.round((used.user + used.system) / 1000)} ms CPU`);
+    const { profile } = await session.post('Profiler.stop');
+    const file = join(out, `list-round-${round}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`round ${round}: ${records} records, ${Math.round((used.user + used.system) / 1000)} ms CPU → ${file}`);
   }
 } finally {
+  session.disconnect();
   await sandbox.close();
 }

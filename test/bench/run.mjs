@@ -196,10 +196,12 @@ async function listRound(employees) {
     const recording = join(work, `list-requests-${employees}.json`);
     const rounds = [];
     for (let round = 0; round < 3; round++) {
-      const list = await runChild(worker, { mode: 'list', config, recording });
+      const list = await runChild(worker, { mode: 'list', config, recording, warm: true });
       const floor = await runChild(worker, { mode: 'floor', config, recording });
       rounds.push({ list, floor });
-      log(`list ${employees}: CPU ${Math.round(list.clientCpuMs)} ms vs floor ${Math.round(floor.clientCpuMs)} ms`);
+      log(
+        `list ${employees}: CPU ${Math.round(list.clientCpuMs)} ms (warm ${Math.round(list.warmClientCpuMs)} ms) vs floor ${Math.round(floor.clientCpuMs)} ms`,
+      );
     }
     const best = (pick) => Math.min(...rounds.map(pick));
     const result = {
@@ -209,8 +211,10 @@ async function listRound(employees) {
       floorCpuMs: best((r) => r.floor.clientCpuMs),
       listMs: best((r) => r.list.ms),
       floorMs: best((r) => r.floor.ms),
+      warmListCpuMs: best((r) => r.list.warmClientCpuMs),
     };
     result.cpuRatio = result.listCpuMs / result.floorCpuMs;
+    result.warmCpuRatio = result.warmListCpuMs / result.floorCpuMs;
     result.wallRatio = result.listMs / result.floorMs;
     save();
     return result;
@@ -291,6 +295,15 @@ function table() {
       ms(l.listCpuMs),
       `fetch+parse ${ms(l.floorCpuMs)}`,
       `${round(l.cpuRatio)}× (wall ${round(l.wallRatio)}×)`,
+      '≤ 1.3×',
+    ]);
+  if (l && !l.error)
+    rows.push([
+      'Listing through Connection, warm process (client CPU)',
+      l.employees.toLocaleString('en-US'),
+      ms(l.warmListCpuMs),
+      `fetch+parse ${ms(l.floorCpuMs)}`,
+      `${round(l.warmCpuRatio)}×`,
       '≤ 1.3×',
     ]);
   for (const row of results.sync) {
