@@ -1,6 +1,6 @@
-// Where mapping + validation spends its time: `node --cpu-prof --cpu-prof-dir=/tmp/prof test/bench/profile-mapping.mjs
-// hibob|bamboohr [employees]`, then `node test/bench/lib/profile-shares.mjs /tmp/prof/*.cpuprofile` for the shares by
-// function (docs/performance.md › Mapping and listing). Maps the same answer the mapping step uses, several times.
+// Where mapping + validation spends its time: `node test/bench/profile-mapping.mjs hibob|bamboohr [employees]
+// [fast|plain] profile=/tmp/map.cpuprofile`, then `node test/bench/lib/profile-shares.mjs /tmp/map.cpuprofile` for the
+// shares by function (docs/performance.md › Mapping and listing). Maps the same answer the mapping step uses, several times.
 import { createHrKit, Employee, EmploymentTypeRules, parseProviderData } from '@hrkit/core';
 
 const [provider = 'hibob', size = '20000', mode = 'fast'] = process.argv.slice(2);
@@ -57,12 +57,25 @@ if (provider === 'hibob') {
   const mapper = mode === 'plain' ? (plainModule.mapEmployeePlain ?? internal.mapEmployee) : internal.mapEmployee;
   map = (row) => mapper(row, context);
 }
+// With a third argument `profile=<file>`, the last round alone is profiled (node:inspector), setup left out.
+const profileTo = process.argv.find((arg) => arg.startsWith('profile='))?.slice('profile='.length);
+const { Session } = await import('node:inspector/promises');
+const inspector = new Session();
+inspector.connect();
+await inspector.post('Profiler.enable');
+await inspector.post('Profiler.setSamplingInterval', { interval: 100 });
 let sink = 0;
-for (let round = 0; round < 5; round++) {
+for (let round = 0; round < 8; round++) {
+  if (profileTo && round === 7) await inspector.post('Profiler.start');
   const cpu = process.cpuUsage();
-  for (const row of rows) sink += strict(map(row)).remoteId.length;
+  if (process.env.MAP_ONLY) for (const row of rows) sink += map(row).remoteId.length;
+  else for (const row of rows) sink += strict(map(row)).remoteId.length;
   const used = process.cpuUsage(cpu);
   console.log(`round ${round}: ${Math.round((used.user + used.system) / 1000)} ms CPU for ${rows.length}`);
+}
+if (profileTo) {
+  const { profile } = await inspector.post('Profiler.stop');
+  (await import('node:fs')).writeFileSync(profileTo, JSON.stringify(profile));
 }
 if (sink === 0) throw new Error('nothing mapped');
 process.exit(0);

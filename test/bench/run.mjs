@@ -172,7 +172,12 @@ async function sizeRound(employees) {
 /** BambooHR's report mapping at the mapping size; the child starts its own BambooHR sandbox (closed before timing). */
 async function bamboohrMappingRound(employees) {
   log(`mapping bamboohr: ${employees} people, map + validate vs JSON.parse…`);
-  const m = await runChild(script('mapping.mjs'), { provider: 'bamboohr', employees, repetitions: 5, parseRepetitions: 9 });
+  const m = await runChild(script('mapping.mjs'), {
+    provider: 'bamboohr',
+    employees,
+    repetitions: 5,
+    parseRepetitions: 9,
+  });
   save();
   if (m.ratio !== null)
     log(

@@ -76,6 +76,7 @@ function mapEmployeeWith(
   access: FieldAccess,
   history: EmploymentHistoryEntry[] | undefined,
 ): Employee {
+  access.begin?.();
   const role = (name: FieldRole) => access.role(raw, name);
   const text = (name: FieldRole) => {
     const resolved = role(name);

@@ -10,6 +10,8 @@ import { isRecord } from './normalize.js';
  * equivalence test (test/mapping-equivalence.test.ts) maps generated companies of every shape through both.
  */
 export interface FieldAccess {
+  /** Called as each person's mapping starts: reads remembered for the previous person are dropped. */
+  begin?(): void;
   role(raw: Record<string, unknown>, name: FieldRole): ResolvedValue | null;
   field(raw: Record<string, unknown>, field: CatalogField): ResolvedValue;
   employmentTypeMapping: EmploymentTypeMapping;
@@ -52,12 +54,29 @@ function compile(context: MappingContext): FieldAccess {
     }
     return reader;
   };
-  const roles = new Map<FieldRole, Reader>();
-  for (const [role, field] of context.catalog.roles) roles.set(role, readerOf(field));
+  // Each role has a slot; a person's mapping reads several roles more than once (a date, then its presence), so the
+  // first read is remembered until the next person begins. The mapping only reads ResolvedValues, never changes them.
+  const roles = new Map<FieldRole, { reader: Reader; slot: number }>();
+  for (const [role, field] of context.catalog.roles) roles.set(role, { reader: readerOf(field), slot: roles.size });
+  const remembered: (ResolvedValue | undefined)[] = new Array(roles.size).fill(undefined);
+  let rememberedFor: Record<string, unknown> | null = null;
   return {
+    begin: () => {
+      rememberedFor = null;
+    },
     role: (raw, name) => {
-      const reader = roles.get(name);
-      return reader ? reader(raw) : null;
+      const role = roles.get(name);
+      if (!role) return null;
+      if (raw !== rememberedFor) {
+        remembered.fill(undefined);
+        rememberedFor = raw;
+      }
+      let resolved = remembered[role.slot];
+      if (resolved === undefined) {
+        resolved = role.reader(raw);
+        remembered[role.slot] = resolved;
+      }
+      return resolved;
     },
     field: (raw, field) => readerOf(field)(raw),
     employmentTypeMapping: memoisedMapping(context.employmentTypeMapping),
@@ -86,25 +105,37 @@ function memoisedMapping(mapping: EmploymentTypeMapping): EmploymentTypeMapping 
 
 const MISSING = Symbol('missing');
 
-/** A fixed nested read (`work.department` → raw.work.department): MISSING when a step is not an object or lacks the key. */
+/** `object[key]` when `object` is a record holding `key` (even as undefined), else MISSING: one lookup when it is set. */
+function step(object: unknown, key: string): unknown {
+  if (!isRecord(object)) return MISSING;
+  const value = object[key];
+  return value !== undefined || key in object ? value : MISSING;
+}
+
+/**
+ * A fixed nested read (`work.department` → raw.work.department): MISSING when a step is not an object or lacks the key.
+ * Paths of one to three keys (all of HiBob's but custom tables) get a reader without a loop.
+ */
 function pathReader(path: readonly string[]): (object: unknown) => unknown {
-  if (path.length === 1) {
-    const [key] = path as [string];
-    return (object) => (isRecord(object) && key in object ? object[key] : MISSING);
-  }
-  if (path.length === 2) {
-    const [first, second] = path as [string, string];
+  const [first, second, third] = path as [string, string, string];
+  if (path.length === 1) return (object) => step(object, first);
+  if (path.length === 2)
     return (object) => {
-      if (!isRecord(object) || !(first in object)) return MISSING;
-      const inner = object[first];
-      return isRecord(inner) && second in inner ? inner[second] : MISSING;
+      const inner = step(object, first);
+      return inner === MISSING ? MISSING : step(inner, second);
     };
-  }
+  if (path.length === 3)
+    return (object) => {
+      const inner = step(object, first);
+      if (inner === MISSING) return MISSING;
+      const innermost = step(inner, second);
+      return innermost === MISSING ? MISSING : step(innermost, third);
+    };
   return (object) => {
     let current = object;
     for (const key of path) {
-      if (!isRecord(current) || !(key in current)) return MISSING;
-      current = current[key];
+      current = step(current, key);
+      if (current === MISSING) return MISSING;
     }
     return current;
   };
