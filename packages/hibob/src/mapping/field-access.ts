@@ -170,6 +170,10 @@ function compileReader(field: CatalogField, context: Pick<MappingContext, 'lists
     const value = nested(raw.humanReadable);
     return typeof value === 'string' ? value : null;
   };
+  // Most of a person's fields are absent or null: one frozen answer per field for those, not one object per read (the
+  // mapping reads ResolvedValues and never changes them).
+  const absent: ResolvedValue = Object.freeze({ field, present: false, value: null, label: null });
+  const nulled: ResolvedValue = Object.freeze({ field, present: true, value: null, label: null });
   return (raw) => {
     let value = nested(raw);
     let present = value !== MISSING;
@@ -183,8 +187,8 @@ function compileReader(field: CatalogField, context: Pick<MappingContext, 'lists
         present = value !== MISSING;
       }
     }
-    if (!present) return { field, present: false, value: null, label: null };
-    if (value === null) return { field, present: true, value: null, label: null };
+    if (!present) return absent;
+    if (value === null) return nulled;
     if (Array.isArray(value)) {
       const itemLabels = value.map((item) => listed(item) ?? String(item));
       return { field, present: true, value, label: itemLabels.length > 0 ? itemLabels.join(', ') : null };
