@@ -181,15 +181,16 @@ function source(resolved: ResolvedValue | null) {
   return resolved ? { field: resolved.field, value: resolved.value, label: resolved.label } : null;
 }
 
+const PHONE_KINDS: readonly [FieldRole, PhoneNumber['kind']][] = [
+  ['workPhone', 'work'],
+  ['workMobile', 'mobile'],
+  ['mobilePhone', 'mobile'],
+  ['privatePhone', 'home'],
+];
+
 function phones(role: (name: FieldRole) => ResolvedValue | null): PhoneNumber[] {
-  const kinds: [FieldRole, PhoneNumber['kind']][] = [
-    ['workPhone', 'work'],
-    ['workMobile', 'mobile'],
-    ['mobilePhone', 'mobile'],
-    ['privatePhone', 'home'],
-  ];
   const result: PhoneNumber[] = [];
-  for (const [name, kind] of kinds) {
+  for (const [name, kind] of PHONE_KINDS) {
     const resolved = role(name);
     const number = asText(resolved?.value);
     if (resolved && number) result.push({ kind, number, field: resolved.field.id });
