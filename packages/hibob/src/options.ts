@@ -20,7 +20,7 @@ export interface HiBobOptions {
   employmentTypeMapping?: EmploymentTypeMapping | EmploymentTypeTables;
   /** Defaults for every employee read (a read's own options win). */
   defaults?: { includeInactive?: boolean; includeSensitive?: boolean; includeHistory?: boolean; includeRaw?: boolean };
-  /** How far back `timeOff.requests({from,to})` reads the changes feed, in days. Default 365. */
+  /** How far before `from` (or now, if earlier) `timeOff.requests({from,to})` reads the changes feed, in days. Default 365. */
   timeOffLookbackDays?: number;
   /** Employees read per `/people/search` call when listing. Default 500. */
   searchBatchSize?: number;
