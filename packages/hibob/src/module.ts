@@ -4,8 +4,7 @@ import type { z } from 'zod';
 import { HIBOB_CAPABILITIES } from './capabilities.js';
 import { HIBOB, HiBobConnectionConfig } from './config.js';
 import { HiBobConnector } from './connector.js';
-import { type HiBobOptions, resolveHiBobOptions } from './options.js';
-import { HIBOB_TOKENS } from './tokens.js';
+import { HIBOB_TOKENS, type HiBobOptions, resolveHiBobOptions } from './options.js';
 
 export const hibobDefinition: ProviderDefinition<HiBobConnectionConfig> = {
   key: HIBOB,
