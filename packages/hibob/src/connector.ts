@@ -17,22 +17,19 @@ import {
   type OutTodayOptions,
   type ReadOptions,
   type Redactor,
-  systemClock,
   type TimeOffBalance,
   type TimeOffBalancesOptions,
   type TimeOffPolicy,
   type TimeOffRangeOptions,
   type TimeOffRequest,
   type TimeOffRequestChangesOptions,
-  TOKENS,
 } from '@hrkit/core';
-import { inject, injectable } from 'inversify';
 import { HIBOB_CAPABILITIES } from './capabilities.js';
 import { runCheck } from './check.js';
 import { HiBobClient } from './client.js';
 import { HIBOB, type HiBobConnectionConfig } from './config.js';
 import type { EmploymentTypeMapping } from './mapping/employment-type-mapping.js';
-import { HIBOB_TOKENS, type ResolvedHiBobOptions } from './options.js';
+import type { ResolvedHiBobOptions } from './options.js';
 import { listAttendance } from './readers/attendance.js';
 import { type HiBobCompensationOptions, listCompensation } from './readers/compensation.js';
 import type { HiBobReadContext } from './readers/context.js';
@@ -42,11 +39,21 @@ import { TimeOffReader } from './readers/time-off.js';
 import { mappingContext, type Session, SessionCache } from './session.js';
 import { HiBobWebhookHandler } from './webhooks.js';
 
+/** One connection's parts, as module.ts's factory hands them over. */
+export interface HiBobConnectorParts {
+  config: HiBobConnectionConfig;
+  connect: ConnectOptions;
+  redactor: Redactor;
+  logger: Logger;
+  clock: Clock;
+  options: ResolvedHiBobOptions;
+  employmentTypeMapping: EmploymentTypeMapping;
+}
+
 /**
- * The HiBob connector: one per connection (child container). It wires the client and the readers; each
+ * The HiBob connector: one per connection. It wires the client and the readers; each
  * capability is a one-line delegation, so a new read (compensation, attendance) is one more method.
  */
-@injectable()
 export class HiBobConnector implements HrConnectorV1 {
   readonly specificationVersion = 'v1' as const;
   readonly provider = HIBOB;
@@ -59,16 +66,21 @@ export class HiBobConnector implements HrConnectorV1 {
   readonly history: HistoryReader;
   readonly timeOff: TimeOffReader;
 
-  constructor(
-    @inject(TOKENS.ConnectionConfig) readonly config: HiBobConnectionConfig,
-    @inject(TOKENS.ConnectOptions) readonly connectOptions: ConnectOptions,
-    @inject(TOKENS.Redactor) readonly redactor: Redactor,
-    @inject(TOKENS.Logger) readonly logger: Logger,
-    @inject(HIBOB_TOKENS.Options) readonly options: ResolvedHiBobOptions,
-    @inject(HIBOB_TOKENS.EmploymentTypeMapping) private readonly mapping: EmploymentTypeMapping,
-  ) {
+  readonly config: HiBobConnectionConfig;
+  readonly connectOptions: ConnectOptions;
+  readonly logger: Logger;
+  readonly options: ResolvedHiBobOptions;
+  private readonly mapping: EmploymentTypeMapping;
+
+  constructor(parts: HiBobConnectorParts) {
+    const { config, connect: connectOptions, redactor, logger, options } = parts;
+    this.config = config;
+    this.connectOptions = connectOptions;
+    this.logger = logger;
+    this.options = options;
+    this.mapping = parts.employmentTypeMapping;
     if (config.webhookSecret) redactor.add(config.webhookSecret);
-    this.clock = connectOptions.clock ?? systemClock;
+    this.clock = parts.clock;
     this.client = new HiBobClient({
       config,
       redactor,

@@ -1,6 +1,5 @@
-import { ConfigurationError, parseConfig, WorkerKind, WorkSchedule } from '@hrkit/core';
+import { WorkerKind, WorkSchedule } from '@hrkit/core';
 import { z } from 'zod';
-import { HIBOB } from './config.js';
 import {
   createEmploymentTypeMapping,
   defaultEmploymentTypeMapping,
@@ -72,11 +71,12 @@ const OptionsSchema = z.strictObject({
   customFieldMap: z.record(z.string().trim().min(1), z.string().trim().min(1)).optional(),
 });
 
-/** Validate `hibob(options)`; a bad option is a ConfigurationError naming it. */
-export function resolveHiBobOptions(options: HiBobOptions | undefined): ResolvedHiBobOptions {
-  if (options !== undefined && (typeof options !== 'object' || options === null))
-    throw new ConfigurationError('hibob(options) expects an object', { field: 'options', provider: HIBOB });
-  const parsed = parseConfig(OptionsSchema, options ?? {}, { provider: HIBOB, what: 'hibob() options' });
+/** The plugin options schema `defineProvider` validates `hibob(options)` with: the input, defaults filled in. */
+export const HiBobOptions: z.ZodType<ResolvedHiBobOptions, HiBobOptions> = OptionsSchema.transform(
+  withDefaults,
+) as never;
+
+function withDefaults(parsed: z.output<typeof OptionsSchema>): ResolvedHiBobOptions {
   const mapping = parsed.employmentTypeMapping;
   return {
     employmentTypeField: parsed.employmentTypeField ?? DEFAULT_EMPLOYMENT_TYPE_FIELD,
