@@ -46,10 +46,11 @@ type Reader = (raw: Record<string, unknown>) => ResolvedValue;
 
 function compile(context: MappingContext): FieldAccess {
   const readers = new Map<CatalogField, Reader>();
+  const tops = new TopLevel();
   const readerOf = (field: CatalogField): Reader => {
     let reader = readers.get(field);
     if (!reader) {
-      reader = compileReader(field, context);
+      reader = compileReader(field, context, tops);
       readers.set(field, reader);
     }
     return reader;
@@ -141,6 +142,53 @@ function pathReader(path: readonly string[]): (object: unknown) => unknown {
   };
 }
 
+const UNREAD = Symbol('unread');
+
+/**
+ * A person's top-level values (`work`, `internal`, `humanReadable`…), each looked up once per person: many fields share
+ * a category object, and each lookup in a person's large object is a hash probe. Reset when another person comes.
+ */
+class TopLevel {
+  private readonly slots = new Map<string, number>();
+  private readonly values: unknown[] = [];
+  private person: Record<string, unknown> | null = null;
+
+  slotOf(key: string): number {
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.values.length;
+      this.slots.set(key, slot);
+      this.values.push(UNREAD);
+    }
+    return slot;
+  }
+
+  /** `step(raw, key)` for the key of `slot`, remembered for this person. */
+  get(raw: Record<string, unknown>, slot: number, key: string): unknown {
+    if (raw !== this.person) {
+      this.person = raw;
+      this.values.fill(UNREAD);
+    }
+    let value = this.values[slot];
+    if (value === UNREAD) {
+      value = step(raw, key);
+      this.values[slot] = value;
+    }
+    return value;
+  }
+}
+
+/** A nested read whose first key is a person's top-level value, looked up through `tops`. */
+function topPathReader(path: readonly string[], tops: TopLevel): (raw: Record<string, unknown>) => unknown {
+  const [first, ...rest] = path as [string, ...string[]];
+  const slot = tops.slotOf(first);
+  const inner = rest.length > 0 ? pathReader(rest) : null;
+  return (raw) => {
+    const top = tops.get(raw, slot, first);
+    return inner === null || top === MISSING ? top : inner(top);
+  };
+}
+
 function textOf(value: unknown): string | null {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -152,22 +200,24 @@ function textOf(value: unknown): string | null {
  * first (it keeps requested nulls), then the slash key's non-null `{value}`, then a category move's id path; list ids
  * resolved through the named list (looked up once), else through `humanReadable` where the value is an id.
  */
-function compileReader(field: CatalogField, context: Pick<MappingContext, 'lists'>): Reader {
+function compileReader(field: CatalogField, context: Pick<MappingContext, 'lists'>, tops: TopLevel): Reader {
   const jsonPath = field.jsonPath || (field.id.startsWith('root.') ? field.id.slice('root.'.length) : field.id);
   const isRoot = field.id.startsWith('root.') || !jsonPath.includes('.');
   const nestedPath = jsonPath.split('.');
-  const nested = pathReader(nestedPath);
+  const nested = topPathReader(nestedPath, tops);
+  const inHuman = pathReader(nestedPath);
+  const humanSlot = tops.slotOf('humanReadable');
   const slashKey = `/${isRoot ? `root/${jsonPath}` : nestedPath.join('/')}`;
   const byId =
     field.jsonPath && field.jsonPath !== field.id && !field.id.startsWith('root.')
-      ? pathReader(field.id.split('.'))
+      ? topPathReader(field.id.split('.'), tops)
       : null;
   const labels: ListLabels | undefined = field.listId ? context.lists.list(field.listId) : undefined;
   const listed = (value: unknown): string | null =>
     labels && (typeof value === 'string' || typeof value === 'number') ? (labels.get(String(value)) ?? null) : null;
   const needsHuman = field.listId !== null || field.type === 'employee-reference' || field.type === 'employee';
   const human = (raw: Record<string, unknown>): string | null => {
-    const value = nested(raw.humanReadable);
+    const value = inHuman(tops.get(raw, humanSlot, 'humanReadable'));
     return typeof value === 'string' ? value : null;
   };
   // Most of a person's fields are absent or null: one frozen answer per field for those, not one object per read (the
