@@ -1,12 +1,15 @@
 import { z } from 'zod';
 
-type Def = { type: string; checks?: readonly { _zod: { def: { check?: string } } }[] } & Record<string, unknown>;
+type Def = { type: string; coerce?: boolean; checks?: readonly { _zod: { def: { check?: string } } }[] } & Record<
+  string,
+  unknown
+>;
 
 const verdicts = new WeakMap<object, boolean>();
 
 /**
  * True when a successful parse of `schema` returns a value deep-equal to its input: no transforms, pipes, defaults,
- * catches, overwriting checks (`.trim()`…), readonly freezing, intersections, or objects that strip unknown keys
+ * catches, overwriting checks (`.trim()`…), coercion, readonly freezing, intersections, or objects that strip unknown keys
  * (every object is strict or loose). For such a schema, checking is enough: the input is the output (docs/performance.md
  * › Mapping and listing). Anything not known to be copy-free is not.
  */
@@ -23,6 +26,8 @@ export function isCopyFree(schema: z.ZodType): boolean {
 function walk(schema: z.ZodType): boolean {
   const def = schema._zod.def as unknown as Def;
   if (def.checks?.some((check) => check._zod.def.check === 'overwrite')) return false;
+  // `z.coerce.*` turns the input into another value (a string into a number).
+  if (def.coerce === true) return false;
   const child = (value: unknown) => isCopyFree(value as z.ZodType);
   switch (def.type) {
     case 'string':
