@@ -51,6 +51,14 @@ describe('isCopyFree', () => {
   });
 });
 
+describe('parseProviderData on a schema that changes values', () => {
+  it('still returns the parse output (coerced, trimmed), never the input, however often it is used', () => {
+    const schema = z.looseObject({ count: z.coerce.number(), name: z.string().trim() });
+    for (let use = 0; use < 4; use++)
+      expect(parseProviderData(schema, { count: '5', name: ' Ada ' }, context)).toEqual({ count: 5, name: 'Ada' });
+  });
+});
+
 describe('parseProviderData on a copy-free schema', () => {
   const samples: [string, () => unknown][] = [
     ['Employee', sampleEmployee],
