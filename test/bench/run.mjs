@@ -1,5 +1,5 @@
 // `npm run bench` (builds first, then runs this with --expose-gc). `--quick` for a smaller run; `--only=mapping,sync,
-// rate-limits` to run a subset; `--only=fleet` runs the fleet benchmark (test/bench/fleet.mjs; PostgreSQL and Redis). Every figure is a ratio against a floor measured in the same run, on the same machine
+// rate-limits` to run a subset (`--only=list` runs the listing step alone at 10,000 people, against its own floor); `--only=fleet` runs the fleet benchmark (test/bench/fleet.mjs; PostgreSQL and Redis). Every figure is a ratio against a floor measured in the same run, on the same machine
 // (never a timed assertion). Each measured step runs in a fresh Node process, and the HiBob sandbox in another one, so
 // that the client's time, CPU and memory are its own. Results: a table on stdout and test/bench/results/latest.json.
 import { spawn } from 'node:child_process';
@@ -46,6 +46,8 @@ const results = {
   plan: PLAN,
   workarounds: [],
   mapping: null,
+  mappingBambooHr: null,
+  list: null,
   sync: [],
   rateLimits: null,
 };
@@ -58,6 +60,9 @@ try {
     ];
     for (const employees of sizes.sort((a, b) => a - b)) await sizeRound(employees);
   }
+  if (wants('mapping'))
+    results.mappingBambooHr = await attempt('mapping bamboohr', () => bamboohrMappingRound(PLAN.mappingSize));
+  if (only?.includes('list') && !wants('sync')) results.list = await attempt('list', () => listRound(PLAN.listUpTo));
   if (wants('rate-limits'))
     results.rateLimits = await attempt('rate limits', () => rateLimitRound(PLAN.rateLimitEmployees));
   // The fleet benchmark needs PostgreSQL and Redis and runs for many minutes: only when asked (--only=fleet).
@@ -112,7 +117,7 @@ async function sizeRound(employees) {
     const config = sandbox.config;
     if (wants('mapping') && employees === PLAN.mappingSize) {
       log(`mapping: ${employees} people, map + validate vs JSON.parse…`);
-      results.mapping = await attempt('mapping', () => runChild(script('mapping.mjs'), { config }));
+      results.mapping = await attempt('mapping', () => runChild(script('mapping.mjs'), { provider: 'hibob', config }));
       save();
       const m = results.mapping;
       if (!m.error)
@@ -164,6 +169,65 @@ async function sizeRound(employees) {
   }
 }
 
+/** BambooHR's report mapping at the mapping size; the child starts its own BambooHR sandbox (closed before timing). */
+async function bamboohrMappingRound(employees) {
+  log(`mapping bamboohr: ${employees} people, map + validate vs JSON.parse…`);
+  const m = await runChild(script('mapping.mjs'), {
+    provider: 'bamboohr',
+    employees,
+    repetitions: 5,
+    parseRepetitions: 9,
+  });
+  save();
+  if (m.ratio !== null)
+    log(
+      `mapping bamboohr: parse ${Math.round(m.parseMs)} ms, map+validate ${Math.round(m.mapAndValidateMs)} ms, ratio ${round(m.ratio)}`,
+    );
+  else log(`mapping bamboohr: ${m.refused}`);
+  return m;
+}
+
+/**
+ * The listing step alone (`--only=list`): employees and the time-off window through the Connection, recording its
+ * own requests, then the floor — the same requests replayed with fetch + JSON.parse — in a fresh process. Three
+ * rounds; the best of each is reported (the machine is shared, so the minimum is the least disturbed figure).
+ */
+async function listRound(employees) {
+  log(`list: sandbox with ${employees} employees (rate limits off)…`);
+  const sandbox = await startSandboxProcess({ seed: SEED, employees, rateLimits: false });
+  try {
+    const config = sandbox.config;
+    const worker = script('sync-worker.mjs');
+    const recording = join(work, `list-requests-${employees}.json`);
+    const rounds = [];
+    for (let round = 0; round < 3; round++) {
+      const list = await runChild(worker, { mode: 'list', config, recording, warm: true });
+      const floor = await runChild(worker, { mode: 'floor', config, recording });
+      rounds.push({ list, floor });
+      log(
+        `list ${employees}: CPU ${Math.round(list.clientCpuMs)} ms (warm ${Math.round(list.warmClientCpuMs)} ms) vs floor ${Math.round(floor.clientCpuMs)} ms`,
+      );
+    }
+    const best = (pick) => Math.min(...rounds.map(pick));
+    const result = {
+      employees,
+      rounds,
+      listCpuMs: best((r) => r.list.clientCpuMs),
+      floorCpuMs: best((r) => r.floor.clientCpuMs),
+      listMs: best((r) => r.list.ms),
+      floorMs: best((r) => r.floor.ms),
+      warmListCpuMs: best((r) => r.list.warmClientCpuMs),
+    };
+    result.cpuRatio = result.listCpuMs / result.floorCpuMs;
+    result.warmCpuRatio = result.warmListCpuMs / result.floorCpuMs;
+    result.wallRatio = result.listMs / result.floorMs;
+    save();
+    return result;
+  } finally {
+    await sandbox.close();
+  }
+}
+
 /** Rate limits ON on both sides; a company big enough to need more than one minute's people-search allowance. */
 async function rateLimitRound(employees) {
   log(`rate limits: sandbox with ${employees} employees, limits ON…`);
@@ -210,10 +274,43 @@ function table() {
       m.records.toLocaleString('en-US'),
       `${ms(m.mapAndValidateMs)} (${m.mapAndValidateRecordsPerSecond.toLocaleString('en-US')} rec/s)`,
       `JSON.parse ${ms(m.parseMs)} (${m.parseRecordsPerSecond.toLocaleString('en-US')} rec/s)`,
-      `${round(m.ratio)}×`,
-      '≤ 1×',
+      m.ratio === null ? `refused: ${m.refused}` : `${round(m.ratio)}× (CPU ${round(m.cpuRatio)}×)`,
+      '≤ 0.5×',
     ]);
   }
+  const b = results.mappingBambooHr;
+  if (b?.error)
+    rows.push(['Mapping + validation, BambooHR', String(PLAN.mappingSize), 'FAILED (see latest.json)', '', '', '']);
+  if (b && !b.error)
+    rows.push([
+      'Mapping + validation, BambooHR (wall)',
+      b.records.toLocaleString('en-US'),
+      `${ms(b.mapAndValidateMs)} (${b.mapAndValidateRecordsPerSecond.toLocaleString('en-US')} rec/s)`,
+      `JSON.parse ${ms(b.parseMs)} (${b.parseRecordsPerSecond.toLocaleString('en-US')} rec/s)`,
+      b.ratio === null ? `refused: ${b.refused}` : `${round(b.ratio)}× (CPU ${round(b.cpuRatio)}×)`,
+      '≤ 0.5×',
+    ]);
+  const l = results.list;
+  if (l?.error)
+    rows.push(['Listing through Connection', String(PLAN.listUpTo), 'FAILED (see latest.json)', '', '', '']);
+  if (l && !l.error)
+    rows.push([
+      'Listing through Connection (client CPU, best of 3)',
+      l.employees.toLocaleString('en-US'),
+      ms(l.listCpuMs),
+      `fetch+parse ${ms(l.floorCpuMs)}`,
+      `${round(l.cpuRatio)}× (wall ${round(l.wallRatio)}×)`,
+      '≤ 1.3×',
+    ]);
+  if (l && !l.error)
+    rows.push([
+      'Listing through Connection, warm process (client CPU)',
+      l.employees.toLocaleString('en-US'),
+      ms(l.warmListCpuMs),
+      `fetch+parse ${ms(l.floorCpuMs)}`,
+      `${round(l.warmCpuRatio)}×`,
+      '≤ 1.3×',
+    ]);
   for (const row of results.sync) {
     const size = row.employees.toLocaleString('en-US');
     const floor = row.floor;

@@ -44,3 +44,58 @@ describe('value readers', () => {
     expect(readNumber('n/a')).toBeNull();
   });
 });
+
+describe('readDate reads digits, as the former regex reader did', () => {
+  /** The former implementation (a regex and a Date round trip): the reference (docs/performance.md). */
+  function readDateByRegex(value: unknown): string | null {
+    if (typeof value !== 'string') return null;
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+    if (!match) return null;
+    const [, year, month, day] = match.map(Number) as [number, number, number, number];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+      ? (match[0] as string)
+      : null;
+  }
+
+  it('agrees with the reference on every day of 1899-2101, the edges and malformed text', () => {
+    const samples: unknown[] = [
+      null,
+      undefined,
+      20240101,
+      '',
+      ' ',
+      '0000-00-00',
+      '0050-01-01',
+      '0099-12-31',
+      '0100-01-01',
+      '2024-02-29 ',
+      ' 2024-02-29',
+      '\t2024-02-29\n',
+      '2024-2-29',
+      '2024-02-29T00:00:00Z',
+      '２０２４-01-01',
+      '2024/01/01',
+      '2024-01-0a',
+      '-024-01-01',
+      '2024-00-10',
+      '2024-13-10',
+      '2024-01-00',
+      '2024-01-32',
+      '1900-02-29',
+      '2000-02-29',
+      '2100-02-29',
+      '9999-12-31',
+      '2024-04-31',
+      '2024-06-31',
+      '2024-09-31',
+      '2024-11-31',
+      '\u00a02024-01-01',
+    ];
+    for (let year = 1899; year <= 2101; year++)
+      for (let month = 0; month <= 13; month++)
+        for (let day = 0; day <= 32; day++)
+          samples.push(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+    for (const sample of samples) expect(readDate(sample), String(sample)).toBe(readDateByRegex(sample));
+  });
+});

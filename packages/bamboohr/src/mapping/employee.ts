@@ -46,7 +46,7 @@ export function fieldNamesOf(fields: readonly RawReportField[] | null | undefine
   return new Map((fields ?? []).map((field) => [field.id, field.name ?? field.id]));
 }
 
-function phones(row: RawEmployeeRow, includeSensitive: boolean): PhoneNumber[] {
+export function phones(row: RawEmployeeRow, includeSensitive: boolean): PhoneNumber[] {
   const result: PhoneNumber[] = [];
   const work = text(row.workPhone);
   if (work) {
@@ -60,7 +60,7 @@ function phones(row: RawEmployeeRow, includeSensitive: boolean): PhoneNumber[] {
   return result;
 }
 
-function personal(row: RawEmployeeRow, includeSensitive: boolean): Employee['personal'] {
+export function personal(row: RawEmployeeRow, includeSensitive: boolean): Employee['personal'] {
   if (!includeSensitive) return emptyPersonalDetails();
   const address = {
     line1: text(row.address1),
@@ -80,7 +80,7 @@ function personal(row: RawEmployeeRow, includeSensitive: boolean): Employee['per
   };
 }
 
-function customFields(row: RawEmployeeRow, context: EmployeeMappingContext): Record<string, CustomFieldValue> {
+export function customFields(row: RawEmployeeRow, context: EmployeeMappingContext): Record<string, CustomFieldValue> {
   const result: Record<string, CustomFieldValue> = {};
   const division = text(row.division);
   if (division)
@@ -102,85 +102,117 @@ function customFields(row: RawEmployeeRow, context: EmployeeMappingContext): Rec
   return result;
 }
 
-/** One custom-report (or get-employee) row → the normalized Employee. Pure: no I/O. */
+/**
+ * One custom-report (or get-employee) row → the normalized Employee. Pure: no I/O. What does not change from row to
+ * row — field names, options, the employment-type field — is worked out once per mapping context (docs/performance.md
+ * › Mapping and listing); mapEmployeePlain (employee-plain.ts) is the reference this must match.
+ */
 export function mapEmployee(row: RawEmployeeRow, context: EmployeeMappingContext): Employee {
-  const includeSensitive = context.includeSensitive === true;
-  // What BambooHR sent but cannot be read is left null and reported on the record, never silently nulled.
-  const dataIssues: DataIssue[] = [];
-  const readDate = (fields: string[], value: unknown) => {
-    const parsed = date(value);
-    // "0000-00-00" and "" are BambooHR's "no date", not unreadable ones.
-    const empty =
-      value === null ||
-      value === undefined ||
-      (typeof value === 'string' && (value.trim() === '' || value.startsWith('0000-00-00')));
-    if (parsed === null && !empty)
-      for (const field of fields) dataIssues.push({ field, value, reason: 'not a date (YYYY-MM-DD)' });
-    return parsed;
-  };
-  const readName = (field: string, value: unknown) => {
-    const read = text(value);
-    if (read === null && value !== null && value !== undefined && typeof value !== 'string')
-      dataIssues.push({ field, value, reason: 'not a text' });
-    return read;
-  };
-  const first = readName('name.first', row.firstName);
-  const last = readName('name.last', row.lastName);
-  const originalHireDate = readDate(['hireDate'], row.originalHireDate);
-  // The status's effective date is derived from the hire date: unreadable with it.
-  const hireDate = readDate(
-    ['startDate', ...(originalHireDate ? [] : ['hireDate']), 'employmentStatus.effectiveDate'],
-    row.hireDate,
+  return compiledFor(context)(row);
+}
+
+const compiled = new WeakMap<EmployeeMappingContext, (row: RawEmployeeRow) => Employee>();
+
+function compiledFor(context: EmployeeMappingContext): (row: RawEmployeeRow) => Employee {
+  let map = compiled.get(context);
+  if (!map) {
+    map = compile(context);
+    compiled.set(context, map);
+  }
+  return map;
+}
+
+/** "0000-00-00" and "" are BambooHR's "no date", not unreadable ones. */
+function isNoDate(value: unknown): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === 'string' && (value.trim() === '' || value.startsWith('0000-00-00')))
   );
-  const terminationDate = readDate(['terminationDate'], row.terminationDate);
-  const typeLabel = text(row.employmentHistoryStatus);
-  const department = text(row.department);
-  const employee: Employee = {
-    id: hrkitId(context.provider, row.id),
-    provider: context.provider,
-    remoteId: row.id,
-    employeeNumber: text(row.employeeNumber),
-    name: {
-      first,
-      middle: text(row.middleName),
-      last,
-      display: text(row.displayName) ?? ([first, last].filter(Boolean).join(' ') || null),
-      preferred: text(row.preferredName),
-    },
-    emails: { work: text(row.workEmail), personal: text(row.homeEmail) },
-    phones: phones(row, includeSensitive),
-    jobTitle: text(row.jobTitle),
-    department: department ? { id: null, name: department } : null,
-    workLocation: mapWorkLocation(row),
-    legalEntity: mapLegalEntity(row, context.legalEntityField)?.name ?? null,
-    company: mapLegalEntity(row, context.legalEntityField),
-    groups: mapGroups(row),
-    manager: context.people.supervisorOf(row),
-    hireDate: originalHireDate ?? hireDate,
-    startDate: hireDate,
-    terminationDate,
-    termination: mapTermination(terminationDate, context.terminations?.get(row.id)),
-    employmentStatus: mapEmploymentStatus({
-      status: text(row.status),
-      hireDate,
+}
+
+function compile(context: EmployeeMappingContext): (row: RawEmployeeRow) => Employee {
+  const includeSensitive = context.includeSensitive === true;
+  const includeRaw = context.includeRaw === true;
+  const { provider, today, people, employmentTypes, legalEntityField, customFieldMap } = context;
+  const typeFieldName = context.fieldNames.get('employmentHistoryStatus');
+  const hasFieldMap = customFieldMap !== undefined && Object.keys(customFieldMap).length > 0;
+  return (row) => {
+    // What BambooHR sent but cannot be read is left null and reported on the record, never silently nulled.
+    let dataIssues: DataIssue[] | null = null;
+    const issue = (field: string, value: unknown, reason: string) => {
+      dataIssues ??= [];
+      dataIssues.push({ field, value, reason });
+    };
+    const readName = (field: string, value: unknown) => {
+      const read = text(value);
+      if (read === null && value !== null && value !== undefined && typeof value !== 'string')
+        issue(field, value, 'not a text');
+      return read;
+    };
+    const first = readName('name.first', row.firstName);
+    const last = readName('name.last', row.lastName);
+    const originalHireDate = date(row.originalHireDate);
+    if (originalHireDate === null && !isNoDate(row.originalHireDate))
+      issue('hireDate', row.originalHireDate, 'not a date (YYYY-MM-DD)');
+    // The status's effective date is derived from the hire date: unreadable with it.
+    const hireDate = date(row.hireDate);
+    if (hireDate === null && !isNoDate(row.hireDate)) {
+      issue('startDate', row.hireDate, 'not a date (YYYY-MM-DD)');
+      if (!originalHireDate) issue('hireDate', row.hireDate, 'not a date (YYYY-MM-DD)');
+      issue('employmentStatus.effectiveDate', row.hireDate, 'not a date (YYYY-MM-DD)');
+    }
+    const terminationDate = date(row.terminationDate);
+    if (terminationDate === null && !isNoDate(row.terminationDate))
+      issue('terminationDate', row.terminationDate, 'not a date (YYYY-MM-DD)');
+    const typeLabel = text(row.employmentHistoryStatus);
+    const department = text(row.department);
+    const company = mapLegalEntity(row, legalEntityField);
+    const custom = customFields(row, context);
+    const employee: Employee = {
+      id: hrkitId(provider, row.id),
+      provider,
+      remoteId: row.id,
+      employeeNumber: text(row.employeeNumber),
+      name: {
+        first,
+        middle: text(row.middleName),
+        last,
+        display: text(row.displayName) ?? (first && last ? `${first} ${last}` : (first ?? last)),
+        preferred: text(row.preferredName),
+      },
+      emails: { work: text(row.workEmail), personal: text(row.homeEmail) },
+      phones: phones(row, includeSensitive),
+      jobTitle: text(row.jobTitle),
+      department: department ? { id: null, name: department } : null,
+      workLocation: mapWorkLocation(row),
+      legalEntity: company?.name ?? null,
+      company,
+      groups: mapGroups(row),
+      manager: people.supervisorOf(row),
+      hireDate: originalHireDate ?? hireDate,
+      startDate: hireDate,
       terminationDate,
-      lifecycle: lifecycleOf(context.employmentTypes, typeLabel),
-      today: context.today,
-    }),
-    employmentType: classifyEmploymentType(
-      context.employmentTypes,
-      context.typeBeforeLeaving?.get(row.id) ?? typeLabel,
-      context.fieldNames.get('employmentHistoryStatus'),
-    ),
-    weeklyHours: null,
-    personal: personal(row, includeSensitive),
-    customFields: {
-      ...customFields(row, context),
-      ...mapCustomFieldMap(row, context.customFieldMap, context.fieldNames),
-    },
-    updatedAt: instant(row.lastChanged),
+      termination: mapTermination(terminationDate, context.terminations?.get(row.id)),
+      employmentStatus: mapEmploymentStatus({
+        status: text(row.status),
+        hireDate,
+        terminationDate,
+        lifecycle: lifecycleOf(employmentTypes, typeLabel),
+        today,
+      }),
+      employmentType: classifyEmploymentType(
+        employmentTypes,
+        context.typeBeforeLeaving?.get(row.id) ?? typeLabel,
+        typeFieldName,
+      ),
+      weeklyHours: null,
+      personal: personal(row, includeSensitive),
+      customFields: hasFieldMap ? { ...custom, ...mapCustomFieldMap(row, customFieldMap, context.fieldNames) } : custom,
+      updatedAt: instant(row.lastChanged),
+    };
+    if (includeRaw) employee.raw = { ...row };
+    if (dataIssues !== null) employee.dataIssues = dataIssues;
+    return employee;
   };
-  if (context.includeRaw) employee.raw = { ...row };
-  if (dataIssues.length > 0) employee.dataIssues = dataIssues;
-  return employee;
 }

@@ -34,9 +34,24 @@ export function instant(value: Cell | unknown): string | null {
   if (typeof value === 'number') return fromEpoch(value);
   const raw = text(value);
   if (!raw) return null;
+  const utc = utcSeconds(raw);
+  if (utc !== null) return utc;
   if (/^\d{9,13}$/.test(raw)) return fromEpoch(Number(raw));
   if (readDate(raw)) return null;
   return readInstant(raw, { assumeZone: 'UTC' });
+}
+
+const UTC_SECONDS = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(?:Z|\+00:00)$/;
+
+/**
+ * The form BambooHR sends on every report row (`lastChanged`: `2024-03-12T17:25:52+00:00`), read without a Date round
+ * trip: the same ISO text `readInstant` gives for it, or null when the text is not exactly that form (then the general
+ * reader decides). The mapping equivalence test compares both readers (docs/performance.md › Mapping and listing).
+ */
+export function utcSeconds(raw: string): string | null {
+  const match = UTC_SECONDS.exec(raw);
+  if (!match || readDate(match[1]) === null) return null;
+  return `${match[1]}T${match[2]}:${match[3]}:${match[4]}.000Z`;
 }
 
 function fromEpoch(value: number): string | null {

@@ -216,9 +216,28 @@ export class Connection {
     if (!this.supports(capability)) throw new NotSupportedError(capability, { provider: this.provider });
     const source = open();
     const validate = (record: unknown) => this.validate(schema, record, what);
+    // A plain iterator over the adapter's, not a second async generator: one promise per record instead of a
+    // generator's queue and resumptions on top of the adapter's own (docs/performance.md › Mapping and listing).
     return {
-      async *[Symbol.asyncIterator]() {
-        for await (const record of source) yield validate(record);
+      [Symbol.asyncIterator](): AsyncIterator<T> {
+        const records = source[Symbol.asyncIterator]();
+        return {
+          next: async () => {
+            const step = await records.next();
+            if (step.done) return { done: true, value: undefined };
+            try {
+              return { done: false, value: validate(step.value) };
+            } catch (error) {
+              // As a `for await` would: a record that fails its check closes the adapter's read.
+              await records.return?.();
+              throw error;
+            }
+          },
+          return: async (value?: unknown) => {
+            await records.return?.(value);
+            return { done: true, value: undefined };
+          },
+        };
       },
     };
   }
@@ -229,6 +248,7 @@ export class Connection {
     if ((schema as z.ZodType) === (Employee as z.ZodType) && record && typeof record === 'object')
       registerFinancialSecrets(record as Employee, this.redactor);
     try {
+      // The models are copy-free: the compiled check returns the adapter's record itself; a failure re-runs the parse.
       return parseProviderData(schema, record, {
         provider: this.provider,
         what: `${what} (mapped)`,

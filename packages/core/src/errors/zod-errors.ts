@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { checkerFor } from './copy-free.js';
 import { ConfigurationError, InvalidProviderDataError } from './errors.js';
 
 /** Dotted path of a zod issue: `employees[3].work.startDate`. */
@@ -44,12 +45,20 @@ function throwConfig(message: string, field: string, provider?: string): never {
   throw new ConfigurationError(message, { field: field || null, provider: provider ?? null });
 }
 
-/** Parse a provider payload; failures become InvalidProviderDataError with the record id and the field path. */
+/**
+ * Parse a provider payload (or check a mapped record); failures become InvalidProviderDataError with the record id and
+ * the field path. Where a parse would return a deep copy of its input (`isCopyFree`: the normalized models, raw
+ * envelopes of loose objects and records), zod's compiled `validate()` checks the input in place and the input itself
+ * is returned — no copy of every person (docs/performance.md › Mapping and listing). On failure the full parse runs
+ * again, so the typed error is the same.
+ */
 export function parseProviderData<S extends z.ZodType>(
   schema: S,
   input: unknown,
   context: { provider: string; what: string; recordId?: string | null; request?: string | null },
 ): z.output<S> {
+  const checker = checkerFor(schema);
+  if (checker?.validate(input)) return input as z.output<S>;
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const { path, text } = describeIssues(result.error, '');

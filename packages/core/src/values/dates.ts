@@ -1,16 +1,38 @@
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /** `YYYY-MM-DD` when `value` is exactly a real calendar date (2024-02-30 is not), else null. */
 export function readDate(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const match = DATE.exec(value.trim());
-  if (!match) return null;
-  const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-    ? (match[0] as string)
-    : null;
+  // Read digit by digit: every record has several dates, and a regex match plus a Date per call was a tenth of a
+  // BambooHR mapping (docs/performance.md › Mapping and listing). core's values test holds the former regex reader
+  // and checks this one against it.
+  const text = value.length === 10 ? value : value.trim();
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  // Date.UTC reads years 0-99 as 1900-1999, so the reference never accepted them either.
+  if (year < 100 || month < 1 || month > 12 || day < 1) return null;
+  return day <= daysInMonth(year, month) ? text : null;
+}
+
+/** The number written by `length` ASCII digits from `start`, or -1 when one of them is not a digit. */
+function digits(text: string, start: number, length: number): number {
+  let result = 0;
+  for (let index = start; index < start + length; index++) {
+    const code = text.charCodeAt(index) - 48;
+    if (code < 0 || code > 9) return -1;
+    result = result * 10 + code;
+  }
+  return result;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return DAYS_IN_MONTH[month - 1] as number;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return leap ? 29 : 28;
 }
 
 /**

@@ -46,6 +46,8 @@ export type EmploymentTypeOverrides = EmploymentTypeTable | { rules: EmploymentT
  * `labelKey` (case, spaces, punctuation and accents do not matter). A label without a rule is reported as
  * `unmapped`, never guessed.
  */
+const MAX_REMEMBERED_LABELS = 1_000;
+
 export class EmploymentTypeRules {
   private readonly byKey = new Map<string, EmploymentTypeRule>();
   /** The labels the rules know, as written (for `check()`: which of them the customer's field lacks). */
@@ -69,9 +71,19 @@ export class EmploymentTypeRules {
     return new EmploymentTypeRules(merge(defaults, overrides));
   }
 
+  /** Answers by label as written: a company repeats a handful of labels, and `labelKey` normalizes Unicode. */
+  private readonly byLabel = new Map<string, EmploymentTypeRule | null>();
+
   /** The rule for a label, or null when no rule names it. */
   ruleFor(label: string | null | undefined): EmploymentTypeRule | null {
-    return label ? (this.byKey.get(labelKey(label)) ?? null) : null;
+    if (!label) return null;
+    let rule = this.byLabel.get(label);
+    if (rule === undefined) {
+      rule = this.byKey.get(labelKey(label)) ?? null;
+      // Bounded: labels come from the provider, and an odd payload must not grow this without end.
+      if (this.byLabel.size < MAX_REMEMBERED_LABELS) this.byLabel.set(label, rule);
+    }
+    return rule;
   }
 
   /**

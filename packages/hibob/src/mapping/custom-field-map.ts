@@ -1,5 +1,5 @@
 import type { CustomFieldType, CustomFieldValue } from '@hrkit/core';
-import { type MappingContext, resolveField, sourceScalar } from './context.js';
+import { type MappingContext, type ResolvedValue, resolveField, sourceScalar } from './context.js';
 import type { CatalogField } from './field-catalog.js';
 import { asIsoDate, asNumber } from './normalize.js';
 
@@ -47,10 +47,12 @@ function typedValue(type: CustomFieldType, value: unknown): unknown {
 export function mapCustomFieldMap(
   raw: Record<string, unknown>,
   context: Pick<MappingContext, 'lists' | 'mappedFields'>,
+  resolve: (raw: Record<string, unknown>, field: CatalogField) => ResolvedValue = (employee, field) =>
+    resolveField(employee, field, context),
 ): Record<string, CustomFieldValue> {
   const result: Record<string, CustomFieldValue> = {};
   for (const { key, field } of context.mappedFields ?? []) {
-    const resolved = resolveField(raw, field, context);
+    const resolved = resolve(raw, field);
     if (!resolved.present) continue;
     const type = typeOf(field);
     result[key] = {

@@ -8,11 +8,12 @@ import {
   InvalidProviderDataError,
   type PhoneNumber,
 } from '@hrkit/core';
-import { type MappingContext, PROVIDER, type ResolvedValue, resolveField, resolveRole } from './context.js';
+import { type MappingContext, PROVIDER, type ResolvedValue } from './context.js';
 import { mapBankAccounts } from './bank-account.js';
 import { mapCustomFieldMap } from './custom-field-map.js';
 import { mapEmploymentStatus } from './employment-status.js';
 import { mapEmploymentType } from './employment-type.js';
+import { compiledAccess, type FieldAccess, plainAccess } from './field-access.js';
 import type { FieldRole } from './field-catalog.js';
 import { mapGroups } from './groups.js';
 import { mapIdentifiers } from './identifiers.js';
@@ -48,13 +49,35 @@ export function managerRef(reportsTo: ResolvedValue | null, manager: ResolvedVal
   return employeeRef(fromId, label && label !== fromId ? label : null);
 }
 
-/** Map one `/people/search` or `/people/{id}` element to the normalized Employee. */
+/**
+ * Map one `/people/search` or `/people/{id}` element to the normalized Employee, with the field reads compiled once
+ * per connection (field-access.ts; docs/performance.md › Mapping and listing).
+ */
 export function mapEmployee(
   raw: Record<string, unknown>,
   context: MappingContext,
   history?: EmploymentHistoryEntry[],
 ): Employee {
-  const role = (name: FieldRole) => resolveRole(raw, name, context);
+  return mapEmployeeWith(raw, context, compiledAccess(context), history);
+}
+
+/** The same mapping with every field located from scratch on each read: the reference the compiled reads must match. */
+export function mapEmployeePlain(
+  raw: Record<string, unknown>,
+  context: MappingContext,
+  history?: EmploymentHistoryEntry[],
+): Employee {
+  return mapEmployeeWith(raw, context, plainAccess(context), history);
+}
+
+function mapEmployeeWith(
+  raw: Record<string, unknown>,
+  context: MappingContext,
+  access: FieldAccess,
+  history: EmploymentHistoryEntry[] | undefined,
+): Employee {
+  access.begin?.();
+  const role = (name: FieldRole) => access.role(raw, name);
   const text = (name: FieldRole) => {
     const resolved = role(name);
     return resolved ? (resolved.label ?? asText(resolved.value)) : null;
@@ -86,7 +109,7 @@ export function mapEmployee(
   const lifecycle = role('lifecycleStatus');
   const active = role('status');
   const customField = context.employmentTypeField;
-  const custom = customField ? resolveField(raw, customField, context) : null;
+  const custom = customField ? access.field(raw, customField) : null;
   const startDate = date('startDate', 'startDate');
   /** The original start date, else the current one; unreadable when the one it comes from is. */
   const hireDate = () => {
@@ -137,11 +160,11 @@ export function mapEmployee(
         payrollType: source(role('payrollType')),
         payrollContract: source(role('payrollContract')),
       },
-      context.employmentTypeMapping,
+      access.employmentTypeMapping,
     ),
     weeklyHours: asNumber(value('weeklyHours')),
     personal: personal(role, context),
-    customFields: { ...customFields(raw, context), ...mapCustomFieldMap(raw, context) },
+    customFields: { ...customFields(raw, context, access), ...mapCustomFieldMap(raw, context, access.field) },
     updatedAt: null,
   };
   if (context.includeFinancial) {
@@ -158,15 +181,16 @@ function source(resolved: ResolvedValue | null) {
   return resolved ? { field: resolved.field, value: resolved.value, label: resolved.label } : null;
 }
 
+const PHONE_KINDS: readonly [FieldRole, PhoneNumber['kind']][] = [
+  ['workPhone', 'work'],
+  ['workMobile', 'mobile'],
+  ['mobilePhone', 'mobile'],
+  ['privatePhone', 'home'],
+];
+
 function phones(role: (name: FieldRole) => ResolvedValue | null): PhoneNumber[] {
-  const kinds: [FieldRole, PhoneNumber['kind']][] = [
-    ['workPhone', 'work'],
-    ['workMobile', 'mobile'],
-    ['mobilePhone', 'mobile'],
-    ['privatePhone', 'home'],
-  ];
   const result: PhoneNumber[] = [];
-  for (const [name, kind] of kinds) {
+  for (const [name, kind] of PHONE_KINDS) {
     const resolved = role(name);
     const number = asText(resolved?.value);
     if (resolved && number) result.push({ kind, number, field: resolved.field.id });
@@ -203,10 +227,16 @@ function personal(role: (name: FieldRole) => ResolvedValue | null, context: Mapp
   };
 }
 
-function customFields(raw: Record<string, unknown>, context: MappingContext): Employee['customFields'] {
+function customFields(
+  raw: Record<string, unknown>,
+  context: MappingContext,
+  access: FieldAccess,
+): Employee['customFields'] {
   const result: Employee['customFields'] = {};
-  for (const field of context.catalog.customFields()) {
-    const resolved = resolveField(raw, field, context);
+  // Only the custom fields the search requested (FieldCatalog.readableCustomFields): a payload carrying a pay, bank,
+  // identity or emergency custom field, or one the read did not ask for, maps no more (docs/providers/hibob.md).
+  for (const field of context.catalog.readableCustomFields(context.includeSensitive)) {
+    const resolved = access.field(raw, field);
     if (!resolved.present) continue;
     result[field.id] = {
       name: field.name,

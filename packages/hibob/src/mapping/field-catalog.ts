@@ -173,6 +173,26 @@ export class FieldCatalog {
     return this.fields.filter((field) => field.custom);
   }
 
+  private readonly readable = new Map<boolean, readonly CatalogField[]>();
+
+  /**
+   * The custom fields a read requests and maps into `customFields`: never those of the NEVER_READ categories (pay,
+   * bank, identity, emergency), sensitive categories only with `includeSensitive`. One rule for what is requested
+   * (`fieldsFor`) and what is read (mapEmployee), so a payload carrying more than was asked maps no more.
+   */
+  readableCustomFields(includeSensitive: boolean): readonly CatalogField[] {
+    let fields = this.readable.get(includeSensitive);
+    if (!fields) {
+      fields = this.customFields().filter(
+        (field) =>
+          !NEVER_READ_CATEGORIES.has(field.categoryId) &&
+          (includeSensitive || !SENSITIVE_CATEGORIES.has(field.categoryId)),
+      );
+      this.readable.set(includeSensitive, fields);
+    }
+    return fields;
+  }
+
   /** The field ids a read needs, in a stable order, without duplicates. */
   fieldsFor(options: {
     includeSensitive: boolean;
@@ -189,10 +209,7 @@ export class FieldCatalog {
     if (options.includeSensitive && options.includeFinancial)
       for (const role of Object.keys(FINANCIAL_ROLES) as FieldRole[]) add(this.roles.get(role));
     for (const field of options.extra) add(field);
-    for (const field of this.customFields()) {
-      if (NEVER_READ_CATEGORIES.has(field.categoryId)) continue;
-      if (options.includeSensitive || !SENSITIVE_CATEGORIES.has(field.categoryId)) add(field);
-    }
+    for (const field of this.readableCustomFields(options.includeSensitive)) add(field);
     return [...chosen.values()];
   }
 }
