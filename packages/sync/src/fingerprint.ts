@@ -9,10 +9,14 @@ export const VOLATILE_FIELDS: readonly string[] = ['raw', 'updatedAt', 'employme
 
 /** The record as the store keeps it and the diff compares it: normalized, minus volatile fields. */
 export function comparable(record: object): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...(record as Record<string, unknown>) };
-  for (const field of VOLATILE_FIELDS) delete copy[field];
+  // Copied key by key rather than spread and `delete`d: deleting keys turns the copy into a slow dictionary object,
+  // which every later read of it (serializing, diffing) pays for.
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) if (!VOLATILE.has(key)) copy[key] = (record as Record<string, unknown>)[key];
   return copy;
 }
+
+const VOLATILE = new Set(VOLATILE_FIELDS);
 
 /**
  * JSON with object keys sorted at every level, so equal records always serialize identically. Built by string
