@@ -172,6 +172,7 @@ async function sync({ config, store: storeKind, recording, resync = false }) {
   const memory = peak.stop();
   const stats = connection.connector.client.http.stats;
   const requests = stats.requests;
+  const firstSyncRequests = tapped?.length ?? 0;
   // A second full sync of the same company into the same store: nothing changed, so it must emit nothing.
   let again = null;
   if (resync) {
@@ -191,7 +192,12 @@ async function sync({ config, store: storeKind, recording, resync = false }) {
   }
   await store.close();
   await remove();
-  if (tapped) writeFileSync(recording, JSON.stringify(replayable(tapped, config)));
+  if (tapped) {
+    writeFileSync(recording, JSON.stringify(replayable(tapped.slice(0, firstSyncRequests), config)));
+    // The re-sync's own requests (fewer: no confirmation reads for requests already stored as cancelled), its floor.
+    if (resync)
+      writeFileSync(`${recording}.resync`, JSON.stringify(replayable(tapped.slice(firstSyncRequests), config)));
+  }
   // Rows the store wrote: one per record (employees and time-off requests) plus one outbox event per change.
   const recordsWritten = Object.values(result.counts).reduce(
     (sum, bucket) => sum + Object.values(bucket).reduce((a, b) => a + b, 0),
