@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRecord, fingerprint } from '../src/index.js';
+import { applyRecord, fingerprint, stableStringify } from '../src/index.js';
 import { employeeFixture, requestFixture } from '../src/testing/index.js';
 import { freshStorePerTest, STORE_KINDS } from './stores.js';
 
@@ -28,7 +28,54 @@ const request = {
 };
 const context = { connectionId: 'c', provider: 'fake', now: '2026-06-01T09:00:00.000Z', origin: 'sync' as const };
 
+/** stableStringify as main wrote it (commit 4ca08ce), the reference the faster one must match byte for byte. */
+function mainStableStringify(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let index = 0; index < value.length; index++)
+      out += `${index === 0 ? '' : ','}${mainStableStringify(value[index])}`;
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  let out = '{';
+  let first = true;
+  for (const key of Object.keys(record).sort()) {
+    const item = record[key];
+    if (item === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${mainStableStringify(item)}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
 describe('fingerprints are byte-identical to the ones stores already hold', () => {
+  it('stableStringify writes what main wrote, for every kind of value', () => {
+    const values: unknown[] = [
+      employee,
+      request,
+      null,
+      undefined,
+      0,
+      -0,
+      1e21,
+      1e-7,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      -1.5,
+      true,
+      false,
+      '',
+      'a"b\\c\n\u0000\u2028é😀',
+      [undefined, () => 1, Symbol('s'), null, [[]], {}],
+      { é: 1, e: 2, E: 3, '10': 4, '9': 5, '': 6, 'a"': 7, z: undefined, f: () => 1 },
+      { b: { d: [1, { y: 2, x: 1 }], c: null }, a: [] },
+      new Date(0),
+      Object.assign(Object.create({ inherited: 1 }), { own: 2 }),
+    ];
+    for (const value of values) expect(stableStringify(value)).toBe(mainStableStringify(value));
+  });
+
   it('fingerprint() of a fixed record', () => {
     expect(fingerprint(employee)).toBe(PINNED.employee);
   });
