@@ -10,7 +10,7 @@ import {
   type TimeOffRequest,
 } from '@hrkit/core';
 import { type ApplyContext, applyRecord, markDeleted, markEmployeeDeleted, type SyncedRecord } from './apply-record.js';
-import { arrayBatches, mapWithConcurrency } from './batches.js';
+import { arrayBatches, mapWithConcurrency, startWithConcurrency } from './batches.js';
 import { type ChangeCounts, countEvent, emptyCounts } from './counts.js';
 import { syncBalancesAndPay } from './balances-and-pay.js';
 import { comparable, stableStringify } from './fingerprint.js';
@@ -328,14 +328,23 @@ export class SyncEngine {
         signal: options.signal,
         onDataIssue: (issue) => this.unreadable(context, listing, issue),
       });
-      const latest = await this.confirmCancellations(context, await this.latestPerRequest(context, listing, feed));
-      for (const batch of arrayBatches(latest, options.batchSize))
-        await this.applyBatch(
-          context,
-          'time_off',
-          batch.map((record) => ({ entity: 'time_off_request', record }) as const),
-          counter,
-        );
+      const latest = await this.latestPerRequest(context, listing, feed);
+      // Confirmation reads run in the background while the batches they are done for are applied: the provider's
+      // waits and our writes overlap, in the same order and with the same outcome as confirming all first.
+      const confirming = await this.confirmCancellations(context, latest);
+      try {
+        for (let start = 0; start < latest.length; start += options.batchSize) {
+          const batch = await Promise.all(confirming.results.slice(start, start + options.batchSize));
+          await this.applyBatch(
+            context,
+            'time_off',
+            batch.map((record) => ({ entity: 'time_off_request', record }) as const),
+            counter,
+          );
+        }
+      } finally {
+        confirming.stop();
+      }
       finalize.cursors[CURSORS.timeOffRequestChanges] = context.now;
       return;
     }
@@ -406,9 +415,13 @@ export class SyncEngine {
    * by reading the request — unless the store already holds it as cancelled — so the sync path and the webhook path
    * describe it the same way. Cost: one read per new cancellation or decline, and per declined request on re-reads.
    */
-  private async confirmCancellations(context: RunContext, records: TimeOffRequest[]): Promise<TimeOffRequest[]> {
+  private async confirmCancellations(
+    context: RunContext,
+    records: TimeOffRequest[],
+  ): Promise<{ results: Promise<TimeOffRequest>[]; stop: () => void }> {
     const { connection } = context;
-    if (!connection.supports('timeOff.request')) return records;
+    if (!connection.supports('timeOff.request'))
+      return { results: records.map((record) => Promise.resolve(record)), stop: () => {} };
     const doubtful: number[] = [];
     for (const [index, record] of records.entries()) {
       if (record.status.value !== 'cancelled') continue;
@@ -416,7 +429,7 @@ export class SyncEngine {
       const storedStatus = stored && !stored.deleted ? (stored.data as TimeOffRequest).status.value : null;
       if (storedStatus !== 'cancelled') doubtful.push(index);
     }
-    const confirmed = await mapWithConcurrency(doubtful, FETCH_CONCURRENCY, async (index) => {
+    const confirming = startWithConcurrency(doubtful, FETCH_CONCURRENCY, async (index) => {
       const record = records[index]!;
       try {
         return await connection.timeOff.request(record.employee.remoteId, record.remoteId, {
@@ -428,9 +441,9 @@ export class SyncEngine {
         throw error;
       }
     });
-    const result = [...records];
-    for (const [position, index] of doubtful.entries()) result[index] = confirmed[position]!;
-    return result;
+    const results: Promise<TimeOffRequest>[] = records.map((record) => Promise.resolve(record));
+    for (const [position, index] of doubtful.entries()) results[index] = confirming.results[position]!;
+    return { results, stop: confirming.stop };
   }
 
   /**
