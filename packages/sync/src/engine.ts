@@ -334,7 +334,9 @@ export class SyncEngine {
       const confirming = await this.confirmCancellations(context, latest);
       try {
         for (let start = 0; start < latest.length; start += options.batchSize) {
-          const batch = await Promise.all(confirming.results.slice(start, start + options.batchSize));
+          const batch = await Promise.all(
+            latest.slice(start, start + options.batchSize).map((record, at) => confirming.get(start + at) ?? record),
+          );
           await this.applyBatch(
             context,
             'time_off',
@@ -414,14 +416,15 @@ export class SyncEngine {
    * the request (what a webhook fetches) says `declined`. A feed record that says `cancelled` is therefore confirmed
    * by reading the request — unless the store already holds it as cancelled — so the sync path and the webhook path
    * describe it the same way. Cost: one read per new cancellation or decline, and per declined request on re-reads.
+   * The reads start at once, FETCH_CONCURRENCY at a time, and the caller awaits them batch by batch (`get(index)`:
+   * the confirmed record, or undefined when the feed's stands), so it can apply earlier batches meanwhile.
    */
   private async confirmCancellations(
     context: RunContext,
     records: TimeOffRequest[],
-  ): Promise<{ results: Promise<TimeOffRequest>[]; stop: () => void }> {
+  ): Promise<{ get: (index: number) => Promise<TimeOffRequest> | undefined; stop: () => void }> {
     const { connection } = context;
-    if (!connection.supports('timeOff.request'))
-      return { results: records.map((record) => Promise.resolve(record)), stop: () => {} };
+    if (!connection.supports('timeOff.request')) return { get: () => undefined, stop: () => {} };
     const doubtful: number[] = [];
     for (const [index, record] of records.entries()) {
       if (record.status.value !== 'cancelled') continue;
@@ -441,9 +444,10 @@ export class SyncEngine {
         throw error;
       }
     });
-    const results: Promise<TimeOffRequest>[] = records.map((record) => Promise.resolve(record));
-    for (const [position, index] of doubtful.entries()) results[index] = confirming.results[position]!;
-    return { results, stop: confirming.stop };
+    // Only the doubtful records get a promise (the read of the request); the others stand as the feed gave them.
+    const byIndex = new Map<number, Promise<TimeOffRequest>>();
+    for (const [position, index] of doubtful.entries()) byIndex.set(index, confirming.results[position]!);
+    return { get: (index) => byIndex.get(index), stop: confirming.stop };
   }
 
   /**
