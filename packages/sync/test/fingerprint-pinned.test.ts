@@ -1,3 +1,4 @@
+import type { Employee } from '@hrkit/core';
 import { describe, expect, it } from 'vitest';
 import { applyRecord, fingerprint, stableStringify } from '../src/index.js';
 import { employeeFixture, requestFixture } from '../src/testing/index.js';
@@ -89,7 +90,8 @@ describe('fingerprints are byte-identical to the ones stores already hold', () =
 
       it('stores the pinned fingerprints and derives the pinned event ids', async () => {
         const events = await store.transaction(async (unit) => [
-          await applyRecord(unit, context, { entity: 'employee', record: employee }),
+          // Not a valid model record on purpose (odd custom field values): the fingerprint takes any JSON.
+          await applyRecord(unit, context, { entity: 'employee', record: employee as unknown as Employee }),
           await applyRecord(unit, context, { entity: 'time_off_request', record: request }),
         ]);
         expect(events.map((event) => event?.id)).toEqual([PINNED.employeeEvent, PINNED.requestEvent]);
