@@ -7,12 +7,7 @@ import { describe, expect, it } from 'vitest';
  * Every adapter has the same top-level files with the same roles (docs/architecture.md, "the adapter shape"), so
  * a contributor who knows one knows them all. Add an adapter here once it has the shape.
  */
-const ADAPTERS: readonly string[] = [
-  'examples/acme-hr',
-  'packages/bamboohr',
-  'packages/personio',
-  // 'packages/hibob' — once reshaped onto the kit.
-];
+const ADAPTERS: readonly string[] = ['examples/acme-hr', 'packages/bamboohr', 'packages/personio', 'packages/hibob'];
 
 /** The roles: `name.ts` is a file, `name/` a folder with at least one .ts file. */
 const ADAPTER_ROLES: readonly string[] = [

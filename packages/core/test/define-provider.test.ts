@@ -96,4 +96,39 @@ describe('defineProvider', () => {
     ]);
     expect(demo.provider.webhook?.signatureHeader).toBe('demo-signature');
   });
+
+  it("binds the adapter's own replaceable parts from the options, and a consumer can rebind them", () => {
+    const PART = Symbol.for('@hrkit/demo/Part');
+    const withPart = defineProvider<Config, z.infer<typeof Options>, z.input<typeof Options>>({
+      key: 'demo',
+      displayName: 'Demo HR',
+      capabilities: declareCapabilities({ 'employees.list': true }),
+      config: Config as z.ZodType<Config>,
+      credentials: CREDENTIALS,
+      options: Options,
+      bindings: (options) => [[PART, `part for ${options.greeting}`]],
+      connector: ({ config, resolve }): DemoConnector => ({
+        specificationVersion: 'v1',
+        provider: 'demo',
+        capabilities: declareCapabilities({ 'employees.list': true }),
+        config,
+        greeting: resolve<string>(PART),
+        log: () => undefined,
+        async *listEmployees() {},
+        check: async () => buildReport('demo', []),
+      }),
+    });
+    const config = { clientId: 'c', clientSecret: 'long-enough-secret' };
+    const bound = createHrKit({ providers: [withPart({ greeting: 'hi' })] }).connect('demo', config);
+    expect((bound.connector as DemoConnector).greeting).toBe('part for hi');
+    const rebound = createHrKit({
+      providers: [withPart()],
+      overrides: [
+        new ContainerModule(({ rebind }) => {
+          rebind(PART).toConstantValue('replaced');
+        }),
+      ],
+    }).connect('demo', config);
+    expect((rebound.connector as DemoConnector).greeting).toBe('replaced');
+  });
 });

@@ -1,21 +1,13 @@
 import {
-  AuthenticationError,
   type CapabilityName,
   type Clock,
   type DiagnosticCheck,
-  HrKitError,
   NotFoundError,
-  PermissionError,
+  NotSupportedError,
+  type Probe,
+  type ProbeRunOptions,
+  runProbes,
 } from '@hrkit/core';
-import type { HiBobClient } from './client.js';
-import type { EmploymentTypeMapping } from './mapping/employment-type-mapping.js';
-import {
-  type CatalogField,
-  FINANCIAL_CATEGORIES,
-  MAX_FIELDS_PER_REQUEST,
-  REQUIRED_ROLES,
-} from './mapping/field-catalog.js';
-import { labelKey } from './mapping/normalize.js';
 import {
   type GapResult,
   type Population,
@@ -23,12 +15,20 @@ import {
   probeHistory,
   probePending,
   probePrivate,
-} from './check-gaps.js';
-import { checkAttendanceAccess, checkCompensationAccess, type PayContext } from './pay/index.js';
-import { readField } from './mapping/read-field.js';
-import { financialNotProbed } from './check-financial.js';
-import { categoryPermission, HIBOB_PERMISSIONS } from './permissions.js';
+} from './check/gaps.js';
+import {
+  ADD_TO_GROUP,
+  employmentTypeRow,
+  type FieldProbeDependencies,
+  fieldRows,
+  financialNotProbed,
+  permissionFix,
+} from './check/fields.js';
+import type { HiBobClient } from './client.js';
+import { categoryPermission, HIBOB_PERMISSIONS } from './errors.js';
 import type { RawTimeOffRequest } from './raw/time-off.js';
+import { allEmployeeIds } from './readers/attendance.js';
+import type { HiBobReadContext } from './readers/context.js';
 import { employeeIdOf } from './readers/employees.js';
 import type { Session, SessionCache } from './session.js';
 
@@ -51,76 +51,121 @@ export const HIBOB_CHECK_IDS = [
   'webhooks',
 ] as const;
 
-export interface CheckDependencies {
+export interface CheckDependencies extends FieldProbeDependencies {
   client: HiBobClient;
   session: SessionCache;
-  mapping: EmploymentTypeMapping;
-  employmentTypeField: string;
   webhookSecret: string | undefined;
   clock: Clock;
-  /** Fields of a full employee read, as the employee reader would request them. */
-  fieldsFor: (session: Session) => CatalogField[];
-  /** The subset read without `includeSensitive`: a gap outside it only matters to sensitive reads. */
-  defaultFieldsFor?: (session: Session) => CatalogField[];
-  /** Pay probes (checks `compensation`, `attendance`); each runs only if the connection opted into that data. */
-  pay?: { context: PayContext; includeCompensation: boolean; includeAttendance: boolean };
+  /** Pay is probed only when the connection opted into that data: even check() reads no salary unasked. */
+  includeCompensation: boolean;
+  includeAttendance: boolean;
   /** The connection opted in to bank and identifier reads: their categories are probed like the others. */
-  includeFinancial?: boolean;
+  includeFinancial: boolean;
+  context: HiBobReadContext;
 }
+
+/** What the pay rows need: the client, and whether the connection opted into each kind of pay data. */
+export type PayProbeDependencies = Pick<
+  CheckDependencies,
+  'client' | 'context' | 'includeCompensation' | 'includeAttendance'
+>;
 
 /** How many employees the field probe samples: enough that one person's empty record does not hide a category. */
 const SAMPLE_SIZE = 25;
-
-const ADD_TO_GROUP =
-  'In Bob: Settings › Integrations › Automation › Service users: open the service user’s permission group';
-
-type Fix = DiagnosticCheck['fix'];
-
-function entry(
-  id: string,
-  title: string,
-  severity: DiagnosticCheck['severity'],
-  capabilities: CapabilityName[],
-  status: DiagnosticCheck['status'],
-  summary: string,
-  fix: Fix = null,
-  missingFields: string[] = [],
-): DiagnosticCheck {
-  return { id, title, status, severity, capabilities, summary, missingFields, fix: status === 'ok' ? null : fix };
-}
-
-function permissionFix(permission: string, ...steps: string[]): Fix {
-  return { permission, steps: [ADD_TO_GROUP, ...steps, `Grant: ${permission}`] };
-}
-
-const CREDENTIALS_FIX: Fix = {
-  permission: null,
-  steps: [
-    'In Bob: Settings › Integrations › Automation › Service users: check the service user ID and its token (shown once; refresh it if lost)',
-    'Legacy API access tokens stopped working on 31 Oct 2024: use a service user',
-  ],
-};
+const DAY_MS = 86_400_000;
 
 /**
- * Probes every capability and every field category the mapping needs. Never throws for a gap: each one becomes
- * a check with the permission to grant in Bob's words. After a 401 nothing else is probed, because HiBob blocks
- * callers that repeat failed logins.
+ * HiBob's wording for core's runProbes: after a 401 nothing else is probed (HiBob blocks callers that repeat
+ * failed logins); a 403 names the probe's permission in Bob's words (HiBob's own 403 names none we can rely on).
  */
-export class HiBobCheck {
-  private authFailed = false;
+export const HIBOB_PROBE_RUN: ProbeRunOptions = {
+  credentialsFix: {
+    permission: null,
+    steps: [
+      'In Bob: Settings › Integrations › Automation › Service users: check the service user ID and its token (shown once; refresh it if lost)',
+      'Legacy API access tokens stopped working on 31 Oct 2024: use a service user',
+    ],
+  },
+  refusedReason: 'the credentials were refused (HiBob blocks callers that repeat failed logins)',
+  permissionFrom: 'probe',
+  missingSummary: (message) => `The service user lacks a permission: ${message}`,
+  fixOnEveryGap: true,
+};
 
-  constructor(private readonly deps: CheckDependencies) {}
+/** One table row whose call judges its own answer (a GapResult): status, summary, and a fix when it names another. */
+function row(
+  id: string,
+  title: string,
+  capabilities: CapabilityName[],
+  fix: NonNullable<DiagnosticCheck['fix']>,
+  run: () => Promise<GapResult>,
+  extra: Partial<Pick<Probe<GapResult>, 'severity' | 'skip'>> = {},
+): Probe<GapResult> {
+  return {
+    id,
+    title,
+    severity: extra.severity ?? 'optional',
+    capabilities,
+    permission: fix.permission,
+    steps: fix.steps,
+    ...(extra.skip ? { skip: extra.skip } : {}),
+    call: run,
+    inspect: (result) => ({
+      status: result.status,
+      summary: result.summary,
+      ...(result.missingFields ? { missingFields: result.missingFields } : {}),
+      ...(result.fix !== undefined ? { fix: result.fix } : {}),
+    }),
+  };
+}
 
-  async run(): Promise<DiagnosticCheck[]> {
-    const checks: DiagnosticCheck[] = [];
-    const { client } = this.deps;
+/**
+ * `check()`: a probe table for core's runProbes, in report order. The rows share what earlier ones learned (the
+ * visible ids, the fields metadata, the population, the policy types): runProbes runs them in order. Never throws
+ * for a gap: each one is a row with the permission to grant in Bob's words (docs/providers/hibob.md, "check()").
+ */
+export function runCheck(deps: CheckDependencies): Promise<DiagnosticCheck[]> {
+  const { client } = deps;
+  const now = deps.clock.now();
+  const day = (offset: number) => new Date(now + offset * DAY_MS).toISOString().slice(0, 10);
+  let ids: string[] = [];
+  let session: Session | null = null;
+  let population: Population | null = null;
+  let feed: RawTimeOffRequest[] = [];
+  let requestsReadable = false;
+  let policyTypes: Promise<string[]> | null = null;
+  // Read once: pending requests and balances need the policy types too, and the policies row reports the read.
+  const readPolicyTypes = () => (policyTypes ??= client.policyTypes());
+  const whosOutFix = permissionFix(HIBOB_PERMISSIONS.whosOut);
+  const needsWhosOut: GapResult = {
+    status: 'missing',
+    summary: 'Not probed: time-off requests are unreadable (see timeOff.requests)',
+    fix: whosOutFix,
+  };
 
-    // employees.list — also gives the sample of ids every later probe uses.
-    let ids: string[] = [];
-    const list = await this.probe(
+  const fields: Probe<DiagnosticCheck[]> = {
+    id: 'fields',
+    title: 'Fields metadata and employee fields (GET /company/people/fields)',
+    severity: 'required',
+    capabilities: ['employees.list'],
+    permission: HIBOB_PERMISSIONS.permissionGroup,
+    steps: [ADD_TO_GROUP],
+    call: async () => {
+      session = await deps.session.get();
+      const probed = await fieldRows(deps, session, ids.slice(0, SAMPLE_SIZE));
+      return [
+        ...probed.checks,
+        employmentTypeRow(deps, session, probed.returned),
+        ...(deps.includeFinancial ? [] : [financialNotProbed()]),
+      ];
+    },
+    expand: (rows) => rows,
+  };
+
+  const table = [
+    row(
       'employees.list',
       'List employees (POST /people/search)',
-      'required',
       ['employees.list'],
       permissionFix(HIBOB_PERMISSIONS.directory, 'Access data for: include every employee you sync (and leavers)'),
       async () => {
@@ -128,483 +173,212 @@ export class HiBobCheck {
         ids = employees.map(employeeIdOf).filter((id): id is string => id !== null);
         if (ids.length === 0)
           return {
-            status: 'degraded' as const,
+            status: 'degraded',
             summary: 'The service user sees no employees: its "Access data for" audience is empty',
           };
-        return { status: 'ok' as const, summary: `${ids.length} employees visible (leavers included)` };
+        return { status: 'ok', summary: `${ids.length} employees visible (leavers included)` };
       },
-    );
-    checks.push(list);
-    const first = ids[0];
-
-    checks.push(
-      await this.probe(
-        'employees.get',
-        'Read one employee (POST /people/{id})',
-        'required',
-        ['employees.get'],
-        permissionFix(HIBOB_PERMISSIONS.directory),
-        async () => {
-          if (!first) return { status: 'skipped' as const, summary: 'No employee visible to read' };
-          await client.read(first, ['root.id']);
-          return { status: 'ok' as const, summary: 'Single-employee reads work' };
-        },
+      { severity: 'required' },
+    ),
+    row(
+      'employees.get',
+      'Read one employee (POST /people/{id})',
+      ['employees.get'],
+      permissionFix(HIBOB_PERMISSIONS.directory),
+      async () => {
+        const first = ids[0];
+        if (!first) return { status: 'skipped', summary: 'No employee visible to read' };
+        await client.read(first, ['root.id']);
+        return { status: 'ok', summary: 'Single-employee reads work' };
+      },
+      { severity: 'required' },
+    ),
+    fields,
+    row(
+      'employees.audience',
+      'Which employees the service user sees ("Access data for")',
+      ['employees.list'],
+      { permission: HIBOB_PERMISSIONS.audience, steps: [ADD_TO_GROUP, `Set: ${HIBOB_PERMISSIONS.audience}`] },
+      async () => {
+        if (!session) return { status: 'skipped', summary: 'Not probed: the fields metadata is unreadable' };
+        const probed = await probeAudience(client, session, day(0));
+        population = probed.population;
+        return probed.result;
+      },
+    ),
+    row(
+      'employees.history',
+      'Employment history (work, employment, lifecycle tables)',
+      ['employees.history'],
+      permissionFix(
+        categoryPermission('Work', true),
+        `Also: ${categoryPermission('Employment', true)}`,
+        `Also: ${categoryPermission('Lifecycle', true)}`,
       ),
-    );
-
-    // Field categories and the custom employment-type field need the metadata.
-    let session: Session | null = null;
-    if (!this.authFailed) {
-      try {
-        session = await this.deps.session.get();
-      } catch (error) {
-        checks.push(
-          this.failed(
-            'fields',
-            'Fields metadata (GET /company/people/fields)',
-            'required',
-            ['employees.list'],
-            null,
-            error,
-          ),
-        );
-      }
-    }
-    if (session) {
-      const probe = await this.fieldChecks(session, ids.slice(0, SAMPLE_SIZE));
-      checks.push(...probe.checks);
-      checks.push(await this.employmentTypeCheck(session, probe.returned));
-      if (!this.deps.includeFinancial) checks.push(financialNotProbed());
-    } else checks.push(this.skipped('customField.employmentType', 'Custom employment-type field', ['employees.list']));
-
-    const now = this.deps.clock.now();
-    const day = (offset: number) => new Date(now + offset * 86_400_000).toISOString().slice(0, 10);
-
-    // Who the audience hides, then history sampled from the people it shows.
-    let population: Population | null = null;
-    checks.push(
-      await this.probe(
-        'employees.audience',
-        'Which employees the service user sees ("Access data for")',
-        'optional',
-        ['employees.list'],
-        { permission: HIBOB_PERMISSIONS.audience, steps: [ADD_TO_GROUP, `Set: ${HIBOB_PERMISSIONS.audience}`] },
-        async () => {
-          if (!session) return { status: 'skipped' as const, summary: 'Not probed: the fields metadata is unreadable' };
-          const probed = await probeAudience(client, session, day(0));
-          population = probed.population;
-          return probed.result;
-        },
-      ),
-    );
-    checks.push(
-      await this.probe(
-        'employees.history',
-        'Employment history (work, employment, lifecycle tables)',
-        'optional',
-        ['employees.history'],
-        permissionFix(
-          categoryPermission('Work', true),
-          `Also: ${categoryPermission('Employment', true)}`,
-          `Also: ${categoryPermission('Lifecycle', true)}`,
-        ),
-        () => probeHistory(client, population, first, day(0)),
-      ),
-    );
-
-    const whosOutFix = permissionFix(HIBOB_PERMISSIONS.whosOut);
-    checks.push(
-      await this.probe(
-        'timeOff.requests',
-        'Time-off requests (changes feed)',
-        'optional',
-        ['timeOff.requests', 'timeOff.requestChanges', 'timeOff.request'],
-        whosOutFix,
-        async () => {
-          const changes = await client.changes({
-            since: new Date(now - 30 * 86_400_000).toISOString(),
-            to: new Date(now).toISOString(),
-            includePending: false,
-          });
-          return { status: 'ok' as const, summary: `${changes.length} request changes in the last 30 days` };
-        },
-      ),
-    );
-    checks.push(
-      await this.probe('timeOff.whosOut', "Who's out", 'optional', ['timeOff.whosOut'], whosOutFix, async () => {
-        const outs = await client.whosOut({ from: day(0), to: day(7), includePending: false });
-        return { status: 'ok' as const, summary: `${outs.length} absences in the next 7 days` };
-      }),
-    );
-    checks.push(
-      await this.probe('timeOff.outToday', 'Out today', 'optional', ['timeOff.outToday'], whosOutFix, async () => {
-        const outs = await client.outToday(day(0));
-        return { status: 'ok' as const, summary: `${outs.length} people out today` };
-      }),
-    );
-    let policyTypes: string[] | null = null;
-    const policies = await this.probe(
+      () => probeHistory(client, population, ids[0], day(0)),
+    ),
+    row(
+      'timeOff.requests',
+      'Time-off requests (changes feed)',
+      ['timeOff.requests', 'timeOff.requestChanges', 'timeOff.request'],
+      whosOutFix,
+      async () => {
+        const window = { since: new Date(now - 30 * DAY_MS).toISOString(), to: new Date(now).toISOString() };
+        const changes = await client.changes({ ...window, includePending: false });
+        requestsReadable = true;
+        return { status: 'ok', summary: `${changes.length} request changes in the last 30 days` };
+      },
+    ),
+    row('timeOff.whosOut', "Who's out", ['timeOff.whosOut'], whosOutFix, async () => {
+      const outs = await client.whosOut({ from: day(0), to: day(7), includePending: false });
+      return { status: 'ok', summary: `${outs.length} absences in the next 7 days` };
+    }),
+    row('timeOff.outToday', 'Out today', ['timeOff.outToday'], whosOutFix, async () => {
+      const outs = await client.outToday(day(0));
+      return { status: 'ok', summary: `${outs.length} people out today` };
+    }),
+    // Pending and private requests come on top of "See who's out": without it, that is the permission to name.
+    row(
+      'timeOff.pending',
+      'Pending time-off requests (includePending)',
+      ['timeOff.requests', 'timeOff.requestChanges', 'timeOff.whosOut'],
+      permissionFix(HIBOB_PERMISSIONS.pendingRequests),
+      async () => {
+        if (!requestsReadable) return needsWhosOut;
+        const window = { since: new Date(now - 180 * DAY_MS).toISOString(), to: new Date(now).toISOString() };
+        const probed = await probePending(client, window, await readPolicyTypes().catch(() => null));
+        feed = probed.changes;
+        return probed.result;
+      },
+    ),
+    row(
+      'timeOff.private',
+      'Private-policy requests and absences',
+      ['timeOff.requests', 'timeOff.requestChanges', 'timeOff.whosOut', 'timeOff.outToday'],
+      permissionFix(HIBOB_PERMISSIONS.privatePolicies),
+      async () => (requestsReadable ? probePrivate(client, { from: day(-90), to: day(90) }, feed) : needsWhosOut),
+    ),
+    row(
+      'timeOff.balances',
+      'Time-off balances',
+      ['timeOff.balances'],
+      permissionFix(HIBOB_PERMISSIONS.balances),
+      async () => {
+        // Balances are read per policy type, so a balance read first lists the types: without the settings
+        // permission it fails, whatever the balance permission says.
+        const types = await readPolicyTypes().catch(() => null);
+        if (types === null)
+          return {
+            status: 'missing',
+            summary: `Balances are read per policy type, and listing the policy types needs "${HIBOB_PERMISSIONS.timeOffSettings}" (see timeOff.policies): balance reads fail until it is granted`,
+            fix: permissionFix(HIBOB_PERMISSIONS.timeOffSettings),
+          };
+        const [first, policyType] = [ids[0], types[0]];
+        if (!first) return { status: 'skipped', summary: 'No employee visible to probe a balance for' };
+        if (!policyType)
+          return { status: 'skipped', summary: 'The company has no time-off policy types: no balance to read' };
+        try {
+          await client.balance(first, policyType, day(0));
+        } catch (error) {
+          // Not on a policy of that type: the endpoint itself answered, which is what is being checked.
+          if (!(error instanceof NotFoundError)) throw error;
+        }
+        return { status: 'ok', summary: 'Balances readable' };
+      },
+    ),
+    row(
       'timeOff.policies',
       'Time-off policy types and policies',
-      'optional',
       ['timeOff.policies'],
       permissionFix(HIBOB_PERMISSIONS.timeOffSettings),
       async () => {
-        const types = await client.policyTypes();
-        policyTypes = types;
-        return { status: 'ok' as const, summary: `${types.length} policy types: ${types.slice(0, 5).join(', ')}` };
+        const types = await readPolicyTypes();
+        return { status: 'ok', summary: `${types.length} policy types: ${types.slice(0, 5).join(', ')}` };
       },
-    );
-    // Pending and private requests come on top of "See who's out": without it, that is the permission to name.
-    const whosOutReadable = checks.some((check) => check.id === 'timeOff.requests' && check.status === 'ok');
-    const needsWhosOut: GapResult = {
-      status: 'missing',
-      summary: `Not probed: time-off requests are unreadable (see timeOff.requests)`,
-      fix: whosOutFix,
-    };
-    let feed: RawTimeOffRequest[] = [];
-    checks.push(
-      await this.probe(
-        'timeOff.pending',
-        'Pending time-off requests (includePending)',
-        'optional',
-        ['timeOff.requests', 'timeOff.requestChanges', 'timeOff.whosOut'],
-        permissionFix(HIBOB_PERMISSIONS.pendingRequests),
-        async () => {
-          if (!whosOutReadable) return needsWhosOut;
-          const probed = await probePending(
-            client,
-            { since: new Date(now - 180 * 86_400_000).toISOString(), to: new Date(now).toISOString() },
-            policyTypes,
-          );
-          feed = probed.changes;
-          return probed.result;
-        },
-      ),
-    );
-    checks.push(
-      await this.probe(
-        'timeOff.private',
-        'Private-policy requests and absences',
-        'optional',
-        ['timeOff.requests', 'timeOff.requestChanges', 'timeOff.whosOut', 'timeOff.outToday'],
-        permissionFix(HIBOB_PERMISSIONS.privatePolicies),
-        async (): Promise<GapResult> =>
-          whosOutReadable ? probePrivate(client, { from: day(-90), to: day(90) }, feed) : needsWhosOut,
-      ),
-    );
-    checks.push(
-      await this.probe(
-        'timeOff.balances',
-        'Time-off balances',
-        'optional',
-        ['timeOff.balances'],
-        permissionFix(HIBOB_PERMISSIONS.balances),
-        async () => {
-          // Balances are read per policy type, so a balance read first lists the types: without the settings
-          // permission it fails, whatever the balance permission says.
-          if (policyTypes === null)
-            return {
-              status: 'missing' as const,
-              summary: `Balances are read per policy type, and listing the policy types needs "${HIBOB_PERMISSIONS.timeOffSettings}" (see timeOff.policies): balance reads fail until it is granted`,
-              fix: permissionFix(HIBOB_PERMISSIONS.timeOffSettings),
-            };
-          const policyType = policyTypes[0];
-          if (!first) return { status: 'skipped' as const, summary: 'No employee visible to probe a balance for' };
-          if (!policyType)
-            return {
-              status: 'skipped' as const,
-              summary: 'The company has no time-off policy types: no balance to read',
-            };
-          try {
-            await client.balance(first, policyType, day(0));
-          } catch (error) {
-            // Not on a policy of that type: the endpoint itself answered, which is what is being checked.
-            if (!(error instanceof NotFoundError)) throw error;
-          }
-          return { status: 'ok' as const, summary: 'Balances readable' };
-        },
-      ),
-    );
-    checks.push(policies);
-
-    // Pay data is probed only when the connection opted in: even check() reads no salary or attendance unasked.
-    const pay = this.deps.pay;
-    if (pay) {
-      checks.push(
-        this.authFailed
-          ? this.skipped('compensation', 'Salary history (Payroll)', ['compensation'])
-          : await checkCompensationAccess(pay.context, { optedIn: pay.includeCompensation }),
-      );
-      checks.push(
-        this.authFailed
-          ? this.skipped('attendance', 'Attendance entries (Time and Attendance)', ['attendance'])
-          : await checkAttendanceAccess(pay.context, {
-              optedIn: pay.includeAttendance,
-              today: day(0),
-              ...(first ? { probeEmployeeId: first } : {}),
-            }),
-      );
-    }
-
-    checks.push(
-      this.deps.webhookSecret
-        ? entry(
-            'webhooks',
-            'Webhooks (Bob-Signature verification)',
-            'optional',
-            ['webhooks'],
-            'ok',
-            'A webhook secret is configured; deliveries are verified with it',
-          )
-        : entry(
-            'webhooks',
-            'Webhooks (Bob-Signature verification)',
-            'optional',
-            ['webhooks'],
-            'skipped',
-            'No webhookSecret configured: pass the secret from Settings › Integrations › Webhooks to verify deliveries',
-          ),
-    );
-    return checks;
-  }
-
-  /** Request every field the mapping reads for a sample of employees; fields never returned were silently omitted. */
-  private async fieldChecks(
-    session: Session,
-    sample: string[],
-  ): Promise<{ checks: DiagnosticCheck[]; returned: ReadonlySet<string> | null }> {
-    const fields = this.deps.fieldsFor(session);
-    const readByDefault = new Set((this.deps.defaultFieldsFor?.(session) ?? fields).map((field) => field.id));
-    const byCategory = new Map<string, CatalogField[]>();
-    for (const field of fields) byCategory.set(field.categoryId, [...(byCategory.get(field.categoryId) ?? []), field]);
-    const required = new Set(
-      REQUIRED_ROLES.map((role) => session.catalog.role(role)?.categoryId).filter((id): id is string => Boolean(id)),
-    );
-    const title = (category: string, name: string) => `Fields of category "${name}" (${category})`;
-    if (this.authFailed || sample.length === 0)
-      return {
-        returned: null,
-        checks: [...byCategory.entries()].map(([category, list]) =>
-          entry(
-            `fields.${category}`,
-            title(category, list[0]?.categoryName ?? category),
-            required.has(category) ? 'required' : 'optional',
-            ['employees.list', 'employees.get'],
-            'skipped',
-            'Not probed: no employee visible',
-          ),
-        ),
-      };
-    const returned = new Set<string>();
-    try {
-      for (let index = 0; index < fields.length; index += MAX_FIELDS_PER_REQUEST - 1) {
-        const group = fields.slice(index, index + MAX_FIELDS_PER_REQUEST - 1);
-        const employees = await this.deps.client.search({
-          fields: ['root.id', ...group.map((field) => field.id)],
-          filter: { fieldPath: 'root.id', values: sample },
-          showInactive: true,
-        });
-        for (const employee of employees)
-          for (const field of group) if (readField(employee, field).present) returned.add(field.id);
-      }
-    } catch (error) {
-      return {
-        returned: null,
-        checks: [this.failed('fields', 'Employee fields', 'required', ['employees.list'], null, error)],
-      };
-    }
-    const checks = [...byCategory.entries()].map(([category, list]) => {
-      const name = list[0]?.categoryName ?? category;
-      const missing = list.filter((field) => !returned.has(field.id));
-      const severity = required.has(category) ? 'required' : 'optional';
-      const permission = categoryPermission(name);
-      if (missing.length === 0)
-        return entry(
-          `fields.${category}`,
-          title(category, name),
-          severity,
-          ['employees.list', 'employees.get'],
-          'ok',
-          `${list.length} fields returned`,
-        );
-      return entry(
-        `fields.${category}`,
-        title(category, name),
-        severity,
-        ['employees.list', 'employees.get'],
-        missing.length === list.length ? 'missing' : 'degraded',
-        `HiBob silently left out ${missing.length} of ${list.length} requested fields (${missing
-          .slice(0, 5)
-          .map((field) => field.name)
-          .join(', ')}${missing.length > 5 ? ', …' : ''}): the service user cannot view "${name}"${
-          FINANCIAL_CATEGORIES.has(category)
-            ? ' (needed only for includeFinancial reads)'
-            : missing.every((field) => !readByDefault.has(field.id))
-              ? ' (needed only for includeSensitive reads)'
-              : ''
-        }`,
-        permissionFix(permission),
-        missing.map((field) => field.id),
-      );
-    });
-    return { checks, returned };
-  }
-
-  /** The customer's employment-type field: present, a list, with exactly the items the mapping expects. */
-  private async employmentTypeCheck(session: Session, returned: ReadonlySet<string> | null): Promise<DiagnosticCheck> {
-    const wanted = this.deps.employmentTypeField;
-    const field = session.employmentTypeField;
-    const expected = this.deps.mapping.expectedLabels;
-    const title = `Custom employment-type field "${wanted}"`;
-    const createFix: Fix = {
-      permission: null,
-      steps: [
-        `In Bob: Settings › People data (fields): create a list field named "${wanted}" (any category, e.g. a "Work Eligibility" category)`,
-        `Give it the items: ${expected.join(', ')}`,
-        'Grant the service user View on that field’s category',
-      ],
-    };
-    if (!field)
-      return entry(
-        'customField.employmentType',
-        title,
-        'optional',
-        ['employees.list', 'employees.get'],
-        'missing',
-        `No field named or with id "${wanted}" in the fields metadata; worker kind falls back to HiBob's payroll employment type`,
-        createFix,
-        [wanted],
-      );
-    if (returned && !returned.has(field.id)) {
-      const permission = categoryPermission(field.categoryName);
-      return entry(
-        'customField.employmentType',
-        title,
-        'optional',
-        ['employees.list', 'employees.get'],
-        'missing',
-        `"${field.name}" (${field.id}) exists but HiBob silently left its values out: the service user cannot view the category "${field.categoryName}"; worker kind falls back to the payroll employment type`,
-        permissionFix(permission),
-        [field.id],
-      );
-    }
-    if (!field.listId)
-      return entry(
-        'customField.employmentType',
-        title,
-        'optional',
-        ['employees.list', 'employees.get'],
-        'degraded',
-        `"${field.name}" (${field.id}) is a ${field.type ?? 'non-list'} field, not a list: values are matched as text`,
-        createFix,
-      );
-    const labels = [...(session.lists.list(field.listId)?.values() ?? [])];
-    const keys = new Set(labels.map(labelKey));
-    const missing = expected.filter((label) => !keys.has(labelKey(label)));
-    const extra = labels.filter((label) => this.deps.mapping.fromCustomerCategory(label) === null);
-    const where = `"${field.name}" (${field.id}, category "${field.categoryName}", list "${field.listId}")`;
-    if (missing.length === 0 && extra.length === 0)
-      return entry(
-        'customField.employmentType',
-        title,
-        'optional',
-        ['employees.list', 'employees.get'],
-        'ok',
-        `${where} has the items ${expected.join(', ')}`,
-      );
-    const problems = [
-      missing.length ? `missing items: ${missing.join(', ')}` : null,
-      extra.length ? `extra items reported as unmapped: ${extra.join(', ')}` : null,
-    ].filter(Boolean);
-    return entry(
-      'customField.employmentType',
-      title,
-      'optional',
-      ['employees.list', 'employees.get'],
-      'degraded',
-      `${where}: ${problems.join('; ')}`,
+    ),
+    ...payProbes(deps, () => ids[0], day(0)),
+    row(
+      'webhooks',
+      'Webhooks (Bob-Signature verification)',
+      ['webhooks'],
+      { permission: null, steps: ['Pass the secret from Settings › Integrations › Webhooks as webhookSecret'] },
+      async () => ({ status: 'ok', summary: 'A webhook secret is configured; deliveries are verified with it' }),
       {
-        permission: null,
-        steps: [
-          ...(missing.length ? [`Add the items ${missing.join(', ')} to the list of "${field.name}"`] : []),
-          ...(extra.length
-            ? [`Map the extra items with hibob({ employmentTypeMapping }) or remove them in Bob: ${extra.join(', ')}`]
-            : []),
-        ],
+        skip: () =>
+          deps.webhookSecret
+            ? null
+            : 'No webhookSecret configured: pass the secret from Settings › Integrations › Webhooks to verify deliveries',
       },
-      missing,
-    );
-  }
+    ),
+  ] as Probe[];
+  return runProbes(table, HIBOB_PROBE_RUN);
+}
 
-  private async probe(
-    id: string,
-    title: string,
-    severity: DiagnosticCheck['severity'],
-    capabilities: CapabilityName[],
-    fix: Fix,
-    run: () => Promise<GapResult>,
-  ): Promise<DiagnosticCheck> {
-    if (this.authFailed) return this.skipped(id, title, capabilities, severity);
-    try {
-      const result = await run();
-      return entry(
-        id,
-        title,
-        severity,
-        capabilities,
-        result.status,
-        result.summary,
-        result.fix ?? fix,
-        result.missingFields ?? [],
-      );
-    } catch (error) {
-      return this.failed(id, title, severity, capabilities, fix, error);
-    }
-  }
-
-  private failed(
-    id: string,
-    title: string,
-    severity: DiagnosticCheck['severity'],
-    capabilities: CapabilityName[],
-    fix: Fix,
-    error: unknown,
-  ): DiagnosticCheck {
-    if (error instanceof AuthenticationError) {
-      this.authFailed = true;
-      return entry(id, title, severity, capabilities, 'error', error.message, CREDENTIALS_FIX);
-    }
-    if (error instanceof PermissionError) {
-      const permission = fix?.permission ?? error.permission;
-      return entry(
-        id,
-        title,
-        severity,
-        capabilities,
-        'missing',
-        `The service user lacks a permission: ${error.message}`,
-        permission ? permissionFix(permission) : fix,
-      );
-    }
-    // A 404 on a time-off read means the module is not part of the customer's plan.
-    const message = error instanceof HrKitError ? error.message : `Unexpected failure: ${String(error)}`;
-    return entry(id, title, severity, capabilities, 'error', message, fix);
-  }
-
-  private skipped(
-    id: string,
-    title: string,
-    capabilities: CapabilityName[],
-    severity: DiagnosticCheck['severity'] = 'optional',
-  ): DiagnosticCheck {
-    return entry(
-      id,
-      title,
-      severity,
-      capabilities,
-      'skipped',
-      'Not probed: the credentials were refused (HiBob blocks callers that repeat failed logins)',
-    );
-  }
+/**
+ * Salary history and attendance, probed with one row each (discarded unread), and only when the connection opted
+ * into that data: without it the row is skipped and nothing is sent.
+ */
+export function payProbes(deps: PayProbeDependencies, firstId: () => string | undefined, today: string): Probe[] {
+  const { client } = deps;
+  return [
+    row(
+      'compensation',
+      'Salary history (Payroll)',
+      ['compensation'],
+      permissionFix(
+        HIBOB_PERMISSIONS.payroll,
+        `People's Data › Payroll: tick "View" (and "View history" for past salary rows)`,
+        `Check ${HIBOB_PERMISSIONS.audience}`,
+      ),
+      async () => {
+        try {
+          await client.bulkSalaries({ limit: 1 }, undefined);
+          return { status: 'ok', summary: 'The service user can read the Salary table' };
+        } catch (error) {
+          if (!(error instanceof NotFoundError)) throw error;
+          return {
+            status: 'degraded',
+            summary:
+              'The bulk salaries endpoint is not available on this account; reads fall back to the legacy GET /v1/payroll/history',
+          };
+        }
+      },
+      {
+        skip: () =>
+          deps.includeCompensation
+            ? null
+            : 'Not probed: pay data is off. Connect with { includeCompensation: true } to check the Payroll permission',
+      },
+    ),
+    row(
+      'attendance',
+      'Attendance entries (Time and Attendance)',
+      ['attendance'],
+      permissionFix(HIBOB_PERMISSIONS.attendance),
+      async () => {
+        const first = firstId() ?? (await allEmployeeIds(deps.context))[0];
+        if (!first) return { status: 'skipped', summary: 'No readable employee to probe attendance with' };
+        try {
+          await client.attendanceEntries({ employeeIds: [first], from: today, to: today, limit: 1 }, undefined);
+          return { status: 'ok', summary: 'The service user can search attendance entries' };
+        } catch (error) {
+          if (!(error instanceof NotSupportedError)) throw error;
+          return {
+            status: 'missing',
+            summary: error.message,
+            fix: {
+              permission: null,
+              steps: ['The Time and Attendance module must be active on the Bob account (HiBob sells it separately)'],
+            },
+          };
+        }
+      },
+      {
+        skip: () =>
+          deps.includeAttendance
+            ? null
+            : 'Not probed: attendance is off. Connect with { includeAttendance: true } to check the attendance permission',
+      },
+    ),
+  ] as Probe[];
 }

@@ -12,10 +12,12 @@ import {
 import type { z } from 'zod';
 import { HIBOB, type HiBobConnectionConfig } from './config.js';
 import { mapHiBobError } from './errors.js';
-import { HIBOB_RATE_LIMITS } from './rate-limits.js';
+import { HIBOB_RATE_LIMITS } from './client/rate-limits.js';
+import { ATTENDANCE_ENTRY_FIELDS, RawAttendanceSearch } from './raw/attendance.js';
 import { RawFieldsResponse } from './raw/fields.js';
 import { RawNamedList, RawNamedListsIndex } from './raw/named-lists.js';
 import { type RawEmployee, RawReadResponse, RawSearchResponse } from './raw/people.js';
+import { RawBulkSalaries, RawPayrollHistory, RawSalaryTable } from './raw/salary.js';
 import { RawBulkTableResponse, RawTableResponse } from './raw/tables.js';
 import {
   RawBalance,
@@ -30,7 +32,8 @@ import {
 
 export interface HiBobClientOptions {
   config: HiBobConnectionConfig;
-  redactor: Redactor;
+  /** Default: a new one (the credentials are registered with it either way). */
+  redactor?: Redactor;
   logger: Logger;
   clock?: Clock;
   rateLimits?: boolean;
@@ -51,6 +54,22 @@ export interface SearchRequest {
 
 export type BulkTable = 'work' | 'employment' | 'lifecycle';
 
+/** `GET /bulk/people/salaries` filters, sent unchanged with every cursor (HiBob requires identical filters). */
+export interface BulkSalaryFilters {
+  /** At most 200 ids; absent = every employee the service user can access. */
+  employeeIds?: readonly string[];
+  includeArchived?: boolean;
+  limit: number;
+}
+
+/** `POST /attendance/entries/search` filters: the employees (required) and an inclusive clock-in range ≤ 33 days. */
+export interface AttendanceSearch {
+  employeeIds: readonly string[];
+  from: string;
+  to: string;
+  limit: number;
+}
+
 const path = (...segments: string[]) => segments.map((segment) => encodeURIComponent(segment)).join('/');
 
 /**
@@ -65,7 +84,7 @@ export class HiBobClient {
       provider: HIBOB,
       baseUrl: options.config.baseUrl,
       auth: { kind: 'basic', username: options.config.serviceUserId, password: options.config.token },
-      redactor: options.redactor,
+      ...(options.redactor ? { redactor: options.redactor } : {}),
       logger: options.logger,
       mapError: mapHiBobError,
       ...(options.network ? { network: options.network } : {}),
@@ -232,6 +251,61 @@ export class HiBobClient {
     return this.call(RawBalance, 'time-off balance', {
       path: `/v1/timeoff/employees/${path(employeeId)}/balance`,
       searchParams: { policyType, date },
+      signal,
+    });
+  }
+
+  /** One page of the Salary table for many employees; 403 names the Payroll permission (errors.ts). */
+  bulkSalaries(filters: BulkSalaryFilters, cursor: string | undefined, signal?: AbortSignal) {
+    return this.call(RawBulkSalaries, 'bulk salaries page', {
+      path: '/v1/bulk/people/salaries',
+      searchParams: {
+        limit: filters.limit,
+        ...(filters.employeeIds?.length ? { employeeIds: filters.employeeIds.join(',') } : {}),
+        includeArchived: filters.includeArchived ?? false,
+        ...(cursor ? { cursor } : {}),
+      },
+      signal,
+    });
+  }
+
+  /** One employee's Salary table rows (unparsed: the mapping validates each row). */
+  async salaries(employeeId: string, signal?: AbortSignal) {
+    return (
+      await this.call(RawSalaryTable, 'salary table', { path: `/v1/people/${path(employeeId)}/salaries`, signal })
+    ).values;
+  }
+
+  /** `GET /payroll/history` (legacy, announced for deprecation): every readable employee, one unpaginated answer. */
+  async payrollHistory(showInactive: boolean, signal?: AbortSignal) {
+    return (
+      await this.call(RawPayrollHistory, 'payroll history', {
+        path: '/v1/payroll/history',
+        searchParams: { showInactive },
+        signal,
+      })
+    ).employees;
+  }
+
+  /**
+   * One page of attendance entries. Filters use `fieldId` as the daily-breakdown endpoint documents; 404 means the
+   * account has no Time and Attendance module (NotSupportedError, errors.ts).
+   */
+  attendanceEntries(search: AttendanceSearch, cursor: string | undefined, signal?: AbortSignal) {
+    return this.call(RawAttendanceSearch, 'attendance search page', {
+      method: 'POST',
+      path: '/v1/attendance/entries/search',
+      json: {
+        fields: [...ATTENDANCE_ENTRY_FIELDS],
+        filters: [
+          { fieldId: '/attendanceEntry/employeeId', operator: 'equals', values: [...search.employeeIds] },
+          { fieldId: '/attendanceEntry/clockInDate', operator: 'from', values: [search.from] },
+          { fieldId: '/attendanceEntry/clockInDate', operator: 'to', values: [search.to] },
+        ],
+        limit: search.limit,
+        ...(cursor ? { cursor } : {}),
+      },
+      idempotent: true,
       signal,
     });
   }

@@ -1,4 +1,4 @@
-import { withEnvironment } from '@hrkit/core';
+import { type CredentialSpec, environmentOf, withEnvironment } from '@hrkit/core';
 import { z } from 'zod';
 
 export const HIBOB = 'hibob';
@@ -9,11 +9,32 @@ export const HIBOB_HOSTS = {
   sandbox: 'https://api.sandbox.hibob.com',
 } as const;
 
+/**
+ * The settings `connect()` reads, declared once: the connection schema's environment fallbacks, the redactor (the
+ * token; the service user ID is redacted too, module.ts) and the `hrkit` CLI read them from here.
+ */
+export const HIBOB_CREDENTIALS: readonly CredentialSpec[] = [
+  {
+    key: 'serviceUserId',
+    env: 'HIBOB_SERVICE_USER_ID',
+    secret: false,
+    placeholder: 'id',
+    description: 'the HiBob service user ID (Settings › Integrations › Automation › Service users)',
+  },
+  {
+    key: 'token',
+    env: 'HIBOB_TOKEN',
+    secret: true,
+    placeholder: 'token',
+    description: "the service user's token (shown once when the service user is created)",
+  },
+];
+
 /** Environment variables read when the consumer leaves a credential out. */
-export const HIBOB_ENVIRONMENT = {
-  serviceUserId: 'HIBOB_SERVICE_USER_ID',
-  token: 'HIBOB_TOKEN',
-} as const;
+export const HIBOB_ENVIRONMENT = environmentOf(HIBOB_CREDENTIALS) as {
+  readonly serviceUserId: 'HIBOB_SERVICE_USER_ID';
+  readonly token: 'HIBOB_TOKEN';
+};
 
 /**
  * `production` / `sandbox` / any http(s) URL. Endpoint paths carry `/v1` themselves, so a trailing `/v1`

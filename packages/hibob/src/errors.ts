@@ -3,11 +3,63 @@ import {
   type ErrorMapper,
   type HrKitError,
   NotFoundError,
+  NotSupportedError,
   PermissionError,
   ProviderError,
 } from '@hrkit/core';
 import { HIBOB } from './config.js';
-import { permissionForPath } from './permissions.js';
+
+/**
+ * The permission a HiBob request needs, in the words of Bob's permission-group screens, so that an error or a
+ * `check()` entry tells the customer's admin exactly what to grant.
+ */
+export const HIBOB_PERMISSIONS = {
+  directory: 'Features › People › Directory',
+  permissionGroup: 'Settings › Integrations › Automation › Service users › add the service user to a permission group',
+  whosOut: "People's Data › Time off › See who's out",
+  balances: "People's Data › Time off › Balance › See selected people's balances",
+  timeOffSettings: "Features › Time off › Settings › Manage company's time off settings",
+  pendingRequests:
+    "People's Data › Time off › Requests › Create, edit and cancel people's requests that haven't been approved yet",
+  privatePolicies: "People's Data › Time off › See who's out › See who's out because of private policy",
+  /** Salary table: current row with View, past rows with View history (salaries, payroll history). */
+  payroll: "People's Data › Payroll › View selected employees' Payroll sections (and View history for past rows)",
+  /** Attendance entries search, summaries and daily breakdowns. */
+  attendance: "People's Data › Time attendance › Manage time attendance sheets",
+  /** Not a permission but the group's population: HiBob's default condition hides leavers and future hires. */
+  audience:
+    'Permission group › Access data for: everyone you sync (remove the condition "Lifecycle status equals Employed")',
+} as const;
+
+/** `People's Data › <category> › View` (or `View history` for table history). */
+export function categoryPermission(categoryName: string, history = false): string {
+  return `People's Data › ${categoryName} › ${history ? 'View history' : 'View'}`;
+}
+
+const TABLE_CATEGORY: Record<string, string> = {
+  work: 'Work',
+  employment: 'Employment',
+  lifecycle: 'Lifecycle',
+  salaries: 'Payroll',
+  variable: 'Payroll',
+  equities: 'Equity',
+};
+
+/** The permission a request path needs; null when the path needs none in particular. */
+export function permissionForPath(path: string): string | null {
+  const table = /^\/v1\/(?:bulk\/)?people\/(?:[^/]+\/)?(work|employment|lifecycle|salaries|variable|equities)$/.exec(
+    path,
+  );
+  if (table?.[1]) return categoryPermission(TABLE_CATEGORY[table[1]] ?? table[1], true);
+  if (/^\/v1\/people(\/|$)/.test(path)) return HIBOB_PERMISSIONS.directory;
+  if (/^\/v1\/timeoff\/employees\/[^/]+\/balance/.test(path)) return HIBOB_PERMISSIONS.balances;
+  if (/^\/v1\/timeoff\/(policy-types|policies)/.test(path)) return HIBOB_PERMISSIONS.timeOffSettings;
+  if (/^\/v1\/timeoff\//.test(path)) return HIBOB_PERMISSIONS.whosOut;
+  if (/^\/v1\/company\//.test(path)) return HIBOB_PERMISSIONS.permissionGroup;
+  if (/^\/v1\/payroll\//.test(path)) return HIBOB_PERMISSIONS.payroll;
+  if (/^\/v1\/attendance\//.test(path)) return HIBOB_PERMISSIONS.attendance;
+  return null;
+}
 
 /** HiBob's error text, from `{key, error}` (most APIs), `{errorMessage}`, `{message}` or field-level `{errors}`. */
 export function hibobErrorText(body: unknown): { key: string | null; message: string | null } {
@@ -38,7 +90,12 @@ function notFound(path: string, options: { provider: string; request: string; st
   if (list) return new NotFoundError('named list', decode(list[1]), options);
   const policyType = /^\/v1\/timeoff\/policy-types\/([^/]+)$/.exec(path);
   if (policyType) return new NotFoundError('time-off policy type', decode(policyType[1]), options);
-  // HiBob answers 404 for modules the company has not bought (e.g. Time and Attendance) too.
+  // HiBob answers 404 for modules the company has not bought: Time and Attendance is sold separately.
+  if (path.startsWith('/v1/attendance/')) {
+    const unsupported = new NotSupportedError('attendance', options);
+    unsupported.message = `${HIBOB} answered 404 on ${path}: the company's Bob account has no Time and Attendance module`;
+    return unsupported;
+  }
   return new NotFoundError('HiBob resource', path, options);
 }
 
@@ -76,3 +133,30 @@ export const mapHiBobError: ErrorMapper = ({ status, body, request }) => {
     });
   return undefined;
 };
+
+/** One employee whose pay rows the service user may not read. Carries ids and codes only, never amounts. */
+export interface PayPermissionIssue {
+  employeeRemoteId: string;
+  /** HiBob's code when it gave one (e.g. `MISSING_PERMISSION`), else the HTTP status as text. */
+  code: string;
+  /** HiBob's message, when it gave one. */
+  message: string | null;
+  /** Where it was reported: `bulk salaries`, `employee salaries`, `payroll history`. */
+  source: string;
+}
+
+/** Some employees' pay could not be read; `issues` names them. Thrown after every readable row was delivered. */
+export class PayPermissionError extends PermissionError {
+  readonly issues: readonly PayPermissionIssue[];
+  constructor(issues: readonly PayPermissionIssue[]) {
+    const ids = issues.map((issue) => issue.employeeRemoteId);
+    const codes = [...new Set(issues.map((issue) => issue.code))].join(', ');
+    const shown = ids.slice(0, 10).join(', ') + (ids.length > 10 ? `, … (${ids.length - 10} more)` : '');
+    super(
+      `${HIBOB}: the service user may not read the salary rows of ${ids.length} employee(s) (${codes}): ${shown}. ` +
+        `Every other row was delivered. Grant ${HIBOB_PERMISSIONS.payroll} for them, or widen ${HIBOB_PERMISSIONS.audience}`,
+      { provider: HIBOB, permission: HIBOB_PERMISSIONS.payroll },
+    );
+    this.issues = issues;
+  }
+}

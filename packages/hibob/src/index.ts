@@ -1,23 +1,21 @@
-export * from './capabilities.js';
-export * from './check.js';
-export * from './client.js';
-export * from './config.js';
-export * from './connector.js';
-export * from './errors.js';
-export * from './mapping/context.js';
-export * from './mapping/employee.js';
-export * from './mapping/employment-status.js';
-export * from './mapping/employment-type.js';
-export * from './mapping/employment-type-mapping.js';
-export * from './mapping/field-catalog.js';
-export * from './mapping/history.js';
-export * from './mapping/lists.js';
-export * from './mapping/read-field.js';
-export * from './mapping/time-off.js';
-export * from './module.js';
-export * from './options.js';
-export * from './pay/index.js';
-export * from './permissions.js';
-export * from './rate-limits.js';
-export * from './tokens.js';
-export * from './webhooks.js';
+// #region public-api
+/** The public names, listed: what a consumer imports. Everything else is reachable through './internal.js' only. */
+export { HIBOB_CAPABILITIES } from './capabilities.js';
+export { HIBOB_CHECK_IDS } from './check.js';
+export { HIBOB_RATE_LIMITS } from './client/rate-limits.js';
+export { HIBOB, HIBOB_CREDENTIALS, HIBOB_ENVIRONMENT, HIBOB_HOSTS, HiBobConnectionConfig } from './config.js';
+export type { HiBobConnector } from './connector.js';
+export { HIBOB_PERMISSIONS, PayPermissionError, type PayPermissionIssue } from './errors.js';
+export { mapEmployee } from './mapping/employee.js';
+export {
+  createEmploymentTypeMapping,
+  type EmploymentTypeClassification,
+  defaultEmploymentTypeMapping,
+  type EmploymentTypeMapping,
+  type EmploymentTypeTables,
+} from './mapping/employment-type-mapping.js';
+export { hibob } from './module.js';
+export { DEFAULT_EMPLOYMENT_TYPE_FIELD, HIBOB_TOKENS, HiBobOptions } from './options.js';
+export type { HiBobCompensationOptions, PayIssueHandling } from './readers/compensation.js';
+export { SIGNATURE_HEADER, signHiBobWebhook, verifyHiBobSignature } from './webhooks.js';
+// #endregion public-api

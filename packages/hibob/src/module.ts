@@ -1,36 +1,41 @@
-import { type ProviderDefinition, type ProviderPlugin, TOKENS } from '@hrkit/core';
-import { ContainerModule } from 'inversify';
+import { defineProvider, systemClock } from '@hrkit/core';
 import type { z } from 'zod';
 import { HIBOB_CAPABILITIES } from './capabilities.js';
-import { HIBOB, HiBobConnectionConfig } from './config.js';
+import { HIBOB, HIBOB_CREDENTIALS, HiBobConnectionConfig } from './config.js';
 import { HiBobConnector } from './connector.js';
-import { type HiBobOptions, resolveHiBobOptions } from './options.js';
-import { HIBOB_TOKENS } from './tokens.js';
+import type { EmploymentTypeMapping } from './mapping/employment-type-mapping.js';
+import { HIBOB_TOKENS, HiBobOptions, type ResolvedHiBobOptions } from './options.js';
+import { SIGNATURE_HEADER } from './webhooks.js';
 
-export const hibobDefinition: ProviderDefinition<HiBobConnectionConfig> = {
+// #region module
+/**
+ * The HiBob plugin: `createHrKit({ providers: [hibob()] })`. Options are validated here (a bad one is a
+ * ConfigurationError naming it). The employment-type mapping is bound under `HIBOB_TOKENS.EmploymentTypeMapping`,
+ * so a consumer can replace it with `rebind` in `overrides` (docs/providers/hibob.md). No DI code: defineProvider
+ * writes it.
+ */
+export const hibob = defineProvider<HiBobConnectionConfig, ResolvedHiBobOptions, HiBobOptions>({
   key: HIBOB,
   displayName: 'HiBob',
-  specificationVersion: 'v1',
   capabilities: HIBOB_CAPABILITIES,
-  connectionSchema: HiBobConnectionConfig as unknown as z.ZodType<HiBobConnectionConfig>,
-  secretsOf: (config) =>
-    [config.token, config.serviceUserId, config.webhookSecret].filter((s): s is string => Boolean(s)),
-  connector: HiBobConnector,
-};
-
-/**
- * The HiBob provider plugin: `createHrKit({ providers: [hibob()] })`. Options are validated here (bad ones throw a
- * ConfigurationError naming the option). The employment-type mapping is bound under
- * `HIBOB_TOKENS.EmploymentTypeMapping`, so a consumer can also replace it with `rebind` in `overrides`.
- */
-export function hibob(options?: HiBobOptions): ProviderPlugin {
-  const resolved = resolveHiBobOptions(options);
-  return {
-    key: HIBOB,
-    module: new ContainerModule(({ bind }) => {
-      bind(TOKENS.ProviderDefinition).toConstantValue(hibobDefinition);
-      bind(HIBOB_TOKENS.Options).toConstantValue(resolved);
-      bind(HIBOB_TOKENS.EmploymentTypeMapping).toConstantValue(resolved.employmentTypeMapping);
+  config: HiBobConnectionConfig as unknown as z.ZodType<HiBobConnectionConfig>,
+  credentials: HIBOB_CREDENTIALS,
+  // Bob signs with a secret the admin chooses; the connection config may carry it (it enables the webhooks check).
+  webhook: { secretKey: 'webhookSecret', env: 'HIBOB_WEBHOOK_SECRET', signatureHeader: SIGNATURE_HEADER },
+  options: HiBobOptions,
+  bindings: (options) => [[HIBOB_TOKENS.EmploymentTypeMapping, options.employmentTypeMapping]],
+  // The service user ID is redacted too: with the token it is the Basic credential.
+  extraSecrets: (config) => [config.serviceUserId, config.webhookSecret].filter((s): s is string => Boolean(s)),
+  connector: ({ config, connect, redactor, logger, options, resolve }) =>
+    new HiBobConnector({
+      config,
+      connect,
+      redactor,
+      logger,
+      clock: connect.clock ?? systemClock,
+      options,
+      employmentTypeMapping: resolve<EmploymentTypeMapping>(HIBOB_TOKENS.EmploymentTypeMapping),
     }),
-  };
-}
+  sandbox: async () => (await import('./sandbox/index.js')).startHiBobSandbox,
+});
+// #endregion module

@@ -1,6 +1,5 @@
-import { ConfigurationError, parseConfig, WorkerKind, WorkSchedule } from '@hrkit/core';
+import { WorkerKind, WorkSchedule } from '@hrkit/core';
 import { z } from 'zod';
-import { HIBOB } from './config.js';
 import {
   createEmploymentTypeMapping,
   defaultEmploymentTypeMapping,
@@ -20,7 +19,7 @@ export interface HiBobOptions {
   employmentTypeMapping?: EmploymentTypeMapping | EmploymentTypeTables;
   /** Defaults for every employee read (a read's own options win). */
   defaults?: { includeInactive?: boolean; includeSensitive?: boolean; includeHistory?: boolean; includeRaw?: boolean };
-  /** How far back `timeOff.requests({from,to})` reads the changes feed, in days. Default 365. */
+  /** How far before `from` (or now, if earlier) `timeOff.requests({from,to})` reads the changes feed, in days. Default 365. */
   timeOffLookbackDays?: number;
   /** Employees read per `/people/search` call when listing. Default 500. */
   searchBatchSize?: number;
@@ -72,11 +71,12 @@ const OptionsSchema = z.strictObject({
   customFieldMap: z.record(z.string().trim().min(1), z.string().trim().min(1)).optional(),
 });
 
-/** Validate `hibob(options)`; a bad option is a ConfigurationError naming it. */
-export function resolveHiBobOptions(options: HiBobOptions | undefined): ResolvedHiBobOptions {
-  if (options !== undefined && (typeof options !== 'object' || options === null))
-    throw new ConfigurationError('hibob(options) expects an object', { field: 'options', provider: HIBOB });
-  const parsed = parseConfig(OptionsSchema, options ?? {}, { provider: HIBOB, what: 'hibob() options' });
+/** The plugin options schema `defineProvider` validates `hibob(options)` with: the input, defaults filled in. */
+export const HiBobOptions: z.ZodType<ResolvedHiBobOptions, HiBobOptions> = OptionsSchema.transform(
+  withDefaults,
+) as never;
+
+function withDefaults(parsed: z.output<typeof OptionsSchema>): ResolvedHiBobOptions {
   const mapping = parsed.employmentTypeMapping;
   return {
     employmentTypeField: parsed.employmentTypeField ?? DEFAULT_EMPLOYMENT_TYPE_FIELD,
@@ -96,3 +96,11 @@ export function resolveHiBobOptions(options: HiBobOptions | undefined): Resolved
     customFieldMap: parsed.customFieldMap ?? {},
   };
 }
+
+/** DI tokens of the HiBob adapter's replaceable parts (Symbol.for: two copies of the package still agree). */
+export const HIBOB_TOKENS = {
+  /** The validated `hibob(options)` plugin options. */
+  Options: Symbol.for('@hrkit/hibob/Options'),
+  /** The EmploymentTypeMapping: rebind it to classify the customer's labels differently. */
+  EmploymentTypeMapping: Symbol.for('@hrkit/hibob/EmploymentTypeMapping'),
+} as const;

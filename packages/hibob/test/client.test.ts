@@ -1,7 +1,7 @@
 import { AuthenticationError, createHrKit, NotFoundError, PermissionError, ProviderError } from '@hrkit/core';
 import { MemoryLogger, VirtualClock } from '@hrkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hibob } from '../src/index.js';
+import { hibob } from '../src/internal.js';
 import { json, startLocalServer } from './helpers/local-server.js';
 
 const SERVICE_USER = 'SERVICE-USER-4711';

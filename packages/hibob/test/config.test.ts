@@ -7,7 +7,7 @@ import {
   HIBOB_TOKENS,
   HiBobConnector,
   hibob,
-} from '../src/index.js';
+} from '../src/internal.js';
 
 const TOKEN = 'a-long-secret-token-123';
 

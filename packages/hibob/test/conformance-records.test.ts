@@ -6,7 +6,7 @@ import {
   withoutEmployeeRecordsTruth,
 } from '@hrkit/testkit/conformance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hibob } from '../src/index.js';
+import { hibob } from '../src/internal.js';
 import { startHiBobSandbox } from '../src/sandbox/index.js';
 
 /** The records ground-truth check is only worth something if it fails when an adapter and the truth disagree. */

@@ -108,6 +108,9 @@ describe('employees against the HiBob sandbox', () => {
     expect(report.ok).toBe(false);
     expect(report.checks[0]).toMatchObject({ id: 'employees.list', status: 'error' });
     expect(report.checks.slice(1).every((check) => check.status === 'skipped')).toBe(true);
+    // core's runProbes with HiBob's wording: where to check the credentials, and why nothing else was probed.
+    expect(report.checks[0]?.fix?.steps.join(' ')).toMatch(/check the service user ID and its token/);
+    expect(report.checks[1]?.summary).toMatch(/HiBob blocks callers that repeat failed logins/);
     expect(connector.client.http.stats.requests).toBe(2); // check() stopped after its first 401
     const text = [JSON.stringify(error), String((error as Error).stack), logger.text(), JSON.stringify(report)].join(
       '\n',

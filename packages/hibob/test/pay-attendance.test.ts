@@ -1,6 +1,6 @@
 import { NotSupportedError, PermissionError } from '@hrkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listHiBobAttendance } from '../src/pay/index.js';
+import { listAttendance } from '../src/internal.js';
 import { type PaySandbox, startPaySandbox } from '../src/sandbox/pay/index.js';
 import { collect, collectUntilError, payContext } from './pay-helpers.js';
 
@@ -33,7 +33,7 @@ describe('attendance against the pay sandbox', () => {
     const from = '2026-09-01';
     const to = '2026-11-20';
     const ids = sandbox.data.employeeIds as string[];
-    const records = await collect(listHiBobAttendance(payContext(sandbox), { from, to, employeeIds: ids }));
+    const records = await collect(listAttendance(payContext(sandbox), { from, to, employeeIds: ids }));
     const expected = ids.flatMap((id) => datesBetween(from, to).flatMap((date) => sandbox.data.attendanceOn(id, date)));
     expect(expected.length).toBeGreaterThan(300);
     expect(records.map((record) => record.remoteId).sort()).toEqual(expected.map((entry) => entry.id).sort());
@@ -59,7 +59,7 @@ describe('attendance against the pay sandbox', () => {
   it('keeps local wall time, the offset and the instant; durations; breaks; today’s open entry', async () => {
     const ids = sandbox.data.employeeIds as string[];
     const records = await collect(
-      listHiBobAttendance(payContext(sandbox), { from: '2026-11-16', to: '2026-11-20', employeeIds: ids }),
+      listAttendance(payContext(sandbox), { from: '2026-11-16', to: '2026-11-20', employeeIds: ids }),
     );
     const clocked = records.find((record) => record.kind.value === 'work' && record.clockIn && record.clockOut);
     const served = sandbox.data
@@ -89,15 +89,16 @@ describe('attendance against the pay sandbox', () => {
 
   it('without employeeIds lists the employees first (ids only), then reads all of them', async () => {
     sandbox.hits.length = 0;
-    const records = await collect(listHiBobAttendance(payContext(sandbox), { from: '2026-11-02', to: '2026-11-06' }));
+    const records = await collect(listAttendance(payContext(sandbox), { from: '2026-11-02', to: '2026-11-06' }));
     expect(sandbox.hits[0]?.route).toBe('hibob.people.search');
-    expect(sandbox.hits[0]?.body).toEqual({ fields: ['root.id'], showInactive: true });
+    // Ids only, leavers included (the same people search the employee reader sends, humanReadable as always).
+    expect(sandbox.hits[0]?.body).toMatchObject({ fields: ['root.id'], showInactive: true });
     expect(new Set(records.map((record) => record.employee.remoteId)).size).toBeGreaterThan(8);
   });
 
   it('names the attendance permission when the service user lacks it', async () => {
     const { items, error } = await collectUntilError(
-      listHiBobAttendance(payContext(sandbox, sandbox.restricted), {
+      listAttendance(payContext(sandbox, sandbox.restricted), {
         from: '2026-11-02',
         to: '2026-11-06',
         employeeIds: ['x'],
@@ -152,7 +153,7 @@ describe('attendance on an account without Time and Attendance', () => {
     const sandbox = await startPaySandbox({ seed: 2, employees: 3, attendanceModule: false });
     try {
       const { error } = await collectUntilError(
-        listHiBobAttendance(payContext(sandbox), { from: '2026-11-02', to: '2026-11-06' }),
+        listAttendance(payContext(sandbox), { from: '2026-11-02', to: '2026-11-06' }),
       );
       expect(error).toBeInstanceOf(NotSupportedError);
       expect((error as Error).message).toMatch(/Time and Attendance module/);

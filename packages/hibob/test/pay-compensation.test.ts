@@ -1,6 +1,6 @@
 import { PermissionError } from '@hrkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listHiBobCompensation, type PayPermissionIssue, PayPermissionError } from '../src/pay/index.js';
+import { listCompensation, type PayPermissionIssue, PayPermissionError } from '../src/internal.js';
 import { type PaySandbox, startPaySandbox } from '../src/sandbox/pay/index.js';
 import { collect, collectUntilError, filtersOf, payContext } from './pay-helpers.js';
 
@@ -18,7 +18,7 @@ describe('compensation against the pay sandbox (450 employees, 3 with hidden pay
     sandbox.hits.length = 0;
     const issues: PayPermissionIssue[] = [];
     const rows = await collect(
-      listHiBobCompensation(payContext(sandbox), { onPermissionIssue: (issue) => issues.push(issue) }),
+      listCompensation(payContext(sandbox), { onPermissionIssue: (issue) => issues.push(issue) }),
     );
     const ids = rows.map((row) => row.remoteId);
     expect(new Set(ids).size).toBe(ids.length);
@@ -38,7 +38,7 @@ describe('compensation against the pay sandbox (450 employees, 3 with hidden pay
   });
 
   it('orders each employee history by effective date although the sandbox serves it shuffled', async () => {
-    const rows = await collect(listHiBobCompensation(payContext(sandbox), { failOnPermissionIssues: false }));
+    const rows = await collect(listCompensation(payContext(sandbox), { failOnPermissionIssues: false }));
     const byEmployee = new Map<string, typeof rows>();
     for (const row of rows)
       byEmployee.set(row.employee.remoteId, [...(byEmployee.get(row.employee.remoteId) ?? []), row]);
@@ -61,7 +61,7 @@ describe('compensation against the pay sandbox (450 employees, 3 with hidden pay
 
   it('maps HiBob values without converting them', async () => {
     const [row] = await collect(
-      listHiBobCompensation(payContext(sandbox), { employeeIds: [sandbox.data.employeeIds[0] as string] }),
+      listCompensation(payContext(sandbox), { employeeIds: [sandbox.data.employeeIds[0] as string] }),
     );
     const served = sandbox.data
       .salaryRows(sandbox.data.employeeIds[0] as string)
@@ -76,7 +76,7 @@ describe('compensation against the pay sandbox (450 employees, 3 with hidden pay
   });
 
   it('by default yields every readable row, then throws a PayPermissionError naming the unreadable employees', async () => {
-    const { items, error } = await collectUntilError(listHiBobCompensation(payContext(sandbox)));
+    const { items, error } = await collectUntilError(listCompensation(payContext(sandbox)));
     expect(items).toHaveLength(sandbox.data.readableSalaryRowIds().length);
     expect(error).toBeInstanceOf(PayPermissionError);
     const failure = error as PayPermissionError;
@@ -91,7 +91,7 @@ describe('compensation against the pay sandbox (450 employees, 3 with hidden pay
     const hidden = hiddenIds()[0] as string;
     const issues: PayPermissionIssue[] = [];
     const rows = await collect(
-      listHiBobCompensation(payContext(sandbox), {
+      listCompensation(payContext(sandbox), {
         employeeIds: [...visible, hidden],
         onPermissionIssue: (issue) => issues.push(issue),
       }),
@@ -106,7 +106,7 @@ describe('compensation against the pay sandbox (450 employees, 3 with hidden pay
   it('splits more than 200 employee ids into bulk calls of at most 200, each paged with the same filters', async () => {
     sandbox.hits.length = 0;
     const wanted = sandbox.data.employeeIds.slice(0, 250) as string[];
-    const rows = await collect(listHiBobCompensation(payContext(sandbox), { employeeIds: wanted }));
+    const rows = await collect(listCompensation(payContext(sandbox), { employeeIds: wanted }));
     expect(new Set(rows.map((row) => row.employee.remoteId))).toEqual(new Set(wanted));
     const sent = bulkHits().map((hit) => filtersOf(hit.query).employeeIds?.[0]?.split(',') ?? []);
     expect(sent.map((ids) => ids.length)).toEqual([200, 50]);
@@ -117,7 +117,7 @@ describe('compensation against the pay sandbox (450 employees, 3 with hidden pay
     sandbox.hits.length = 0;
     const wanted = sandbox.data.employeeIds.slice(10, 20) as string[];
     const rows = await collect(
-      listHiBobCompensation(payContext(sandbox), { employeeIds: wanted, source: 'payrollHistory' }),
+      listCompensation(payContext(sandbox), { employeeIds: wanted, source: 'payrollHistory' }),
     );
     expect(sandbox.hits.map((hit) => hit.route)).toEqual(['hibob.payroll.history']);
     expect(new Set(rows.map((row) => row.employee.remoteId))).toEqual(new Set(wanted));
@@ -136,7 +136,7 @@ describe('compensation against the pay sandbox (450 employees, 3 with hidden pay
   });
 
   it('refuses the whole read with the Payroll permission named when the service user lacks it', async () => {
-    const { items, error } = await collectUntilError(listHiBobCompensation(payContext(sandbox, sandbox.restricted)));
+    const { items, error } = await collectUntilError(listCompensation(payContext(sandbox, sandbox.restricted)));
     expect(items).toEqual([]);
     expect(error).toBeInstanceOf(PermissionError);
     expect((error as PermissionError).permission).toMatch(/Payroll/);
@@ -145,7 +145,7 @@ describe('compensation against the pay sandbox (450 employees, 3 with hidden pay
 
   it('never writes an amount or a credential to the log or to errors', async () => {
     const context = payContext(sandbox);
-    const { items, error } = await collectUntilError(listHiBobCompensation(context));
+    const { items, error } = await collectUntilError(listCompensation(context));
     expect(items.length).toBeGreaterThan(0);
     const text = `${context.logger.text()}\n${String((error as Error).message)}\n${JSON.stringify(error)}`;
     expect(context.logger.lines.some((line) => line.level === 'warn')).toBe(true);
@@ -172,7 +172,7 @@ describe('compensation where the bulk endpoint is missing', () => {
   it('falls back to the legacy payroll history and reads the same rows', async () => {
     sandbox.hits.length = 0;
     const context = payContext(sandbox);
-    const rows = await collect(listHiBobCompensation(context, { failOnPermissionIssues: false }));
+    const rows = await collect(listCompensation(context, { failOnPermissionIssues: false }));
     expect(sandbox.hits.map((hit) => `${hit.route} ${hit.status}`)).toEqual([
       'hibob.salaries.bulk 404',
       'hibob.payroll.history 200',
@@ -186,7 +186,7 @@ describe('compensation where the bulk endpoint is missing', () => {
     const visible = sandbox.data.employeeIds.slice(0, 6) as string[];
     const hidden = [...sandbox.data.payrollHidden];
     const { items, error } = await collectUntilError(
-      listHiBobCompensation(payContext(sandbox), { employeeIds: [...visible, ...hidden] }),
+      listCompensation(payContext(sandbox), { employeeIds: [...visible, ...hidden] }),
     );
     expect(new Set(items.map((row) => row.employee.remoteId))).toEqual(new Set(visible));
     expect(error).toBeInstanceOf(PayPermissionError);

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { ConfigurationError, createHrKit } from '@hrkit/core';
 import { MemoryLogger } from '@hrkit/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hibob } from '../src/index.js';
-import { type HiBobCompensationOptions, PayPermissionError } from '../src/pay/index.js';
+import { hibob } from '../src/internal.js';
+import { type HiBobCompensationOptions, PayPermissionError } from '../src/internal.js';
 import { type PaySandbox, SENSITIVE_PAY_ROUTE_NAMES, startPaySandbox } from '../src/sandbox/pay/index.js';
 import { collect, collectUntilError } from './pay-helpers.js';
 

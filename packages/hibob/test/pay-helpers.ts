@@ -1,23 +1,20 @@
-import { HttpClient } from '@hrkit/core';
 import { MemoryLogger } from '@hrkit/core/testing';
-import type { PayContext } from '../src/pay/index.js';
+import { HiBobClient, type HiBobReadContext } from '../src/internal.js';
 import type { PaySandbox, PaySandboxCredential } from '../src/sandbox/pay/index.js';
 
-/** A pay context against the standalone pay sandbox: no retries, no client-side limits, a MemoryLogger. */
+/** A read context against the standalone pay sandbox: no retries, no client-side limits, a MemoryLogger. */
 export function payContext(
   sandbox: PaySandbox,
   credential: PaySandboxCredential = sandbox.full,
-): PayContext & { logger: MemoryLogger } {
+): HiBobReadContext & { logger: MemoryLogger; http: HiBobClient['http'] } {
   const logger = new MemoryLogger();
-  const http = new HttpClient({
-    provider: 'hibob',
-    baseUrl: sandbox.url,
-    auth: { kind: 'basic', username: credential.serviceUserId, password: credential.token },
+  const client = new HiBobClient({
+    config: { serviceUserId: credential.serviceUserId, token: credential.token, baseUrl: sandbox.url },
     logger,
-    rateLimits: [],
-    retry: { limit: 0 },
+    rateLimits: false,
+    retryLimit: 0,
   });
-  return { http, logger };
+  return { client, logger, http: client.http };
 }
 
 export async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { ConfigurationError, createHrKit, PermissionError } from '@hrkit/core';
 import { MemoryLogger } from '@hrkit/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hibob } from '../src/index.js';
-import { type HiBobCompensationOptions, type PayPermissionIssue } from '../src/pay/index.js';
+import { hibob } from '../src/internal.js';
+import { type HiBobCompensationOptions, type PayPermissionIssue } from '../src/internal.js';
 import { CATEGORY_IDS, type HiBobSandbox, startHiBobSandbox } from '../src/sandbox/index.js';
 import {
   generatePayData,

@@ -1,7 +1,7 @@
 import { AttendanceRecord, Compensation, InvalidProviderDataError } from '@hrkit/core';
 import { describe, expect, it } from 'vitest';
-import { mapAttendanceEntry, mapSalaryRows, readBulkErrors } from '../src/pay/index.js';
-import { dateWindows } from '../src/pay/date-windows.js';
+import { type DataIssue } from '@hrkit/core';
+import { asIsoDate, dateWindows, mapAttendanceEntry, mapSalaryRows, readBulkErrors } from '../src/internal.js';
 
 const EMPLOYEE = '3332883884017713238';
 
@@ -58,6 +58,40 @@ describe('salary rows → Compensation', () => {
     );
     expect(rows.map((row) => row.effectiveDate)).toEqual(['2021-02-01', '2025-06-01', null]);
     expect(rows[0]?.raw).toEqual({ id: 1, effectiveDate: '2021-02-01' });
+  });
+
+  it('reads dates on the employee mapping policy (normalize.ts): unreadable is null and reported, not a throw', () => {
+    // A date with an offset is read as employee dates are; before, the pay mapping threw on it.
+    const [withOffset] = mapSalaryRows([{ id: 1, effectiveDate: '2024-03-01+01:00' }], context);
+    expect(withOffset?.effectiveDate).toBe(asIsoDate('2024-03-01+01:00'));
+    expect(withOffset?.effectiveDate).toBe('2024-03-01');
+    // Not a date: null on the row and a DataIssue naming it, when the read reports issues…
+    const issues: DataIssue[] = [];
+    const [bad] = mapSalaryRows([{ id: 2, effectiveDate: '2024-13-45', endEffectiveDate: 'soon' }], {
+      ...context,
+      onDataIssue: (issue) => issues.push(issue),
+    });
+    expect(bad).toMatchObject({ remoteId: `${EMPLOYEE}:2`, effectiveDate: null, endDate: null });
+    expect(issues).toEqual([
+      { recordId: `${EMPLOYEE}:2`, field: 'effectiveDate', value: '2024-13-45', reason: 'not a date (YYYY-MM-DD)' },
+      { recordId: `${EMPLOYEE}:2`, field: 'endDate', value: 'soon', reason: 'not a date (YYYY-MM-DD)' },
+    ]);
+    // …and a typed error naming the field when nobody handles issues (what core's Connection does without one).
+    expect(() => mapSalaryRows([{ id: 2, effectiveDate: '2024-13-45' }], context)).toThrow(InvalidProviderDataError);
+    expect(() => mapSalaryRows([{ id: 2, effectiveDate: '2024-13-45' }], context)).toThrow(/effectiveDate/);
+    // Attendance: the same policy; an unreadable clock-in date falls back to the clock-in time's day.
+    const attendanceIssues: DataIssue[] = [];
+    const entry = mapAttendanceEntry(
+      {
+        '/attendanceEntry/id': 5,
+        '/attendanceEntry/employeeId': EMPLOYEE,
+        '/attendanceEntry/clockInDate': '02/11/2026',
+        '/attendanceEntry/clockInTime': '2026-11-02T09:00:00',
+      },
+      { onDataIssue: (issue) => attendanceIssues.push(issue) },
+    );
+    expect(entry.date).toBe('2026-11-02');
+    expect(attendanceIssues).toMatchObject([{ recordId: '5', field: 'date', value: '02/11/2026' }]);
   });
 
   it('rejects a non-numeric amount without quoting it', () => {

@@ -7,8 +7,8 @@ import {
   createHrKit,
   declareCapabilities,
   type HrConnectorV1,
-  HttpClient,
   type ProviderPlugin,
+  runProbes,
   TOKENS,
 } from '@hrkit/core';
 import { MemoryLogger } from '@hrkit/core/testing';
@@ -16,13 +16,14 @@ import { ContainerModule, inject, injectable } from 'inversify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  checkAttendanceAccess,
-  checkCompensationAccess,
+  HIBOB_PROBE_RUN,
+  HiBobClient,
   type HiBobCompensationOptions,
-  listHiBobAttendance,
-  listHiBobCompensation,
-  type PayContext,
-} from '../src/pay/index.js';
+  type HiBobReadContext,
+  listAttendance,
+  listCompensation,
+  payProbes,
+} from '../src/internal.js';
 import { type PaySandbox, SENSITIVE_PAY_ROUTE_NAMES, startPaySandbox } from '../src/sandbox/pay/index.js';
 import { collect } from './pay-helpers.js';
 
@@ -39,36 +40,35 @@ function payOnlyHiBob(): ProviderPlugin {
     readonly specificationVersion = 'v1' as const;
     readonly provider = 'hibob';
     readonly capabilities = declareCapabilities({ compensation: true, attendance: true });
-    private readonly context: PayContext;
+    private readonly context: HiBobReadContext;
     constructor(
       @inject(TOKENS.ConnectionConfig) config: Config,
       @inject(TOKENS.ConnectOptions) private readonly options: ConnectOptions,
       @inject(TOKENS.Logger) logger: MemoryLogger,
     ) {
-      const http = new HttpClient({
-        provider: 'hibob',
-        baseUrl: config.baseUrl,
-        auth: { kind: 'basic', username: config.serviceUserId, password: config.token },
-        logger,
-        rateLimits: [],
-        retry: { limit: 0 },
-      });
-      this.context = { http, logger };
+      const client = new HiBobClient({ config, logger, rateLimits: false, retryLimit: 0 });
+      this.context = { client, logger };
     }
     listCompensation(options: HiBobCompensationOptions) {
-      return listHiBobCompensation(this.context, options);
+      return listCompensation(this.context, options);
     }
     listAttendance(options: AttendanceOptions) {
-      return listHiBobAttendance(this.context, options);
+      return listAttendance(this.context, options);
     }
     async check() {
-      return buildReport('hibob', [
-        await checkCompensationAccess(this.context, { optedIn: this.options.includeCompensation === true }),
-        await checkAttendanceAccess(this.context, {
-          optedIn: this.options.includeAttendance === true,
-          today: '2026-11-20',
-        }),
-      ]);
+      const dependencies = {
+        client: this.context.client,
+        context: this.context,
+        includeCompensation: this.options.includeCompensation === true,
+        includeAttendance: this.options.includeAttendance === true,
+      };
+      return buildReport(
+        'hibob',
+        await runProbes(
+          payProbes(dependencies, () => undefined, '2026-11-20'),
+          HIBOB_PROBE_RUN,
+        ),
+      );
     }
   }
   return {

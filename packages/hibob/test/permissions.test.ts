@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryPermission, HIBOB_PERMISSIONS, mapHiBobError, permissionForPath } from '../src/index.js';
+import { categoryPermission, HIBOB_PERMISSIONS, mapHiBobError, permissionForPath } from '../src/internal.js';
 
 describe('permissions in the words of Bob’s permission-group screens', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { createHrKit } from '@hrkit/core';
 import { VirtualClock } from '@hrkit/core/testing';
 import { describe, expect, it } from 'vitest';
-import { type HiBobConnector, hibob } from '../src/index.js';
+import { type HiBobConnector, hibob } from '../src/internal.js';
 import { FieldCatalog } from '../src/mapping/field-catalog.js';
 import { readField } from '../src/mapping/read-field.js';
 import { RawFieldsResponse } from '../src/raw/fields.js';

@@ -4,7 +4,7 @@ import {
   EMPLOYMENT_TYPE_FIELD_ID,
   EMPLOYMENT_TYPE_ITEMS,
   generateHiBobCompany,
-  HIBOB_CHECK_IDS,
+  SANDBOX_RESTRICTABLE_CHECK_IDS,
   startHiBobSandbox,
 } from '../src/sandbox/index.js';
 import { lifecycleOn } from '../src/sandbox/state/lifecycle.js';
@@ -92,7 +92,7 @@ describe('bobTimestamp', () => {
 
 describe('check ids', () => {
   it('exports the ids the adapter reports and a restricted user per id', async () => {
-    expect(HIBOB_CHECK_IDS).toEqual(
+    expect(SANDBOX_RESTRICTABLE_CHECK_IDS).toEqual(
       expect.arrayContaining([
         'employees.list',
         'fields.work',

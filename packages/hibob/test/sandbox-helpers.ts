@@ -1,4 +1,4 @@
-import { type HiBobConnectionConfig, type HiBobSandbox, startHiBobSandbox } from '../src/sandbox/index.js';
+import { type HiBobSandboxConnectionConfig, type HiBobSandbox, startHiBobSandbox } from '../src/sandbox/index.js';
 import type { HiBobSandboxOptions } from '../src/sandbox/options.js';
 
 export const NOW = '2026-06-15T10:00:00.000Z';
@@ -15,7 +15,7 @@ export interface BobResponse<T = unknown> {
 
 /** Calls the sandbox like a HiBob client: Basic auth, JSON bodies, parsed JSON answers. */
 export async function call<T = unknown>(
-  config: HiBobConnectionConfig,
+  config: HiBobSandboxConnectionConfig,
   method: string,
   path: string,
   body?: unknown,

@@ -1,4 +1,5 @@
 import { NotFoundError, TimeOffRequest } from '@hrkit/core';
+import { VirtualClock } from '@hrkit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { collect, connect, NOW, useSandbox } from './helpers/sandbox.js';
 
@@ -86,6 +87,21 @@ describe('time off against the HiBob sandbox', () => {
     );
     const overlapping = all.filter((r) => r.start.date <= range.to && (r.end?.date ?? '9999-12-31') >= range.from);
     expect(requests.map((r) => r.remoteId).sort()).toEqual(overlapping.map((r) => r.remoteId).sort());
+  });
+
+  it('reads a range far behind the connection clock: the look-back starts before the range, not before "now"', async () => {
+    const box = await sandbox();
+    const range = { from: '2026-02-01', to: '2026-03-31' };
+    const atSandboxNow = await collect(connect(box.connectionConfig()).bob.timeOff.requests(range));
+    expect(atSandboxNow.length).toBeGreaterThan(0);
+    // Three years later (the real clock passing the sandbox's fixed date): the same range, the same requests.
+    const later = connect(box.connectionConfig(), {
+      connect: { clock: new VirtualClock(Date.parse(NOW) + 3 * 365 * 86_400_000) },
+    });
+    const requests = await collect(later.bob.timeOff.requests(range));
+    // Every request the sandbox-time read saw (the later clock may also see requests other tests added since).
+    const ids = new Set(requests.map((r) => r.remoteId));
+    expect(atSandboxNow.filter((r) => !ids.has(r.remoteId))).toEqual([]);
   });
 
   it("who's out and out today: active people only, portions and hours as given", async () => {

@@ -1,7 +1,7 @@
 import { ChangeEvent } from '@hrkit/core';
 import { VirtualClock } from '@hrkit/core/testing';
 import { describe, expect, it } from 'vitest';
-import { HiBobWebhookHandler, signHiBobWebhook } from '../src/index.js';
+import { HiBobWebhookHandler, signHiBobWebhook } from '../src/internal.js';
 
 // Signed but hostile payloads (docs/security.md › Webhooks): the handler answers with valid events or none.
 const SECRET = 'whsec-made-up-for-tests-7f3a';

@@ -1,7 +1,7 @@
 import { ChangeEvent, createHrKit, WebhookVerificationError } from '@hrkit/core';
 import { MemoryLogger, VirtualClock } from '@hrkit/core/testing';
 import { describe, expect, it } from 'vitest';
-import { HiBobWebhookHandler, hibob, signHiBobWebhook, verifyHiBobSignature } from '../src/index.js';
+import { HiBobWebhookHandler, hibob, signHiBobWebhook, verifyHiBobSignature } from '../src/internal.js';
 
 const SECRET = 'whsec-made-up-for-tests-7f3a';
 const handler = new HiBobWebhookHandler(new VirtualClock(Date.parse('2026-03-02T09:00:00Z')));

@@ -21,6 +21,12 @@ export interface ProviderSpec<Config, Options> {
   options?: z.ZodType<Options>;
   /** Builds one connection's connector. `options` are the validated plugin options (rebindable, see below). */
   connector(context: ConnectorContext<Config> & { options: Options }): HrConnectorV1;
+  /**
+   * The adapter's own replaceable parts, bound in the plugin's module from the validated options under the
+   * adapter's tokens (e.g. a label mapping), so a consumer's `overrides` module can `rebind` them; the connector
+   * factory reads them back with `context.resolve(token)`.
+   */
+  bindings?(options: Options): ReadonlyArray<readonly [symbol, unknown]>;
   /** Secrets beyond the declared secret credentials (rarely needed). */
   extraSecrets?(config: Config): string[];
   sandbox?: ProviderDefinition['sandbox'];
@@ -69,6 +75,7 @@ export function defineProvider<Config, Options = Record<string, never>, OptionsI
       module: new ContainerModule(({ bind }) => {
         bind(TOKENS.ProviderDefinition).toConstantValue(definition);
         bind(optionsToken).toConstantValue(options);
+        for (const [token, value] of spec.bindings?.(options) ?? []) bind(token).toConstantValue(value);
       }),
     };
   };

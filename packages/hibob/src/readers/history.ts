@@ -1,8 +1,18 @@
-import { chunk, type EmploymentHistoryEntry, type Logger, NotFoundError, paginateCursor } from '@hrkit/core';
+import {
+  chunk,
+  type EmploymentHistoryEntry,
+  type EmploymentHistoryOptions,
+  type Logger,
+  NotFoundError,
+  paginateCursor,
+} from '@hrkit/core';
 import type { BulkTable, HiBobClient } from '../client.js';
 import type { MappingContext } from '../mapping/context.js';
+import type { EmploymentTypeMapping } from '../mapping/employment-type-mapping.js';
 import { HISTORY_TABLES, mapHistoryRow } from '../mapping/history.js';
 import type { RawTableRow } from '../raw/tables.js';
+import { checkIdListOptions } from '../read-options.js';
+import { mappingContext, type SessionCache } from '../session.js';
 
 /** HiBob's cap on employee ids per bulk call. */
 export const BULK_IDS_PER_CALL = 200;
@@ -91,4 +101,31 @@ export class HistoryReader {
     });
     yield* pages;
   }
+}
+
+/** What `employees.history` needs besides the history reader: the session, the mapping and the employee ids. */
+export interface EmploymentHistoryReads {
+  history: HistoryReader;
+  session: SessionCache;
+  employmentTypeMapping: EmploymentTypeMapping;
+  /** Every readable employee id (leavers included when `includeInactive`). */
+  employeeIds(includeInactive: boolean, signal?: AbortSignal): Promise<string[]>;
+}
+
+/** `employees.history`: the entries of the named employees, or of every readable employee (leavers included). */
+export async function* listEmploymentHistory(
+  reads: EmploymentHistoryReads,
+  options: EmploymentHistoryOptions,
+): AsyncGenerator<EmploymentHistoryEntry> {
+  checkIdListOptions(options);
+  const session = await reads.session.get(options.signal);
+  const context = mappingContext(session, reads.employmentTypeMapping, {
+    includeSensitive: false,
+    includeRaw: options.includeRaw ?? false,
+  });
+  const ids = options.employeeIds?.length
+    ? [...new Set(options.employeeIds)]
+    : await reads.employeeIds(true, options.signal);
+  const history = await reads.history.forEmployees(ids, context, options.signal);
+  for (const entries of history.values()) yield* entries;
 }

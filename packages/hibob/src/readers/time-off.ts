@@ -119,10 +119,16 @@ export class TimeOffReader {
       yield mapTimeOffRequest(change, { includeRaw: options.includeRaw ?? false });
   }
 
-  /** Requests overlapping [from, to], from the changes feed over the configured lookback. */
+  /**
+   * Requests overlapping [from, to], from the changes feed: the look-back reaches `lookbackDays` before the range's
+   * start (or before the connection's "now" when that is earlier), so a range far behind "now" — a past year, or a
+   * sandbox's fixed date under a later clock — is read, not silently empty (docs/providers/hibob.md, "time off").
+   */
   async *requests(options: TimeOffRangeOptions): AsyncGenerator<TimeOffRequest> {
     const now = this.clock.now();
-    const since = new Date(now - this.lookbackDays * DAY_MS).toISOString();
+    const from = Date.parse(`${options.from}T00:00:00.000Z`);
+    const anchor = Number.isNaN(from) ? now : Math.min(now, from);
+    const since = new Date(anchor - this.lookbackDays * DAY_MS).toISOString();
     for await (const request of this.requestChanges({
       since,
       until: new Date(now).toISOString(),

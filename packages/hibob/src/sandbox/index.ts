@@ -18,7 +18,7 @@ export type { WafOptions } from './http/waf.js';
 export type { BobRouteApi, BobRouteDefinition } from './http/route-api.js';
 export type { HiBobSandboxOptions } from './options.js';
 export * from './sandbox.js';
-export type { HiBobConnectionConfig, HiBobSandboxControl } from './sandbox-control.js';
+export type { HiBobSandboxConnectionConfig, HiBobSandboxControl } from './sandbox-control.js';
 export type { CompanyState } from './state/company-state.js';
 export type { NewEmployeeInput, NewTimeOffRequestInput } from './state/control.js';
 export { BOB_EVENTS } from './state/events.js';

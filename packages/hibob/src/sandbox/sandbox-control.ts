@@ -7,7 +7,7 @@ import type { CompanyState } from './state/company-state.js';
 import type { BobWebhooks } from './webhooks/bob-webhooks.js';
 import type { SeededGenerator } from '@hrkit/sandbox-kit';
 
-export type HiBobConnectionConfig = {
+export type HiBobSandboxConnectionConfig = {
   serviceUserId: string;
   token: string;
   baseUrl: string;
@@ -32,7 +32,7 @@ export class HiBobSandboxControl extends CompanyControl {
   }
 
   /** Creates a service user with chosen category/feature permissions and audience. */
-  createServiceUser(spec: ServiceUserSpec = {}): HiBobConnectionConfig {
+  createServiceUser(spec: ServiceUserSpec = {}): HiBobSandboxConnectionConfig {
     const id = spec.id ?? `SERVICE-${String(++this.serviceUserCounter + 1000)}`;
     if (this.deps.auth.get(id)) throw new ControlError(409, `service user ${id} exists`);
     const token = spec.token ?? this.deps.newToken();
@@ -46,7 +46,7 @@ export class HiBobSandboxControl extends CompanyControl {
   }
 
   /** A service user with every permission except the one `checkId` needs, so `check()` reports it missing. */
-  restrictedConnectionFor(checkId: string): { config: HiBobConnectionConfig; expectedMissingCheck: string } {
+  restrictedConnectionFor(checkId: string): { config: HiBobSandboxConnectionConfig; expectedMissingCheck: string } {
     const permission = permissionBehindCheck(checkId);
     if (!permission) throw new ControlError(400, `check "${checkId}" does not depend on an API permission`);
     const full = permissionsOf({});

@@ -21,7 +21,7 @@ import { registerMetadataRoutes } from './routes/metadata.js';
 import { registerPeopleRoutes } from './routes/people.js';
 import { registerTableRoutes } from './routes/tables.js';
 import { registerTimeOffRoutes } from './routes/time-off.js';
-import { type HiBobConnectionConfig, HiBobSandboxControl } from './sandbox-control.js';
+import { type HiBobSandboxConnectionConfig, HiBobSandboxControl } from './sandbox-control.js';
 import { CompanyState } from './state/company-state.js';
 import { statusOn } from './state/lifecycle.js';
 import { expectedEmployeeRecords } from './expected-records.js';
@@ -34,9 +34,9 @@ export const RESTRICTED_SERVICE_USER_ID = 'SERVICE-0999';
 
 export interface HiBobSandbox extends SandboxHandle {
   readonly provider: 'hibob';
-  connectionConfig(): HiBobConnectionConfig;
-  badConnectionConfig(): HiBobConnectionConfig;
-  restrictedConnection(): { config: HiBobConnectionConfig; expectedMissingCheck: string };
+  connectionConfig(): HiBobSandboxConnectionConfig;
+  badConnectionConfig(): HiBobSandboxConnectionConfig;
+  restrictedConnection(): { config: HiBobSandboxConnectionConfig; expectedMissingCheck: string };
   /** Change data, trigger events, create service users, read counters (also under `/_sandbox/`). */
   readonly control: HiBobSandboxControl;
   /** The live company every endpoint reads. */

@@ -8,7 +8,7 @@ import { type BobFeature, categoryPermission, featurePermission } from './servic
  * (`sandbox.control.restrictedConnectionFor(checkId)`). `webhooks` depends on no API permission:
  * HiBob webhooks are set up in Bob's UI, so the check is about the connector's own configuration.
  */
-export const HIBOB_CHECK_IDS = [
+export const SANDBOX_RESTRICTABLE_CHECK_IDS = [
   'employees.list',
   ...CATEGORY_IDS.filter((id) => id !== WORK_ELIGIBILITY_CATEGORY_ID).map((id) => `fields.${id}` as const),
   'customField.employmentType',
@@ -22,7 +22,7 @@ export const HIBOB_CHECK_IDS = [
   'attendance',
   'webhooks',
 ] as const;
-export type HiBobCheckId = (typeof HIBOB_CHECK_IDS)[number];
+export type SandboxRestrictableCheckId = (typeof SANDBOX_RESTRICTABLE_CHECK_IDS)[number];
 
 const feature = (name: BobFeature) => featurePermission(name);
 

@@ -1,11 +1,11 @@
 import { type DiagnosticCheck, PermissionError } from '@hrkit/core';
-import type { HiBobClient } from './client.js';
-import { asIsoDate, asNumber, asText, isRecord } from './mapping/normalize.js';
-import { readField } from './mapping/read-field.js';
-import { categoryPermission, HIBOB_PERMISSIONS } from './permissions.js';
-import type { RawTimeOffRequest } from './raw/time-off.js';
-import { employeeIdOf } from './readers/employees.js';
-import type { Session } from './session.js';
+import type { HiBobClient } from '../client.js';
+import { categoryPermission, HIBOB_PERMISSIONS } from '../errors.js';
+import { asIsoDate, asNumber, asText, isRecord } from '../mapping/normalize.js';
+import { readField } from '../mapping/read-field.js';
+import type { RawTimeOffRequest } from '../raw/time-off.js';
+import { employeeIdOf } from '../readers/employees.js';
+import type { Session } from '../session.js';
 
 /**
  * The probes of `check()` that find what HiBob hides without an error: people outside the audience, past rows of a

@@ -1,8 +1,8 @@
-import { type Compensation, hrkitId, parseProviderData } from '@hrkit/core';
+import { type Compensation, type DataIssue, hrkitId, parseProviderData } from '@hrkit/core';
+import { HIBOB } from '../config.js';
+import { RawSalaryRow } from '../raw/salary.js';
 import { classifyFlsa, classifyPayFrequency, classifyPayPeriod, classifyPayType } from './pay-vocabulary.js';
-import { readAmount, readDate, readId } from './pay-values.js';
-import { PAY_PROVIDER } from './provider.js';
-import { RawSalaryRow } from './raw-salary.js';
+import { readAmount, readId, readPayDate } from './pay-values.js';
 
 export interface SalaryMappingContext {
   employeeRemoteId: string;
@@ -10,6 +10,8 @@ export interface SalaryMappingContext {
   /** `salaries` (the Salary table) or `payroll.history` (the legacy endpoint). */
   sourceTable: string;
   includeRaw?: boolean;
+  /** Where an unreadable date goes (the row keeps a null date); without it, the mapping fails on it. */
+  onDataIssue?: (issue: DataIssue) => void;
 }
 
 /**
@@ -25,7 +27,7 @@ function mapSalaryRow(input: unknown, index: number, context: SalaryMappingConte
   const employee = context.employeeRemoteId;
   const where = `${context.sourceTable}[employee ${employee}][${index}]`;
   const row = parseProviderData(RawSalaryRow, input, {
-    provider: PAY_PROVIDER,
+    provider: HIBOB,
     what: `salary row (${where})`,
   });
   const rowId = readId(row.id);
@@ -34,18 +36,26 @@ function mapSalaryRow(input: unknown, index: number, context: SalaryMappingConte
   const payPeriod = classifyPayPeriod(row.payPeriod);
   const raw = context.includeRaw && input && typeof input === 'object' ? (input as Record<string, unknown>) : undefined;
   return {
-    id: hrkitId(PAY_PROVIDER, remoteId),
-    provider: PAY_PROVIDER,
+    id: hrkitId(HIBOB, remoteId),
+    provider: HIBOB,
     remoteId,
-    employee: { id: hrkitId(PAY_PROVIDER, employee), remoteId: employee, displayName: context.displayName ?? null },
+    employee: { id: hrkitId(HIBOB, employee), remoteId: employee, displayName: context.displayName ?? null },
     amount: readAmount(row.base?.value, { recordId: remoteId, path: `${where}.base.value` }),
     currency: row.base?.currency?.trim() || null,
     payPeriod,
     payFrequency: classifyPayFrequency(row.payFrequency),
     payType: classifyPayType(row.salaryPayType, payPeriod),
     flsaStatus: classifyFlsa(row.flsaCode),
-    effectiveDate: readDate(row.effectiveDate, { recordId: remoteId, path: `${where}.effectiveDate` }),
-    endDate: readDate(row.endEffectiveDate, { recordId: remoteId, path: `${where}.endEffectiveDate` }),
+    effectiveDate: readPayDate(
+      row.effectiveDate,
+      { recordId: remoteId, path: `${where}.effectiveDate`, field: 'effectiveDate' },
+      context.onDataIssue,
+    ),
+    endDate: readPayDate(
+      row.endEffectiveDate,
+      { recordId: remoteId, path: `${where}.endEffectiveDate`, field: 'endDate' },
+      context.onDataIssue,
+    ),
     isCurrent: row.isCurrent ?? null,
     changeReason: row.change?.reason ?? row.reason ?? null,
     payGroup: null,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PayPermissionIssue } from '../errors.js';
 
 /** Ids, amounts and dates arrive as numbers or strings depending on the endpoint: accept both, never trust either. */
 const Scalar = z.union([z.string(), z.number()]);
@@ -46,7 +47,7 @@ export const RawBulkSalaries = z.looseObject({
     )
     .nullish(),
   response_metadata: z.looseObject({ next_cursor: z.string().nullish() }).nullish(),
-  // The layout of per-employee errors is not documented: read leniently in permission-issues.ts.
+  // The layout of per-employee errors is not documented: read leniently by readBulkErrors below.
   errors: z.unknown().optional(),
 });
 export type RawBulkSalaries = z.infer<typeof RawBulkSalaries>;
@@ -64,3 +65,30 @@ export const RawPayrollHistory = z.looseObject({
     .nullish(),
 });
 export type RawPayrollHistory = z.infer<typeof RawPayrollHistory>;
+
+/**
+ * HiBob's bulk `errors` key has no documented layout. Accept a list of objects (`{employeeId, code|key|error,
+ * message}`), a map keyed by employee id, or a list of ids; anything else is reported under the id `unknown`.
+ */
+export function readBulkErrors(errors: unknown, source: string): PayPermissionIssue[] {
+  if (errors === undefined || errors === null) return [];
+  if (Array.isArray(errors)) return errors.map((entry) => issueFrom(entry, null, source));
+  if (typeof errors === 'object')
+    return Object.entries(errors as Record<string, unknown>).map(([id, entry]) => issueFrom(entry, id, source));
+  return [issueFrom(errors, null, source)];
+}
+
+function issueFrom(entry: unknown, keyId: string | null, source: string): PayPermissionIssue {
+  if (typeof entry === 'string' || typeof entry === 'number')
+    return { employeeRemoteId: keyId ?? String(entry), code: 'MISSING_PERMISSION', message: null, source };
+  const record = entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
+  const id = record.employeeId ?? record.id ?? keyId ?? 'unknown';
+  const code = record.code ?? record.key ?? record.error ?? record.errorCode ?? 'MISSING_PERMISSION';
+  const message = record.message ?? record.errorMessage ?? null;
+  return {
+    employeeRemoteId: String(id),
+    code: String(code),
+    message: typeof message === 'string' ? message : null,
+    source,
+  };
+}
