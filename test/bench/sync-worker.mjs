@@ -2,12 +2,16 @@
 //   list   — the adapter through the Connection (mapping + zod), the reads a sync makes, no engine or store
 //   sync   — the real thing: hibob adapter → Connection (zod) → SyncEngine → memory, SQLite or PostgreSQL store; with
 //            `recording`, it also writes down the requests the adapter sent (see lib/tap.mjs)
-//   floor  — replay a recorded sync's requests with plain fetch + JSON.parse (the floor)
+//   floor  — replay a recorded sync's requests with plain fetch + JSON.parse (the floor); with `concurrency`, runs of
+//            single-record reads are replayed that many at a time, as the engine sends them (the latency round)
+//   pgfloor — the floor plus the PostgreSQL store's own floor: the same answers' records written as rows (id + jsonb),
+//            one multi-row insert per batch of 200, one transaction per batch (docs/performance.md, "Sync (issue 17)")
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemorySyncStore, SyncEngine } from '@hrkit/sync';
 import { SqliteSyncStore } from '@hrkit/sync/sqlite';
+import pg from 'pg';
 import { PostgresSyncStore } from '@hrkit/store-postgres';
 import { createScratchDatabase } from '@hrkit/store-postgres/testing';
 import { createHrKit } from '@hrkit/core';
@@ -18,6 +22,7 @@ import { endpointCounts, replayable, tapRequests } from './lib/tap.mjs';
 
 childMain(async (input) => {
   if (input.mode === 'floor') return floor(input);
+  if (input.mode === 'pgfloor') return postgresFloor(input);
   if (input.mode === 'sync') return sync(input);
   if (input.mode === 'list') return list(input);
   throw new Error(`unknown mode ${input.mode}`);
@@ -28,7 +33,7 @@ function connect(config, options = {}) {
   return kit.connect('hibob', config, { rateLimits: options.rateLimits ?? false });
 }
 
-async function floor({ config, recording }) {
+async function floor({ config, recording, concurrency = 1 }, onRecords = async () => {}) {
   const requests = JSON.parse(readFileSync(recording, 'utf8'));
   const base = config.baseUrl.replace(/\/+$/, '');
   // Warm fetch itself (undici loads lazily) on a cheap request, outside the timed section.
@@ -41,7 +46,7 @@ async function floor({ config, recording }) {
   let records = 0;
   let bytes = 0;
   let largestResponseBytes = 0;
-  for (const request of requests) {
+  const replay = async (request) => {
     const response = await fetch(`${base}${request.path}`, {
       method: request.method,
       headers: request.headers,
@@ -53,16 +58,24 @@ async function floor({ config, recording }) {
     if (size > largestResponseBytes) largestResponseBytes = size;
     if (!response.ok)
       throw new Error(`floor: ${request.method} ${request.path.split('?')[0]} answered ${response.status}`);
-    const parsed = JSON.parse(text);
+    return JSON.parse(text);
+  };
+  for (const group of replayGroups(requests, concurrency)) {
+    const answers = await Promise.all(group.map(replay));
     peak.sample();
-    records += countRecords(parsed);
+    for (const parsed of answers) {
+      records += countRecords(parsed);
+      await onRecords(recordsOf(parsed));
+    }
   }
+  await onRecords(null);
   const ms = performance.now() - started;
   const clientCpuMs = cpuMs(cpu);
   return {
     ms,
     clientCpuMs,
     requests: requests.length,
+    concurrency,
     endpoints: endpointCounts(requests),
     records,
     bytes,
@@ -70,6 +83,58 @@ async function floor({ config, recording }) {
     baseline: memoryOf(baseline),
     ...peak.stop(),
   };
+}
+
+/**
+ * The recorded requests in replay order: one at a time, except that consecutive single-record reads (a GET of one
+ * time-off request) go `concurrency` at a time, as the engine sends them (FETCH_CONCURRENCY in packages/sync).
+ */
+function replayGroups(requests, concurrency) {
+  const groups = [];
+  const single = (request) => request.method === 'GET' && /\/requests\/\d+/.test(request.path.split('?')[0]);
+  for (const request of requests) {
+    const last = groups[groups.length - 1];
+    if (concurrency > 1 && last && single(request) && single(last[0]) && last.length < concurrency) last.push(request);
+    else groups.push([request]);
+  }
+  return groups;
+}
+
+/**
+ * The PostgreSQL floor: the floor's answers, each record written as a row (id, jsonb) with one multi-row insert per
+ * batch of 200 in one transaction each — what any store must at least pay to put the same records in PostgreSQL.
+ */
+async function postgresFloor(input) {
+  const database = await createScratchDatabase('benchfloor');
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  await client.query('CREATE TABLE rows (id text PRIMARY KEY, data jsonb NOT NULL)');
+  let pending = [];
+  let next = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    await client.query('BEGIN');
+    await client.query(
+      'INSERT INTO rows (id, data) SELECT * FROM unnest($1::text[], $2::jsonb[]) ON CONFLICT (id) DO UPDATE SET data = excluded.data',
+      [batch.map(() => String(next++)), batch.map((record) => JSON.stringify(record))],
+    );
+    await client.query('COMMIT');
+  };
+  try {
+    const result = await floor(input, async (records) => {
+      if (records === null) return flush();
+      for (const record of records) {
+        pending.push(record);
+        if (pending.length >= 200) await flush();
+      }
+    });
+    return { ...result, store: 'postgres-floor' };
+  } finally {
+    await client.end();
+    await database.drop();
+  }
 }
 
 /** A new, empty store of the kind asked for, and how to remove it afterwards (outside the timed section). */
@@ -92,7 +157,7 @@ async function openStore(kind) {
   return { store: new MemorySyncStore(), remove: async () => {} };
 }
 
-async function sync({ config, store: storeKind, recording }) {
+async function sync({ config, store: storeKind, recording, resync = false }) {
   const connection = connect(config);
   const tapped = recording ? tapRequests(connection.connector.client.http) : null;
   const { store, remove } = await openStore(storeKind);
@@ -106,9 +171,33 @@ async function sync({ config, store: storeKind, recording }) {
   const clientCpuMs = cpuMs(cpu);
   const memory = peak.stop();
   const stats = connection.connector.client.http.stats;
+  const requests = stats.requests;
+  const firstSyncRequests = tapped?.length ?? 0;
+  // A second full sync of the same company into the same store: nothing changed, so it must emit nothing.
+  let again = null;
+  if (resync) {
+    collectGarbage();
+    const resyncPeak = new MemoryPeak();
+    const resyncCpu = process.cpuUsage();
+    const resyncStarted = performance.now();
+    const second = await new SyncEngine(store).sync(connection, { full: true });
+    again = {
+      ms: performance.now() - resyncStarted,
+      clientCpuMs: cpuMs(resyncCpu),
+      newEvents: second.newEvents,
+      requests: stats.requests - requests,
+      ...resyncPeak.stop(),
+    };
+    if (second.newEvents !== 0) throw new Error(`a no-change re-sync emitted ${second.newEvents} events`);
+  }
   await store.close();
   await remove();
-  if (tapped) writeFileSync(recording, JSON.stringify(replayable(tapped, config)));
+  if (tapped) {
+    writeFileSync(recording, JSON.stringify(replayable(tapped.slice(0, firstSyncRequests), config)));
+    // The re-sync's own requests (fewer: no confirmation reads for requests already stored as cancelled), its floor.
+    if (resync)
+      writeFileSync(`${recording}.resync`, JSON.stringify(replayable(tapped.slice(firstSyncRequests), config)));
+  }
   // Rows the store wrote: one per record (employees and time-off requests) plus one outbox event per change.
   const recordsWritten = Object.values(result.counts).reduce(
     (sum, bucket) => sum + Object.values(bucket).reduce((a, b) => a + b, 0),
@@ -125,9 +214,10 @@ async function sync({ config, store: storeKind, recording }) {
     recordsPerSecond: Math.round(recordsWritten / (ms / 1000)),
     rowsPerSecond: Math.round((recordsWritten + result.newEvents) / (ms / 1000)),
     warnings: result.warnings,
-    http: { requests: stats.requests, retries: stats.retries, byStatus: stats.byStatus },
+    http: { requests, retries: stats.retries, byStatus: stats.byStatus },
     baseline: memoryOf(baseline),
     ...memory,
+    ...(again ? { resync: again } : {}),
   };
 }
 
@@ -166,6 +256,14 @@ async function listOnce(config, recording) {
   const stats = connection.connector.client.http.stats;
   if (tapped) writeFileSync(recording, JSON.stringify(replayable(tapped, config)));
   return { ms, clientCpuMs, records, http: { requests: stats.requests }, baseline: memoryOf(baseline), ...memory };
+}
+
+/** The records of a HiBob answer (the array it carries, or the answer itself). */
+function recordsOf(body) {
+  if (Array.isArray(body)) return body;
+  if (!body || typeof body !== 'object') return [];
+  for (const value of Object.values(body)) if (Array.isArray(value)) return value;
+  return [body];
 }
 
 /** Records in a HiBob answer: `employees`, `changes`, `outs`… whichever array it carries. */

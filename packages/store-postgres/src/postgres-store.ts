@@ -12,6 +12,7 @@ import {
   type SyncEntity,
   type SyncStore,
   type SyncUnitOfWork,
+  storedRecordFromText,
 } from '@hrkit/sync';
 import pg from 'pg';
 import { sanitizeDriverError } from './errors.js';
@@ -40,7 +41,8 @@ interface RecordRow {
   employee_id: string | null;
   fingerprint: string;
   version: number;
-  data: unknown;
+  /** jsonb read as text (`data::text`): parsed only if the record's data is read. */
+  data: string;
   deleted: boolean;
   synced_at: string;
 }
@@ -192,7 +194,7 @@ export class PostgresSyncStore implements SyncStore {
           touch(c, async () => {
             await client.query(sql.putState, [c, JSON.stringify(state)]);
           }),
-        putRecord: (c, record) => touch(c, async () => records.put(c, record)),
+        putRecord: (c, record, dataJson) => touch(c, async () => records.put(c, record, dataJson)),
         appendEvent: (c, event) =>
           touch(c, async () => {
             await events.flush();
@@ -299,6 +301,10 @@ function statements(schema: string) {
   const t = (table: string) => `"${schema}".${table}`;
   const named = (name: string, text: string) => ({ name: `hrkit_${schema}_${name}`, text });
   const recordColumns = 'entity, id, remote_id, employee_id, fingerprint, version, data, deleted, synced_at';
+  // Reads take the jsonb as text: the driver would otherwise JSON.parse every row, and the no-change path of a sync
+  // compares fingerprints only (docs/performance.md, "Sync (issue 17)").
+  const selectColumns =
+    'entity, id, remote_id, employee_id, fingerprint, version, data::text AS data, deleted, synced_at';
   return {
     lock: 'SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))',
     getState: named('get_state', `SELECT state FROM ${t('connection_state')} WHERE connection_id = $1`),
@@ -309,15 +315,15 @@ function statements(schema: string) {
     ),
     getRecord: named(
       'get_record',
-      `SELECT ${recordColumns} FROM ${t('records')} WHERE connection_id = $1 AND entity = $2 AND id = $3`,
+      `SELECT ${selectColumns} FROM ${t('records')} WHERE connection_id = $1 AND entity = $2 AND id = $3`,
     ),
     listAll: named(
       'list_all',
-      `SELECT ${recordColumns} FROM ${t('records')} WHERE connection_id = $1 AND entity = $2 ORDER BY id`,
+      `SELECT ${selectColumns} FROM ${t('records')} WHERE connection_id = $1 AND entity = $2 ORDER BY id`,
     ),
     listLive: named(
       'list_live',
-      `SELECT ${recordColumns} FROM ${t('records')} WHERE connection_id = $1 AND entity = $2 AND NOT deleted ORDER BY id`,
+      `SELECT ${selectColumns} FROM ${t('records')} WHERE connection_id = $1 AND entity = $2 AND NOT deleted ORDER BY id`,
     ),
     liveIds: named(
       'live_ids',
@@ -327,7 +333,7 @@ function statements(schema: string) {
     analyze: `ANALYZE ${t('records')}, ${t('events')}`,
     prefetch: named(
       'prefetch',
-      `SELECT ${recordColumns} FROM ${t('records')} WHERE connection_id = $1 AND entity = $2 AND id = ANY($3::text[])`,
+      `SELECT ${selectColumns} FROM ${t('records')} WHERE connection_id = $1 AND entity = $2 AND id = ANY($3::text[])`,
     ),
     putRecords: named(
       'put_records',
@@ -424,8 +430,8 @@ async function readEvents(
 class RecordCache {
   /** connection \0 entity \0 id → the row (null: known absent). */
   private readonly known = new Map<string, StoredRecord | null>();
-  /** connection → (entity \0 id → row) waiting to be written. */
-  private readonly pending = new Map<string, Map<string, StoredRecord>>();
+  /** connection → (entity \0 id → row and, when the engine passed it, its data's JSON text) waiting to be written. */
+  private readonly pending = new Map<string, Map<string, { record: StoredRecord; dataJson: string | undefined }>>();
 
   constructor(
     private readonly client: pg.PoolClient,
@@ -453,16 +459,17 @@ class RecordCache {
     for (const row of rows) this.known.set(recordKey(connectionId, entity, row.id), fromRow(row));
   }
 
-  put(connectionId: string, record: StoredRecord): void {
+  put(connectionId: string, record: StoredRecord, dataJson?: string): void {
     this.known.set(recordKey(connectionId, record.entity, record.id), record);
-    const rows = this.pending.get(connectionId) ?? new Map<string, StoredRecord>();
+    const rows = this.pending.get(connectionId) ?? new Map();
     this.pending.set(connectionId, rows);
-    rows.set(`${record.entity}\u0000${record.id}`, record);
+    rows.set(`${record.entity}\u0000${record.id}`, { record, dataJson });
   }
 
   async flush(): Promise<void> {
     for (const [connectionId, rows] of this.pending) {
-      const list = [...rows.values()];
+      const queued = [...rows.values()];
+      const list = queued.map((q) => q.record);
       await this.client.query({
         ...this.sql.putRecords,
         values: [
@@ -473,7 +480,7 @@ class RecordCache {
           list.map((r) => r.employeeId),
           list.map((r) => r.fingerprint),
           list.map((r) => r.version),
-          list.map((r) => JSON.stringify(r.data ?? null)),
+          queued.map((q) => q.dataJson ?? JSON.stringify(q.record.data ?? null)),
           list.map((r) => r.deleted),
           list.map((r) => r.syncedAt),
         ],
@@ -548,15 +555,17 @@ function recordKey(connectionId: string, entity: string, id: string): string {
 }
 
 function fromRow(row: RecordRow): StoredRecord {
-  return {
-    entity: row.entity,
-    id: row.id,
-    remoteId: row.remote_id,
-    employeeId: row.employee_id,
-    fingerprint: row.fingerprint,
-    version: row.version,
-    data: row.data,
-    deleted: row.deleted,
-    syncedAt: row.synced_at,
-  };
+  return storedRecordFromText(
+    {
+      entity: row.entity,
+      id: row.id,
+      remoteId: row.remote_id,
+      employeeId: row.employee_id,
+      fingerprint: row.fingerprint,
+      version: row.version,
+      deleted: row.deleted,
+      syncedAt: row.synced_at,
+    },
+    row.data,
+  );
 }

@@ -57,10 +57,16 @@ export async function applyRecord(
     return markDeleted(unit, context, entity, record.id, provenance);
   const stored = await unit.getRecord(context.connectionId, entity, record.id);
   const live = stored && !stored.deleted ? stored : null;
-  const before = live ? storedForm(entity, live.data as object, null) : null;
+  // The new stored form needs the stored one only to keep values the adapter could not read (`dataIssues`). Without
+  // them, the fingerprint is compared first and the stored row is not even parsed when nothing changed.
+  const hasIssues = ((record as { dataIssues?: unknown[] }).dataIssues?.length ?? 0) > 0;
+  let before = live && hasIssues ? storedForm(entity, live.data as object, null) : null;
   const data = storedForm(entity, record, before);
-  const print = sha256(stableStringify(data));
+  // One serialization per record: the canonical text is both hashed (the fingerprint) and stored.
+  const dataJson = stableStringify(data);
+  const print = sha256(dataJson);
   if (live && live.fingerprint === print) return null;
+  if (live && !before) before = storedForm(entity, live.data as object, null);
 
   const fields = before ? changedFields(before, data) : [];
   const employeeId = input.entity === 'employee' ? input.record.id : input.record.employee.id;
@@ -78,7 +84,7 @@ export async function applyRecord(
   };
   if (live && before && fields.length === 0) {
     // Only the stored form changed (an older hrkit stored names inside requests): refresh the row, no event.
-    await unit.putRecord(context.connectionId, { ...row, version: live.version });
+    await unit.putRecord(context.connectionId, { ...row, version: live.version }, dataJson);
     return null;
   }
   const action: ChangeAction =
@@ -89,7 +95,7 @@ export async function applyRecord(
         : before
           ? 'updated'
           : 'created';
-  await unit.putRecord(context.connectionId, row);
+  await unit.putRecord(context.connectionId, row, dataJson);
   const event = buildEvent(
     {
       connectionId: context.connectionId,

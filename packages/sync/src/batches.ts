@@ -32,3 +32,43 @@ export async function mapWithConcurrency<T, R>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/**
+ * `fn` over `items` with at most `limit` calls in flight, one promise per item (in input order), so a caller can use
+ * the first results while later calls still run. `stop()` starts no further call. Every promise is marked handled:
+ * a caller that gives up early (it threw) leaves no unhandled rejection behind; one it awaits still rejects.
+ */
+export function startWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): { results: Promise<R>[]; stop: () => void } {
+  const settle: { resolve: (value: R) => void; reject: (error: unknown) => void }[] = [];
+  const results = items.map(
+    () =>
+      new Promise<R>((resolve, reject) => {
+        settle.push({ resolve, reject });
+      }),
+  );
+  for (const result of results) result.catch(() => {});
+  let next = 0;
+  let stopped = false;
+  const worker = async () => {
+    while (!stopped && next < items.length) {
+      const index = next++;
+      const { resolve, reject } = settle[index] as (typeof settle)[number];
+      try {
+        resolve(await fn(items[index] as T));
+      } catch (error) {
+        reject(error);
+      }
+    }
+  };
+  for (let started = 0; started < Math.min(limit, items.length); started++) void worker();
+  return {
+    results,
+    stop: () => {
+      stopped = true;
+    },
+  };
+}

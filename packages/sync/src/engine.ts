@@ -10,15 +10,22 @@ import {
   type TimeOffRequest,
 } from '@hrkit/core';
 import { type ApplyContext, applyRecord, markDeleted, markEmployeeDeleted, type SyncedRecord } from './apply-record.js';
-import { arrayBatches, batches, mapWithConcurrency } from './batches.js';
+import { arrayBatches, mapWithConcurrency, startWithConcurrency } from './batches.js';
 import { type ChangeCounts, countEvent, emptyCounts } from './counts.js';
 import { syncBalancesAndPay } from './balances-and-pay.js';
 import { comparable, stableStringify } from './fingerprint.js';
+import { readAheadBatches } from './read-ahead.js';
 import type { ConnectionState, SyncStore, SyncUnitOfWork } from './store.js';
 
 const DAY_MS = 86_400_000;
 /** Single-record reads in flight at once while following a changes feed. */
 const FETCH_CONCURRENCY = 4;
+/**
+ * Listings are read ahead by this many batches: the adapter's next request is in flight while a batch is mapped and
+ * stored, so a sync waits for the provider, not for itself. A HiBob search answers 500 people; 4 × 200 covers a whole
+ * answer, and memory stays bounded (docs/performance.md, "Sync (issue 17)").
+ */
+const READ_AHEAD_BATCHES = 4;
 
 /** Cursor names in `ConnectionState.cursors`. */
 export const CURSORS = {
@@ -232,25 +239,17 @@ export class SyncEngine {
     // Full listing including leavers: the only way to see deletions, and HiBob's only way at all (no changed-since).
     const listing = newListing('employee');
     let processed = 0;
-    for await (const batch of batches(
-      connection.employees.list({
-        includeInactive: true,
-        signal: context.options.signal,
-        onDataIssue: (issue) => this.unreadable(context, listing, issue),
-      }),
-      context.options.batchSize,
-    )) {
-      const admitted = batch.filter((record) => this.admit(context, listing, record));
-      await this.applyBatch(
-        context,
-        'employees',
-        admitted.map((record) => ({ entity: 'employee', record }) as const),
-        () => {
-          processed += 1;
-          return processed;
-        },
-      );
-    }
+    await this.applyListing(
+      context,
+      listing,
+      'employees',
+      (onDataIssue) =>
+        connection.employees.list({ includeInactive: true, signal: context.options.signal, onDataIssue }),
+      () => {
+        processed += 1;
+        return processed;
+      },
+    );
     finalize.employeeSeen = this.completeOrNull(context, listing, 'employees');
     if (connection.supports('employees.changes')) finalize.cursors[CURSORS.employeeChanges] = context.now;
   }
@@ -329,14 +328,25 @@ export class SyncEngine {
         signal: options.signal,
         onDataIssue: (issue) => this.unreadable(context, listing, issue),
       });
-      const latest = await this.confirmCancellations(context, await this.latestPerRequest(context, listing, feed));
-      for (const batch of arrayBatches(latest, options.batchSize))
-        await this.applyBatch(
-          context,
-          'time_off',
-          batch.map((record) => ({ entity: 'time_off_request', record }) as const),
-          counter,
-        );
+      const latest = await this.latestPerRequest(context, listing, feed);
+      // Confirmation reads run in the background while the batches they are done for are applied: the provider's
+      // waits and our writes overlap, in the same order and with the same outcome as confirming all first.
+      const confirming = await this.confirmCancellations(context, latest);
+      try {
+        for (let start = 0; start < latest.length; start += options.batchSize) {
+          const batch = await Promise.all(
+            latest.slice(start, start + options.batchSize).map((record, at) => confirming.get(start + at) ?? record),
+          );
+          await this.applyBatch(
+            context,
+            'time_off',
+            batch.map((record) => ({ entity: 'time_off_request', record }) as const),
+            counter,
+          );
+        }
+      } finally {
+        confirming.stop();
+      }
       finalize.cursors[CURSORS.timeOffRequestChanges] = context.now;
       return;
     }
@@ -345,22 +355,14 @@ export class SyncEngine {
       const from = isoDate(windowStartMs);
       const to = isoDate(context.startedMs + options.timeOffHorizonDays * DAY_MS);
       const listing = newListing('time_off_request');
-      const reads = connection.timeOff.requests({
-        from,
-        to,
-        includePending: true,
-        signal: options.signal,
-        onDataIssue: (issue) => this.unreadable(context, listing, issue),
-      });
-      for await (const batch of batches(reads, options.batchSize)) {
-        const admitted = batch.filter((record) => this.admit(context, listing, record));
-        await this.applyBatch(
-          context,
-          'time_off',
-          admitted.map((record) => ({ entity: 'time_off_request', record }) as const),
-          counter,
-        );
-      }
+      await this.applyListing(
+        context,
+        listing,
+        'time_off',
+        (onDataIssue) =>
+          connection.timeOff.requests({ from, to, includePending: true, signal: options.signal, onDataIssue }),
+        counter,
+      );
       const ids = this.completeOrNull(context, listing, 'time-off requests');
       finalize.timeOffSeen = ids ? { ids, from, to } : null;
       // The range read covers everything the feed would have reported up to now.
@@ -414,10 +416,15 @@ export class SyncEngine {
    * the request (what a webhook fetches) says `declined`. A feed record that says `cancelled` is therefore confirmed
    * by reading the request — unless the store already holds it as cancelled — so the sync path and the webhook path
    * describe it the same way. Cost: one read per new cancellation or decline, and per declined request on re-reads.
+   * The reads start at once, FETCH_CONCURRENCY at a time, and the caller awaits them batch by batch (`get(index)`:
+   * the confirmed record, or undefined when the feed's stands), so it can apply earlier batches meanwhile.
    */
-  private async confirmCancellations(context: RunContext, records: TimeOffRequest[]): Promise<TimeOffRequest[]> {
+  private async confirmCancellations(
+    context: RunContext,
+    records: TimeOffRequest[],
+  ): Promise<{ get: (index: number) => Promise<TimeOffRequest> | undefined; stop: () => void }> {
     const { connection } = context;
-    if (!connection.supports('timeOff.request')) return records;
+    if (!connection.supports('timeOff.request')) return { get: () => undefined, stop: () => {} };
     const doubtful: number[] = [];
     for (const [index, record] of records.entries()) {
       if (record.status.value !== 'cancelled') continue;
@@ -425,7 +432,7 @@ export class SyncEngine {
       const storedStatus = stored && !stored.deleted ? (stored.data as TimeOffRequest).status.value : null;
       if (storedStatus !== 'cancelled') doubtful.push(index);
     }
-    const confirmed = await mapWithConcurrency(doubtful, FETCH_CONCURRENCY, async (index) => {
+    const confirming = startWithConcurrency(doubtful, FETCH_CONCURRENCY, async (index) => {
       const record = records[index]!;
       try {
         return await connection.timeOff.request(record.employee.remoteId, record.remoteId, {
@@ -437,9 +444,53 @@ export class SyncEngine {
         throw error;
       }
     });
-    const result = [...records];
-    for (const [position, index] of doubtful.entries()) result[index] = confirmed[position]!;
-    return result;
+    // Only the doubtful records get a promise (the read of the request); the others stand as the feed gave them.
+    const byIndex = new Map<number, Promise<TimeOffRequest>>();
+    for (const [position, index] of doubtful.entries()) byIndex.set(index, confirming.results[position]!);
+    return { get: (index) => byIndex.get(index), stop: confirming.stop };
+  }
+
+  /**
+   * Apply a full listing batch by batch, read ahead (see READ_AHEAD_BATCHES). What the adapter reports on the side
+   * (`onDataIssue`) is noted in the order plain batching noted it — the issues met while a batch was being read,
+   * then that batch's own — so read-ahead changes when requests go out, never what a run reports.
+   */
+  private async applyListing(
+    context: RunContext,
+    listing: Listing,
+    phase: 'employees' | 'time_off',
+    read: (onDataIssue: (issue: DataIssue) => void) => AsyncIterable<Employee | TimeOffRequest>,
+    count: () => number,
+  ) {
+    const { batchSize } = context.options;
+    const progress = { pulled: 0 };
+    const deferred: { after: number; issue: DataIssue }[] = [];
+    const noteIssuesBefore = (limit: number) => {
+      let taken = 0;
+      while (taken < deferred.length && (deferred[taken] as { after: number }).after < limit) {
+        this.unreadable(context, listing, (deferred[taken] as { issue: DataIssue }).issue);
+        taken += 1;
+      }
+      deferred.splice(0, taken);
+    };
+    const source = read((issue) => deferred.push({ after: progress.pulled, issue }));
+    let batchIndex = 0;
+    for await (const batch of readAheadBatches(source, batchSize, batchSize * READ_AHEAD_BATCHES, progress)) {
+      batchIndex += 1;
+      noteIssuesBefore(batchIndex * batchSize);
+      const admitted = batch.filter((record) => this.admit(context, listing, record));
+      await this.applyBatch(
+        context,
+        phase,
+        admitted.map((record) =>
+          listing.entity === 'employee'
+            ? ({ entity: 'employee', record: record as Employee } as const)
+            : ({ entity: 'time_off_request', record: record as TimeOffRequest } as const),
+        ),
+        count,
+      );
+    }
+    noteIssuesBefore(Number.POSITIVE_INFINITY);
   }
 
   /** Whether a listed record is applied: a duplicate id or an impossible request is reported instead. */

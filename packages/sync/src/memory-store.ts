@@ -12,10 +12,29 @@ import {
   type SyncEntity,
   type SyncStore,
   type SyncUnitOfWork,
+  storedRecordFromText,
 } from './store.js';
 
 const key = (connectionId: string, entity: string, id: string) => `${connectionId}\u0000${entity}\u0000${id}`;
 const clone = <T>(value: T): T => structuredClone(value);
+
+/**
+ * A record as this store keeps it: its data as JSON text. Text is immutable, so nobody holding a record the store
+ * handed out can change the store's copy, and a read that only compares fingerprints never parses it — where a
+ * `structuredClone` on every write and read cost more than the whole rest of the store (docs/performance.md,
+ * "Sync (issue 17)").
+ */
+interface KeptRecord extends Omit<StoredRecord, 'data'> {
+  connectionId: string;
+  dataJson: string | undefined;
+}
+
+/** An outbox event kept as JSON text (events are plain JSON: docs/sync.md), parsed again for every reader. */
+interface KeptEvent extends Omit<StoredEvent, 'event'> {
+  connectionId: string;
+  id: string;
+  eventJson: string;
+}
 
 /**
  * In-memory store for tests and short-lived processes. Transactions keep an undo log and roll it back when the
@@ -23,8 +42,8 @@ const clone = <T>(value: T): T => structuredClone(value);
  */
 export class MemorySyncStore implements SyncStore {
   private readonly states = new Map<string, ConnectionState>();
-  private readonly records = new Map<string, StoredRecord & { connectionId: string }>();
-  private readonly events: (StoredEvent & { connectionId: string })[] = [];
+  private readonly records = new Map<string, KeptRecord>();
+  private readonly events: KeptEvent[] = [];
   private readonly eventKeys = new Set<string>();
   private readonly inbox = new MemoryInbox();
   private readonly mutex = new Mutex();
@@ -69,7 +88,11 @@ export class MemorySyncStore implements SyncStore {
     return this.events
       .filter((e) => e.connectionId === connectionId && (!options.pendingOnly || e.deliveredAt === null))
       .slice(0, options.limit ?? Number.POSITIVE_INFINITY)
-      .map(({ connectionId: _, ...rest }) => clone(rest));
+      .map((kept) => ({
+        seq: kept.seq,
+        event: JSON.parse(kept.eventJson) as ChangeEvent,
+        deliveredAt: kept.deliveredAt,
+      }));
   }
 
   transaction<T>(fn: (unit: SyncUnitOfWork) => Promise<T>): Promise<T> {
@@ -93,11 +116,22 @@ export class MemorySyncStore implements SyncStore {
           undo.push(() => (previous ? this.states.set(connectionId, previous) : this.states.delete(connectionId)));
           this.states.set(connectionId, clone(state));
         },
-        putRecord: async (connectionId, record) => {
+        putRecord: async (connectionId, record, dataJson) => {
           const k = key(connectionId, record.entity, record.id);
           const previous = this.records.get(k);
           undo.push(() => (previous ? this.records.set(k, previous) : this.records.delete(k)));
-          this.records.set(k, { ...clone(record), connectionId });
+          this.records.set(k, {
+            connectionId,
+            entity: record.entity,
+            id: record.id,
+            remoteId: record.remoteId,
+            employeeId: record.employeeId,
+            fingerprint: record.fingerprint,
+            version: record.version,
+            dataJson: dataJson ?? JSON.stringify(record.data),
+            deleted: record.deleted,
+            syncedAt: record.syncedAt,
+          });
         },
         appendEvent: async (connectionId, event: ChangeEvent) => {
           const eventKey = key(connectionId, 'event', event.id);
@@ -111,13 +145,19 @@ export class MemorySyncStore implements SyncStore {
           });
           this.eventKeys.add(eventKey);
           this.seq += 1;
-          this.events.push({ seq: this.seq, event: clone(event), deliveredAt: null, connectionId });
+          this.events.push({
+            seq: this.seq,
+            id: event.id,
+            eventJson: JSON.stringify(event),
+            deliveredAt: null,
+            connectionId,
+          });
           return true;
         },
         markDelivered: async (connectionId, eventIds, at) => {
           const wanted = new Set(eventIds);
           for (const stored of this.events) {
-            if (stored.connectionId !== connectionId || !wanted.has(stored.event.id) || stored.deliveredAt) continue;
+            if (stored.connectionId !== connectionId || !wanted.has(stored.id) || stored.deliveredAt) continue;
             undo.push(() => {
               stored.deliveredAt = null;
             });
@@ -137,7 +177,8 @@ export class MemorySyncStore implements SyncStore {
   async close(): Promise<void> {}
 }
 
-function strip(record: StoredRecord & { connectionId: string }): StoredRecord {
-  const { connectionId: _, ...rest } = record;
-  return clone(rest);
+/** A fresh record for the reader; its data is parsed from the kept text only if read. */
+function strip(record: KeptRecord): StoredRecord {
+  const { connectionId: _, dataJson, ...fields } = record;
+  return storedRecordFromText(fields, dataJson);
 }

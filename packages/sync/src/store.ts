@@ -22,6 +22,37 @@ export interface StoredRecord {
   syncedAt: string;
 }
 
+/**
+ * A stored record whose `data` is parsed from `text` on first read, then kept. A sync that finds a record unchanged
+ * compares fingerprints only and never pays for parsing the stored row (docs/performance.md, "Sync (issue 17)").
+ * Assigning `data` replaces it, as on a plain object.
+ */
+export function storedRecordFromText(fields: Omit<StoredRecord, 'data'>, text: string | undefined): StoredRecord {
+  let parsed: unknown;
+  let read = text === undefined;
+  return {
+    entity: fields.entity,
+    id: fields.id,
+    remoteId: fields.remoteId,
+    employeeId: fields.employeeId,
+    fingerprint: fields.fingerprint,
+    version: fields.version,
+    get data(): unknown {
+      if (!read) {
+        parsed = JSON.parse(text as string);
+        read = true;
+      }
+      return parsed;
+    },
+    set data(value: unknown) {
+      parsed = value;
+      read = true;
+    },
+    deleted: fields.deleted,
+    syncedAt: fields.syncedAt,
+  };
+}
+
 export interface ConnectionState {
   /** When the last complete full listing (reconciliation) finished. */
   lastFullSyncAt: string | null;
@@ -61,7 +92,11 @@ export interface SyncReader extends InboxReader {
 /** The writes of one unit of work. Nothing is visible to other units until the transaction commits. */
 export interface SyncUnitOfWork extends SyncReader, InboxWriter {
   putState(connectionId: string, state: ConnectionState): Promise<void>;
-  putRecord(connectionId: string, record: StoredRecord): Promise<void>;
+  /**
+   * `dataJson`, when given, is `record.data` already serialized (the engine passes the canonical text it hashed into
+   * the fingerprint): the store writes it as is instead of serializing `data` a second time. Stores may ignore it.
+   */
+  putRecord(connectionId: string, record: StoredRecord, dataJson?: string): Promise<void>;
   /** Append to the outbox. Returns false (and changes nothing) when an event with that id is already there. */
   appendEvent(connectionId: string, event: ChangeEvent): Promise<boolean>;
   markDelivered(connectionId: string, eventIds: readonly string[], at: string): Promise<void>;

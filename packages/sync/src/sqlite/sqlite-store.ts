@@ -15,6 +15,7 @@ import {
   type SyncEntity,
   type SyncStore,
   type SyncUnitOfWork,
+  storedRecordFromText,
 } from '../store.js';
 
 /** Default location, relative to the working directory. */
@@ -126,7 +127,7 @@ export class SqliteSyncStore implements SyncStore {
       ),
       putRecord: this.db.prepare(
         `INSERT INTO records (connection_id, entity, id, remote_id, employee_id, fingerprint, version, data, deleted, synced_at)
-         VALUES (@connectionId, @entity, @id, @remoteId, @employeeId, @fingerprint, @version, @data, @deleted, @syncedAt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (connection_id, entity, id) DO UPDATE SET remote_id = excluded.remote_id,
            employee_id = excluded.employee_id, fingerprint = excluded.fingerprint, version = excluded.version,
            data = excluded.data, deleted = excluded.deleted, synced_at = excluded.synced_at`,
@@ -208,19 +209,20 @@ export class SqliteSyncStore implements SyncStore {
         putState: async (connectionId, state) => {
           s.putState.run(connectionId, JSON.stringify(state));
         },
-        putRecord: async (connectionId, record) => {
-          s.putRecord.run({
+        putRecord: async (connectionId, record, dataJson) => {
+          // Positional parameters: better-sqlite3 binds them without looking up names in an object per row.
+          s.putRecord.run(
             connectionId,
-            entity: record.entity,
-            id: record.id,
-            remoteId: record.remoteId,
-            employeeId: record.employeeId,
-            fingerprint: record.fingerprint,
-            version: record.version,
-            data: JSON.stringify(record.data),
-            deleted: record.deleted ? 1 : 0,
-            syncedAt: record.syncedAt,
-          });
+            record.entity,
+            record.id,
+            record.remoteId,
+            record.employeeId,
+            record.fingerprint,
+            record.version,
+            dataJson ?? JSON.stringify(record.data),
+            record.deleted ? 1 : 0,
+            record.syncedAt,
+          );
         },
         appendEvent: async (connectionId, event) =>
           s.appendEvent.run(connectionId, event.id, JSON.stringify(event)).changes === 1,
@@ -245,16 +247,19 @@ export class SqliteSyncStore implements SyncStore {
   }
 }
 
+/** `data` stays text until read: the no-change path compares fingerprints only. */
 function fromRow(row: RecordRow): StoredRecord {
-  return {
-    entity: row.entity,
-    id: row.id,
-    remoteId: row.remote_id,
-    employeeId: row.employee_id,
-    fingerprint: row.fingerprint,
-    version: row.version,
-    data: JSON.parse(row.data) as unknown,
-    deleted: row.deleted === 1,
-    syncedAt: row.synced_at,
-  };
+  return storedRecordFromText(
+    {
+      entity: row.entity,
+      id: row.id,
+      remoteId: row.remote_id,
+      employeeId: row.employee_id,
+      fingerprint: row.fingerprint,
+      version: row.version,
+      deleted: row.deleted === 1,
+      syncedAt: row.synced_at,
+    },
+    row.data,
+  );
 }

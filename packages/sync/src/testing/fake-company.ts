@@ -149,6 +149,8 @@ export function fakeProvider(company: FakeCompany, supported: readonly Capabilit
       const ids = [...this.company.employees.keys()].sort();
       for (const issue of this.company.unreadableEmployees) options.onDataIssue?.(issue);
       for (const id of ids) {
+        // Counted as read before it is handed out: tests see how far ahead of the engine's writes a listing runs.
+        this.company.count('employeeListed');
         yield structuredClone(this.company.employees.get(id)!);
         if (this.company.duplicateEmployeeIds.includes(id)) yield structuredClone(this.company.employees.get(id)!);
       }
@@ -186,6 +188,7 @@ export function fakeProvider(company: FakeCompany, supported: readonly Capabilit
     }
 
     async getTimeOffRequest(_employee: string, requestRemoteId: string): Promise<TimeOffRequest> {
+      this.company.count('getTimeOffRequest');
       const found = this.company.requests.get(requestRemoteId);
       if (!found) throw new NotFoundError('time-off request', requestRemoteId, { provider: key });
       return structuredClone(found.request);
