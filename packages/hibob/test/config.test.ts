@@ -70,8 +70,8 @@ describe('hibob(options)', () => {
   it('rejects bad options with the option named', () => {
     expect(configError(() => hibob({ searchBatchSize: 0 })).field).toBe('searchBatchSize');
     expect(configError(() => hibob({ timeOffLookbackDays: -1 })).field).toBe('timeOffLookbackDays');
-    expect(configError(() => hibob({ employmentTypes: { Staff: { workerKind: 'staff' } } as never })).field).toMatch(
-      /^employmentTypes/,
+    expect(configError(() => hibob({ employmentTypes: { Staff: { workerKind: 'staff' } } as never })).field).toBe(
+      'employmentTypes.Staff.workerKind',
     );
     expect(configError(() => hibob({ unknown: true } as never)).message).toMatch(/unknown/i);
   });
