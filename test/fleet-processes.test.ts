@@ -90,14 +90,14 @@ describe('worker processes', () => {
     sandboxes = await startSandboxes({ hibob: 2, bamboohr: 1, employees: 120 });
     const registry = await ConnectionRegistry.open({ databaseUrl: database!.url, keys: KeyRing.parse(KEYS) });
     const queues = FleetQueues.open({ redisUrl: REDIS_URL, prefix });
+    const store = await PostgresSyncStore.open({ connectionString: database!.url });
     try {
       const ids = await registerConnections(registry, sandboxes, 3);
       const [victim] = [await startWorkerProcess(), await startWorkerProcess(), await startWorkerProcess()];
-      expect((await new Scheduler(registry, queues).tick(Date.now())).syncs).toHaveLength(ids.length);
+      expect((await new Scheduler(registry, queues, store).tick(Date.now())).syncs).toHaveLength(ids.length);
 
       // Kill the first worker while it holds a job whose store writes have begun but not finished.
       const victimName = `:${victim!.child.pid}`;
-      const store = await PostgresSyncStore.open({ connectionString: database!.url });
       const held = await eventually(
         'the victim mid-job',
         async () => {
@@ -125,8 +125,8 @@ describe('worker processes', () => {
       );
       expect(ids).toContain(held);
       for (const id of ids) expect(await snapshot(store, id)).toEqual(await referenceSnapshot(registry, id));
-      await store.close();
     } finally {
+      await store.close();
       await queues.close();
       await registry.close();
     }

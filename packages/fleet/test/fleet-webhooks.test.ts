@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningIngress, startIngress } from '../src/index.js';
-import { eventually } from './harness.js';
+import { cleanRedisPrefix, eventually } from './harness.js';
 import { type Sandboxes, snapshot, startSandboxes, startTestFleet, type TestFleet } from './fleet-harness.js';
 
 let fleet: TestFleet | undefined;
@@ -30,7 +30,12 @@ describe('webhook ingress, freshness and silence', () => {
       credentials: sandbox.control.createServiceUser({ name: 'acme' }),
       webhookSecret: secret,
     });
-    ingress = await startIngress({ registry: fleet.registry, queues: fleet.queues, metrics: fleet.metrics });
+    ingress = await startIngress({
+      registry: fleet.registry,
+      store: fleet.store,
+      queues: fleet.queues,
+      metrics: fleet.metrics,
+    });
     await fleet.queues.enqueueSync('acme');
     await eventually('first sync', async () => (await fleet!.registry.get('acme')).lastSyncAt);
 
@@ -42,7 +47,7 @@ describe('webhook ingress, freshness and silence', () => {
     const forged = await fetch(`${ingress.url}/webhooks/hibob/acme`, { method: 'POST', body: '{"type":"x"}' });
     expect(forged.status).toBe(401);
     expect((await fetch(`${ingress.url}/webhooks/hibob/nobody`, { method: 'POST', body: '{}' })).status).toBe(404);
-    expect(await fleet.registry.pendingDeliveries()).toEqual([]);
+    expect(await fleet.store.inboxDepth('acme')).toEqual({ pending: 0, dead: 0, oldestPendingAt: null });
 
     // The provider's webhook points at the ingress: registration pings, then a change is delivered and applied.
     const { endpoint } = await sandbox.control.registerWebhook(`${ingress.url}/webhooks/hibob/acme`, secret);
@@ -110,28 +115,89 @@ describe('webhook ingress, freshness and silence', () => {
     // Ingress whose queue points at a Redis that is not there.
     const { FleetQueues } = await import('../src/index.js');
     const deadQueues = FleetQueues.open({ redisUrl: 'redis://127.0.0.1:1', prefix: fleet.prefix });
-    ingress = await startIngress({ registry: fleet.registry, queues: deadQueues, metrics: fleet.metrics });
+    ingress = await startIngress({
+      registry: fleet.registry,
+      store: fleet.store,
+      queues: deadQueues,
+      metrics: fleet.metrics,
+    });
     await sandbox.control.registerWebhook(`${ingress.url}/webhooks/hibob/acme`, secret);
-    sandbox.control.updateEmployee(sandbox.state.employees[0]!.id, { 'root.firstName': 'Durable' });
+    const employeeId = sandbox.state.employees[0]!.id;
+    sandbox.control.updateEmployee(employeeId, { 'root.firstName': 'Durable' });
     await sandbox.control.flushWebhooks();
     expect(sandbox.control.webhookDeliveries().map((attempt) => attempt.status)).toEqual([200, 200]);
     expect((await fetch(`${ingress.url}/readyz`)).status).toBe(503);
-    const [pending] = await fleet.registry.pendingDeliveries();
-    expect(pending?.providerEventType).toBe('employee.updated');
+    const [pending] = await fleet.store.listInbox('acme', { status: 'pending' });
+    expect(pending?.event).toMatchObject({ entity: 'employee', entityId: `hibob:${employeeId}`, action: 'updated' });
     await ingress.close();
     ingress = undefined;
     deadQueues.redis.disconnect();
-    // Redis is back (the real one): the scheduler enqueues the inbox, a worker applies it.
-    expect((await fleet.scheduler.tick(Date.now())).applies).toEqual([pending!.id]);
+    // Redis is back (the real one): the scheduler enqueues the connection's inbox, a worker applies it.
+    expect((await fleet.scheduler.tick(Date.now())).applies).toEqual(['acme']);
     await fleet.startWorkers(1);
-    await eventually('applied', async () => (await fleet!.registry.getDelivery(pending!.id))?.appliedAt);
+    await eventually('applied', async () => (await fleet!.store.inboxDepth('acme')).pending === 0);
+    const stored = await fleet.store.getRecord('acme', 'employee', `hibob:${employeeId}`);
+    expect(JSON.stringify(stored?.data)).toContain('Durable');
+  });
+
+  it('the delivery is in the store inbox when its 2xx is sent; Redis flushed before it is applied: the rebuilt job applies it once', async () => {
+    sandboxes = await startSandboxes({ hibob: 1, bamboohr: 0, employees: 10 });
+    const sandbox = sandboxes.hibob[0]!;
+    fleet = await startTestFleet(1);
+    const secret = 'whsec-flushed-0123456789';
+    await fleet.registry.add({
+      id: 'acme',
+      provider: 'hibob',
+      tenant: 'Acme',
+      credentials: sandbox.control.createServiceUser({ name: 'acme' }),
+      webhookSecret: secret,
+    });
+    await fleet.queues.enqueueSync('acme');
+    await eventually('first sync', async () => (await fleet!.registry.get('acme')).lastSyncAt);
+    // No worker from here on until Redis has lost the apply job.
+    await Promise.all(fleet.workers.splice(0).map((worker) => worker.close()));
+    ingress = await startIngress({
+      registry: fleet.registry,
+      store: fleet.store,
+      queues: fleet.queues,
+      metrics: fleet.metrics,
+    });
+    await sandbox.control.registerWebhook(`${ingress.url}/webhooks/hibob/acme`, secret);
+    const employeeId = sandbox.state.employees[4]!.id;
+    sandbox.control.updateEmployee(employeeId, { 'root.firstName': 'Flushed' });
+    await sandbox.control.flushWebhooks();
+    expect(sandbox.control.webhookDeliveries().map((attempt) => attempt.status)).toEqual([200, 200]);
+    // Acknowledged, so durable in the store's inbox (nothing has applied it: no worker runs).
+    expect(await fleet.store.inboxDepth('acme')).toMatchObject({ pending: 1, dead: 0 });
+    await eventually('its apply job queued', async () => (await fleet!.queues.depth()).apply.waiting === 1);
+
+    await cleanRedisPrefix(fleet.prefix);
+    expect((await fleet.queues.depth()).apply.waiting).toBe(0);
+    // The scheduler rebuilds from the store's inbox; a new worker applies the delivery.
+    expect((await fleet.scheduler.tick(Date.now())).applies).toEqual(['acme']);
+    await fleet.startWorkers(1);
+    await eventually('the inbox drained', async () => (await fleet!.store.inboxDepth('acme')).pending === 0);
+    const record = await fleet.store.getRecord('acme', 'employee', `hibob:${employeeId}`);
+    expect(JSON.stringify(record?.data)).toContain('Flushed');
+    const announced = (await fleet.store.listEvents('acme')).filter(
+      (stored) => stored.event.origin === 'webhook' && stored.event.entityId === `hibob:${employeeId}`,
+    );
+    expect(announced).toHaveLength(1);
+    expect((await fleet.registry.get('acme')).lastAppliedDeliveryAt).not.toBeNull();
+    // Nothing left to rebuild.
+    expect((await fleet.scheduler.tick(Date.now())).applies).toEqual([]);
   });
 
   it('BambooHR: a delivery signed with the webhook private key is verified with that connection secret and applied', async () => {
     sandboxes = await startSandboxes({ hibob: 0, bamboohr: 1, employees: 10 });
     const sandbox = sandboxes.bamboohr[0]!;
     fleet = await startTestFleet(1);
-    ingress = await startIngress({ registry: fleet.registry, queues: fleet.queues, metrics: fleet.metrics });
+    ingress = await startIngress({
+      registry: fleet.registry,
+      store: fleet.store,
+      queues: fleet.queues,
+      metrics: fleet.metrics,
+    });
     const webhook = sandbox.control.registerWebhook({
       name: 'fleet',
       url: `${ingress.url}/webhooks/bamboohr/globex`,
