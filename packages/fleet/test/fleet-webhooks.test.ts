@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningIngress, startIngress } from '../src/index.js';
 import { cleanRedisPrefix, eventually } from './harness.js';
@@ -220,5 +221,42 @@ describe('webhook ingress, freshness and silence', () => {
     await eventually('applied', async () => (await fleet!.registry.get('globex')).lastAppliedDeliveryAt);
     const stored = await fleet.stores[0]!.getRecord('globex', 'employee', `bamboohr:${employee.id}`);
     expect(JSON.stringify(stored?.data)).toContain('Head of Fleet');
+  });
+});
+
+describe('ingress shutdown', () => {
+  it('a request still in flight at the deadline is cut off; nothing from it is stored', async () => {
+    fleet = await startTestFleet(0);
+    await fleet.registry.add({
+      id: 'acme',
+      provider: 'hibob',
+      tenant: 'Acme',
+      credentials: { serviceUserId: 'SERVICE-1', token: 'unused', baseUrl: 'http://127.0.0.1:1' },
+      webhookSecret: 'whsec-acme-0123456789',
+    });
+    const running = await startIngress({
+      registry: fleet.registry,
+      store: fleet.store,
+      queues: fleet.queues,
+      metrics: fleet.metrics,
+    });
+    // A provider that sends its headers and never its body. `Expect: 100-continue` makes the server say when the
+    // request reached its handler (it answers 100 Continue first), so the test knows it is in flight.
+    const socket = connect(running.port, '127.0.0.1');
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.on('error', () => {});
+    const continued = new Promise<void>((resolve) =>
+      socket.on('data', (chunk: Buffer) => {
+        if (chunk.toString().startsWith('HTTP/1.1 100')) resolve();
+      }),
+    );
+    socket.write(
+      'POST /webhooks/hibob/acme HTTP/1.1\r\nHost: ingress\r\nContent-Type: application/json\r\n' +
+        'Content-Length: 64\r\nExpect: 100-continue\r\n\r\n{"type":',
+    );
+    await continued;
+    expect(await running.close({ deadlineMs: 100 })).toBe('cut off');
+    await closed;
+    expect(await fleet.store.inboxDepth('acme')).toMatchObject({ pending: 0 });
   });
 });
