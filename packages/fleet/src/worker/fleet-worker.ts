@@ -246,9 +246,12 @@ export class FleetWorker {
   /**
    * An aborted job (shutdown deadline) goes back to waiting with its attempts untouched, and no failure is recorded
    * on the connection: nothing went wrong with it. `WaitingError` tells BullMQ the job was moved on purpose.
+   * (docs/fleet.md, "Deployment".)
    */
   private async giveBack(queue: 'sync' | 'apply', job: Job, token: string | undefined, connectionId: string) {
-    await job.moveToWait(token);
+    // If Redis refuses the move (its lock lost, Redis gone), the job stays active until its lock expires and the
+    // stalled-job check hands it on: the same end, later.
+    await job.moveToWait(token).catch(() => {});
     this.finished(queue, connectionId, 'returned', SHUTDOWN_REASON);
     return new WaitingError();
   }
