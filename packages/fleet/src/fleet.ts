@@ -68,7 +68,7 @@ export async function runWorker(
   const registry = await ConnectionRegistry.open({ databaseUrl: config.databaseUrl, keys: config.keys, store });
   const queues = FleetQueues.open(config);
   const metrics = new FleetMetrics();
-  metrics.watch({ registry, queues });
+  metrics.watch({ registry, queues, inbox: store });
   const worker = new FleetWorker({
     registry,
     store,
@@ -127,7 +127,7 @@ export async function runServe(
   const registry = await ConnectionRegistry.open({ databaseUrl: config.databaseUrl, keys: config.keys, store });
   const queues = FleetQueues.open(config);
   const metrics = new FleetMetrics();
-  metrics.watch({ registry, queues });
+  metrics.watch({ registry, queues, inbox: store });
   const ingress = await startIngress({ registry, store, queues, metrics, ...options });
   return {
     ingress,

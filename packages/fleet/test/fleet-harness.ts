@@ -42,9 +42,9 @@ export async function startTestFleet(workerCount: number): Promise<TestFleet> {
   const prefix = uniqueName('bull');
   const registry = await ConnectionRegistry.open({ databaseUrl: database.url, keys: keys(KEY_A) });
   const queues = FleetQueues.open({ redisUrl: REDIS_URL, prefix });
-  const metrics = new FleetMetrics();
-  metrics.watch({ registry, queues });
   const store = await PostgresSyncStore.open({ connectionString: database.url });
+  const metrics = new FleetMetrics();
+  metrics.watch({ registry, queues, inbox: store });
   const fleet: TestFleet = {
     registry,
     queues,

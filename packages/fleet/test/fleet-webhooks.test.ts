@@ -171,6 +171,9 @@ describe('webhook ingress, freshness and silence', () => {
     // Acknowledged, so durable in the store's inbox (nothing has applied it: no worker runs).
     expect(await fleet.store.inboxDepth('acme')).toMatchObject({ pending: 1, dead: 0 });
     await eventually('its apply job queued', async () => (await fleet!.queues.depth()).apply.waiting === 1);
+    expect(await fleet.metrics.text()).toContain(
+      'hrkit_fleet_inbox_items{connection="acme",provider="hibob",status="pending"} 1',
+    );
     // One drain per connection waits, however many deliveries arrive.
     expect(await fleet.queues.enqueueApply('acme')).toBe(false);
     expect((await fleet.queues.depth()).apply.waiting).toBe(1);
