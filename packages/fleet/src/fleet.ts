@@ -5,9 +5,9 @@ import { KeyRing } from './registry/key-ring.js';
 import { ConnectionRegistry } from './registry/registry.js';
 import { Scheduler } from './scheduler.js';
 import { type RunningIngress, startIngress } from './server/ingress.js';
-import { storeFromUrl } from './stores.js';
+import { storeFromUrl, storePoolSize } from './stores.js';
 import type { SyncStore } from '@hrkit/sync';
-import { FleetWorker, type FleetWorkerOptions, type WorkerStop } from './worker/fleet-worker.js';
+import { DEFAULT_CONCURRENCY, FleetWorker, type FleetWorkerOptions, type WorkerStop } from './worker/fleet-worker.js';
 
 export interface FleetConfig {
   /** PostgreSQL of the registry (and, by default, of the store). */
@@ -64,7 +64,8 @@ export async function runWorker(
     schedulerEveryMs?: number;
   } = {},
 ): Promise<RunningWorker> {
-  const store = await storeFromUrl(config.store)();
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const store = await storeFromUrl(config.store, { poolSize: storePoolSize(concurrency) })();
   const registry = await ConnectionRegistry.open({ databaseUrl: config.databaseUrl, keys: config.keys, store });
   const queues = FleetQueues.open(config);
   const metrics = new FleetMetrics();
@@ -76,6 +77,7 @@ export async function runWorker(
     prefix: config.prefix,
     metrics,
     ...options,
+    concurrency,
   });
   worker.start();
   await worker.waitUntilReady();

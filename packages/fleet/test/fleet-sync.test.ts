@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMetricsServer } from '../src/index.js';
-import { cleanRedisPrefix, eventually } from './harness.js';
+import { ConnectionRegistry, runWorker, startMetricsServer } from '../src/index.js';
+import { cleanRedisPrefix, createTestDatabase, eventually, KEY_A, keys, REDIS_URL, uniqueName } from './harness.js';
+import { startHoldingProxy } from './holding-proxy.js';
 import {
   referenceSnapshot,
   registerConnections,
@@ -87,5 +88,40 @@ describe('the fleet syncs every connection', () => {
     });
     for (const id of ids)
       expect(await snapshot(fleet.stores[0]!, id)).toEqual(await referenceSnapshot(fleet.registry, id));
+  });
+
+  it('a worker running more syncs at once than pg pools by default (10) does not stall on the PostgreSQL store', async () => {
+    sandboxes = await startSandboxes({ hibob: 1, bamboohr: 0, employees: 5 });
+    const sandbox = sandboxes.hibob[0]!;
+    // Every provider request is held until ten syncs are under way: each holds its store run lock by then.
+    const proxy = await startHoldingProxy(sandbox.url, () => true);
+    const database = await createTestDatabase();
+    const prefix = uniqueName('bull');
+    const registry = await ConnectionRegistry.open({ databaseUrl: database.url, keys: keys(KEY_A) });
+    const ids = Array.from({ length: 12 }, (_, index) => `c${index}`);
+    for (const id of ids)
+      await registry.add({
+        id,
+        provider: 'hibob',
+        tenant: id,
+        credentials: { ...sandbox.control.createServiceUser({ name: id }), baseUrl: proxy.url },
+      });
+    const config = { databaseUrl: database.url, redisUrl: REDIS_URL, prefix, keys: keys(KEY_A), store: database.url };
+    const running = await runWorker(config, { concurrency: 12, schedulerEveryMs: 0 });
+    try {
+      for (const id of ids) await running.queues.enqueueSync(id);
+      await eventually('ten syncs waiting on the provider', async () => proxy.heldCount() >= 10);
+      proxy.release();
+      await eventually('every connection synced', async () =>
+        (await registry.list()).every((connection) => connection.lastSyncAt !== null),
+      );
+    } finally {
+      proxy.release();
+      await running.stop();
+      await registry.close();
+      await proxy.close();
+      await database.drop();
+      await cleanRedisPrefix(prefix);
+    }
   });
 });

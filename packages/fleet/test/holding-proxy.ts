@@ -10,6 +10,8 @@ export interface HoldingProxy {
   url: string;
   /** Resolves once a request matching the hold rule is being held. */
   held(): Promise<string>;
+  /** Requests held so far. */
+  heldCount(): number;
   /** Requests that reached the proxy, method and path. */
   readonly log: string[];
   /** Answer every held request now and hold nothing more. */
@@ -71,6 +73,7 @@ export async function startHoldingProxy(target: string, hold: (path: string) => 
       heldPaths[0] !== undefined
         ? Promise.resolve(heldPaths[0])
         : new Promise<string>((resolve) => onHeld.push(resolve)),
+    heldCount: () => heldPaths.length,
     release: () => {
       holding = false;
       for (const answer of waiting.splice(0)) answer();

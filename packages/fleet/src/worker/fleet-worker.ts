@@ -43,6 +43,9 @@ export interface SyncJobOutcome {
   reason?: string;
 }
 
+/** Jobs at once per queue in one worker process (they mostly wait on provider allowances). */
+export const DEFAULT_CONCURRENCY = 4;
+
 /** A delivery whose application failed this often is `dead` in the store's inbox: kept for an operator. */
 export const MAX_DELIVERY_ATTEMPTS = 5;
 
@@ -76,7 +79,7 @@ export class FleetWorker {
       // Shown as `processedBy` on the job: which host and process holds it (operators, and the SIGKILL test).
       name: `${hostname()}:${process.pid}`,
       prefix: this.options.prefix,
-      concurrency: this.options.concurrency ?? 4,
+      concurrency: this.options.concurrency ?? DEFAULT_CONCURRENCY,
       lockDuration: this.options.lockDurationMs ?? 30_000,
       stalledInterval: this.options.stalledIntervalMs ?? 30_000,
     };
