@@ -15,6 +15,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConnectionRegistry, FleetQueues, KeyRing, Scheduler, storeFromUrl } from '@hrkit/fleet';
+import { HIBOB_RATE_LIMITS } from '@hrkit/hibob';
 import { BOB_RATE_LIMITS } from '@hrkit/hibob/sandbox';
 import pg from 'pg';
 import { startSandboxProcess } from './lib/sandbox.mjs';
@@ -173,11 +174,19 @@ async function round1(workerCount) {
       const credentials = perSandbox.get(sandboxes[sandboxIndex]);
       for (const [endpoint, requests] of Object.entries(counters.requestsByEndpoint)) {
         const each = requests / credentials;
-        const limit = BOB_RATE_LIMITS[endpoint];
+        // The tighter of the sandbox's allowance and the adapter's own client-side rule (it never sends faster).
+        const limit = Math.min(
+          BOB_RATE_LIMITS[endpoint] ?? Number.POSITIVE_INFINITY,
+          HIBOB_RATE_LIMITS.find((rule) => rule.name === endpoint)?.limit ?? Number.POSITIVE_INFINITY,
+        );
         perCredential[endpoint] = Math.max(perCredential[endpoint] ?? 0, round(each, 1));
-        if (limit) floorSeconds = Math.max(floorSeconds, (Math.ceil(each / limit) - 1) * 60);
+        if (Number.isFinite(limit)) floorSeconds = Math.max(floorSeconds, (Math.ceil(each / limit) - 1) * 60);
       }
     }
+    // A job waits on its credential's allowance while holding one of the worker's `concurrency` slots, so the
+    // connections go through in waves: the allowances' floor once per wave. The floor is the largest over the
+    // sandboxes, so when some sandboxes' credentials need no wait this overstates the bound.
+    const waves = Math.ceil(PLAN.connections / (workerCount * PLAN.concurrency));
 
     log(`${workerCount} worker(s): webhook burst (${PLAN.burstUpdatesPerSandbox} updates per sandbox)…`);
     for (const sandbox of sandboxes) await sandbox.reset();
@@ -212,6 +221,8 @@ async function round1(workerCount) {
       workers: workerCount,
       wallSeconds: round(wallSeconds, 1),
       floorSeconds,
+      waves,
+      wavesFloorSeconds: waves * floorSeconds,
       requestsPerCredentialByEndpoint: perCredential,
       sandboxRequests: syncCounters.reduce((sum, c) => sum + c.totalRequests, 0),
       tooManyRequests:
