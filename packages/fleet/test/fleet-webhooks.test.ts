@@ -193,6 +193,17 @@ describe('webhook ingress, freshness and silence', () => {
     expect((await fleet.registry.get('acme')).lastAppliedDeliveryAt).not.toBeNull();
     // Nothing left to rebuild.
     expect((await fleet.scheduler.tick(Date.now())).applies).toEqual([]);
+
+    // A week later (the workers' clock), the next drain prunes the applied item: its dedupe window is over.
+    const [first] = await fleet.store.listInbox('acme', { status: 'applied' });
+    expect(first).toBeDefined();
+    fleet.clockOffset.ms = 8 * 24 * HOUR;
+    sandbox.control.updateEmployee(employeeId, { 'root.firstName': 'Later' });
+    await sandbox.control.flushWebhooks();
+    await eventually('the later delivery applied', async () => {
+      const applied = await fleet!.store.listInbox('acme', { status: 'applied' });
+      return applied.length === 1 && applied[0]!.eventId !== first!.eventId;
+    });
   });
 
   it('BambooHR: a delivery signed with the webhook private key is verified with that connection secret and applied', async () => {

@@ -49,6 +49,12 @@ export const DEFAULT_CONCURRENCY = 4;
 /** A delivery whose application failed this often is `dead` in the store's inbox: kept for an operator. */
 export const MAX_DELIVERY_ATTEMPTS = 5;
 
+/**
+ * Applied inbox items are kept this long, then pruned after a drain: while kept they make a late redelivery of the
+ * same event a no-op (docs/sync.md, "Webhook inbox"; the same window as `hrkit webhooks serve`).
+ */
+export const KEEP_APPLIED_DELIVERIES_MS = 7 * 24 * 3_600_000;
+
 /** How `FleetWorker.close` ended: every job finished, or the deadline passed and the jobs in hand were aborted. */
 export type WorkerStop = 'finished' | 'aborted';
 
@@ -242,6 +248,8 @@ export class FleetWorker {
       if (signal?.aborted) throw await this.giveBack('apply', job, token, connectionId);
       throw await this.failed('apply', job, connectionId, error);
     }
+    const before = new Date(this.now() - KEEP_APPLIED_DELIVERIES_MS).toISOString();
+    await store.transaction((unit) => unit.pruneInbox(connectionId, before));
     this.finished('apply', connectionId, 'completed', { changes });
     return { outcome: 'completed', changes };
   }
