@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FleetQueues, KeyRing, Scheduler, ConnectionRegistry } from '@hrkit/fleet';
@@ -217,6 +218,47 @@ describe('worker processes', () => {
     } finally {
       await close();
     }
+  });
+
+  it('hrkit serve on SIGTERM: a request still in flight at the deadline is cut off and the process exits', async () => {
+    await setUp();
+    const registry = await ConnectionRegistry.open({ databaseUrl: database!.url, keys: KeyRing.parse(KEYS) });
+    await registry.add({
+      id: 'acme',
+      provider: 'hibob',
+      tenant: 'Acme',
+      credentials: { serviceUserId: 'SERVICE-1', token: 'unused', baseUrl: 'http://127.0.0.1:1' },
+      webhookSecret: 'whsec-acme-0123456789',
+    });
+    await registry.close();
+    const args = ['serve', '--port', '0', '--shutdown-deadline', '500ms'];
+    const child = spawn(process.execPath, [HRKIT_BIN, ...args], {
+      cwd: directory,
+      env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: '', ...fleetEnv() },
+    });
+    const cli = new RunningCli(args, { cwd: directory }, child);
+    const serve = { cli, child };
+    workers.push(serve);
+    const [, port] = await cli.waitFor('stdout', /listening on http:\/\/127\.0\.0\.1:(\d+)/);
+    // A provider that sends its headers and never its body; the 100 Continue says the request reached the handler.
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.on('error', () => {});
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    const continued = new Promise<void>((resolve) =>
+      socket.on('data', (chunk: Buffer) => {
+        if (chunk.toString().startsWith('HTTP/1.1 100')) resolve();
+      }),
+    );
+    socket.write(
+      'POST /webhooks/hibob/acme HTTP/1.1\r\nHost: ingress\r\nContent-Type: application/json\r\n' +
+        'Content-Length: 64\r\nExpect: 100-continue\r\n\r\n{"type":',
+    );
+    await continued;
+    const run = await cli.kill('SIGTERM');
+    workers.splice(workers.indexOf(serve), 1);
+    await closed;
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('stopped: the deadline passed; connections still open were closed');
   });
 
   it('hrkit fleet add | list | status | pause | resume | rotate-key, with secrets never printed', async () => {
