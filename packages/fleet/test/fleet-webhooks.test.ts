@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import type { SyncStore } from '@hrkit/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningIngress, startIngress } from '../src/index.js';
 import { cleanRedisPrefix, eventually } from './harness.js';
@@ -275,5 +276,25 @@ describe('ingress shutdown', () => {
     expect(await running.close({ deadlineMs: 100 })).toBe('cut off');
     await closed;
     expect(await fleet.store.inboxDepth('acme')).toMatchObject({ pending: 0 });
+  });
+
+  it('/readyz answers 503 while the store does not answer (it may be another database than the registry)', async () => {
+    fleet = await startTestFleet(0);
+    const failing = {
+      inboxDepth: () => Promise.reject(new Error('store unreachable')),
+    } as unknown as SyncStore;
+    const running = await startIngress({
+      registry: fleet.registry,
+      store: failing,
+      queues: fleet.queues,
+      metrics: fleet.metrics,
+    });
+    try {
+      const answer = await fetch(`${running.url}/readyz`);
+      expect(answer.status).toBe(503);
+      expect(await answer.json()).toEqual({ ready: false, reason: 'store unreachable' });
+    } finally {
+      await running.close();
+    }
   });
 });

@@ -9,6 +9,8 @@ import type { ConnectionRegistry } from '../registry/registry.js';
 
 /** Providers send small JSON envelopes (ids only); anything larger is refused before it is buffered. */
 const MAX_BODY_BYTES = 1_048_576;
+/** The connection id `/readyz` reads the inbox depth of: any id does, the query is what is checked. */
+const READINESS_PROBE = 'readyz-probe';
 const WEBHOOK_PATH = /^\/webhooks\/([a-z0-9-]+)\/([A-Za-z0-9_.-]{1,128})\/?$/;
 
 export interface IngressOptions {
@@ -48,7 +50,8 @@ class HttpAnswer extends Error {
  * (raw bytes, constant time, in the adapter), writes its events to the store's inbox (`receiveIntoInbox`, one
  * transaction), answers 200, then enqueues the drain of that connection's inbox. The 200 means "durable": if Redis
  * is down or loses the job, the delivery still waits in the inbox and the scheduler enqueues its drain later
- * (docs/fleet.md, "The inbox"). `GET /healthz` (alive), `GET /readyz` (PostgreSQL and Redis answer), `GET /metrics`.
+ * (docs/fleet.md, "The inbox"). `GET /healthz` (alive), `GET /readyz` (the registry, the store and Redis answer),
+ * `GET /metrics`.
  */
 export async function startIngress(options: IngressOptions): Promise<RunningIngress> {
   const now = options.now ?? Date.now;
@@ -69,6 +72,8 @@ export async function startIngress(options: IngressOptions): Promise<RunningIngr
       if (!ready) return send(response, 503, { ready: false, reason: 'shutting down' });
       try {
         await options.registry.ping();
+        // The store may live elsewhere than the registry (`HRKIT_FLEET_STORE`): deliveries cannot be kept without it.
+        await options.store.inboxDepth(READINESS_PROBE);
         await options.queues.redis.ping();
         return send(response, 200, { ready: true });
       } catch (error) {
