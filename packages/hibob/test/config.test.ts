@@ -107,6 +107,23 @@ describe('hibob(options)', () => {
     });
     const connector = kit.connect('hibob', { serviceUserId: 'SU-1', token: TOKEN }).connector as HiBobConnector;
     expect(connector.employmentTypes.customerCategories).toBe(replacement);
+    // The payroll labels keep their defaults unless their own token is rebound too.
+    expect(connector.employmentTypes.payroll.ruleFor('Full-Time')?.workerKind).toBe('employee');
+  });
+
+  it("lets a consumer rebind the payroll labels' rules under their own token", () => {
+    const payroll = new EmploymentTypeRules({ 'Zero Hours': { workerKind: 'employee', schedule: 'casual' } });
+    const kit = createHrKit({
+      providers: [hibob()],
+      overrides: [
+        new ContainerModule(({ rebind }) => {
+          rebind(HIBOB_TOKENS.PayrollEmploymentTypeRules).toConstantValue(payroll);
+        }),
+      ],
+    });
+    const connector = kit.connect('hibob', { serviceUserId: 'SU-1', token: TOKEN }).connector as HiBobConnector;
+    expect(connector.employmentTypes.payroll).toBe(payroll);
+    expect(connector.employmentTypes.customerCategories.ruleFor('EOR')?.workerKind).toBe('eor_worker');
   });
 });
 
