@@ -23,11 +23,11 @@ childMain(async ({ provider = 'hibob', config, employees, repetitions = 3, parse
 async function hibobSubject(config) {
   const { hibob } = await import('@hrkit/hibob');
   const employeeModule = await import('../../packages/hibob/dist/mapping/employee.js');
-  const sessionModule = await import('../../packages/hibob/dist/session.js');
+  const sessionModule = await import('../../packages/hibob/dist/readers/session.js');
   const connection = createHrKit({ providers: [hibob()] }).connect('hibob', config, { rateLimits: false });
   const connector = connection.connector;
   const session = await connector.session.get();
-  const context = sessionModule.mappingContext(session, connector.employmentTypeMapping, {
+  const context = sessionModule.mappingContext(session, connector.employmentTypes, {
     includeSensitive: false,
     includeRaw: false,
   });
