@@ -12,7 +12,7 @@ import { parseJsonLossless } from '../src/index.js';
 describe('parseJsonLossless on large answers', () => {
   it('parses an answer with 26 million string literals in a child process (this aborted V8)', () => {
     // A global-regex `String.replace` collected every string literal and died in V8 itself ("invalid size error")
-    // at some 22 million of them; an abort cannot be caught, so the parse runs in its own process.
+    // at 20–25 million of them; an abort cannot be caught, so the parse runs in its own process.
     const child = runInChild(`
       const count = 26_000_000;
       const text = '{"id":1234567890123456789,"texts":[' + '"",'.repeat(count - 1) + '""]}';

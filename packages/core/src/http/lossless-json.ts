@@ -41,7 +41,7 @@ const UNSAFE_MIN_LENGTH = 16;
  * One forward pass with no recursion and no regex: string literals are skipped with `indexOf` (so a digit run in a
  * text stays text), every other character is looked at once, and only the few unsafe integer literals are copied
  * out quoted. The result is built from slices of `text`, so the one copy made is the flat string `JSON.parse`
- * reads. A `String.replace` with a global regex used to do this and aborted V8 on answers with some 22 million
+ * reads. A `String.replace` with a global regex used to do this and aborted V8 once an answer held 20–25 million
  * string literals (its match list outgrew V8's array limit — not a catchable error) and threw a stack overflow on a
  * single string of ~10 million characters (docs/performance.md, "Mapping and listing (issue 17)").
  *
