@@ -63,7 +63,7 @@ function counted(store: SyncStore, withAggregate: boolean) {
       ? {
           connectionsWithPendingInbox: () => {
             calls.connectionsWithPendingInbox += 1;
-            // biome-ignore lint/style/noNonNullAssertion: the PostgreSQL store implements it
+            // The PostgreSQL store implements it.
             return store.connectionsWithPendingInbox!();
           },
         }
