@@ -81,6 +81,22 @@ describe('hrkit webhooks serve (in-process, fake provider)', () => {
     expect((await server.stop()).code).toBe(EXIT.OK);
   });
 
+  it('hrkit serve (the fleet ingress) takes the same --max-inbox-depth and --retry-after, checked the same way', async () => {
+    h = cliHarness(HIBOB_LIKE);
+    for (const command of [['serve'], ['webhooks', 'serve', 'fake']]) {
+      const zero = await h.run([...command, '--max-inbox-depth', '0']);
+      expect([zero.code, zero.stderr]).toEqual([
+        EXIT.USAGE,
+        'error: --max-inbox-depth must be a whole number of at least 1 (got "0")\n',
+      ]);
+      const word = await h.run([...command, '--retry-after', 'soon']);
+      expect([word.code, word.stderr]).toEqual([
+        EXIT.USAGE,
+        'error: --retry-after must be a whole number (got "soon")\n',
+      ]);
+    }
+  });
+
   it('answers 503 with Retry-After past --max-inbox-depth, and stores nothing', async () => {
     h = cliHarness(HIBOB_LIKE);
     // Two deliveries an earlier process acknowledged that cannot be applied yet (a time-off event naming no

@@ -4,7 +4,7 @@ import { FleetQueues } from './queue/queues.js';
 import { KeyRing } from './registry/key-ring.js';
 import { ConnectionRegistry } from './registry/registry.js';
 import { Scheduler } from './scheduler.js';
-import { type RunningIngress, startIngress } from './server/ingress.js';
+import { type IngressOptions, type RunningIngress, startIngress } from './server/ingress.js';
 import { storeFromUrl, storePoolSize } from './stores.js';
 import type { SyncStore } from '@hrkit/sync';
 import { DEFAULT_CONCURRENCY, FleetWorker, type FleetWorkerOptions, type WorkerStop } from './worker/fleet-worker.js';
@@ -123,7 +123,7 @@ export interface RunningServe {
 /** `hrkit serve`: the webhook ingress with health, readiness and metrics. */
 export async function runServe(
   config: FleetConfig,
-  options: { host?: string; port?: number } = {},
+  options: Pick<IngressOptions, 'host' | 'port' | 'inboxLimits'> = {},
 ): Promise<RunningServe> {
   const store = await storeFromUrl(config.store)();
   const registry = await ConnectionRegistry.open({ databaseUrl: config.databaseUrl, keys: config.keys, store });

@@ -20,7 +20,7 @@ export class FleetMetrics {
   });
   readonly deliveries = new Counter({
     name: 'hrkit_fleet_webhook_deliveries_total',
-    help: 'Webhook deliveries received by the ingress, by provider and outcome (accepted, rejected, unknown)',
+    help: 'Webhook deliveries received by the ingress, by provider and outcome (accepted, refused: inbox full, rejected, ping, unknown)',
     labelNames: ['provider', 'outcome'] as const,
     registers: [this.registry],
   });

@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { signHiBobWebhook } from '@hrkit/hibob';
 import type { SyncStore } from '@hrkit/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningIngress, startIngress } from '../src/index.js';
@@ -239,6 +240,77 @@ describe('webhook ingress, freshness and silence', () => {
     await eventually('applied', async () => (await fleet!.registry.get('globex')).lastAppliedDeliveryAt);
     const stored = await fleet.stores[0]!.getRecord('globex', 'employee', `bamboohr:${employee.id}`);
     expect(JSON.stringify(stored?.data)).toContain('Head of Fleet');
+  });
+});
+
+describe('ingress backpressure', () => {
+  it('past the inbox limit a connection gets 503 + Retry-After and nothing is stored; others are unaffected; once drained it accepts again', async () => {
+    fleet = await startTestFleet(0); // no worker: nothing drains the inboxes
+    const secret = (id: string) => `whsec-${id}-0123456789`;
+    for (const id of ['acme', 'globex'])
+      await fleet.registry.add({
+        id,
+        provider: 'hibob',
+        tenant: id,
+        credentials: {
+          serviceUserId: 'SERVICE-1',
+          token: 'token-not-used-0123456789abcdef',
+          baseUrl: 'http://127.0.0.1:1',
+        },
+        webhookSecret: secret(id),
+      });
+    ingress = await startIngress({
+      registry: fleet.registry,
+      store: fleet.store,
+      queues: fleet.queues,
+      metrics: fleet.metrics,
+      inboxLimits: { maxPending: 2, retryAfterSeconds: 7 },
+    });
+    const post = (id: string, body: string) =>
+      fetch(`${ingress!.url}/webhooks/hibob/${id}`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', 'bob-signature': signHiBobWebhook(body, secret(id)) },
+      });
+    const change = (employeeId: string) =>
+      JSON.stringify({
+        companyId: 1,
+        type: 'employee.updated',
+        triggeredBy: 'SERVICE-1',
+        triggeredAt: `2026-06-01T09:00:0${employeeId}`,
+        version: 'v2',
+        data: { employeeId },
+      });
+    const pendingOf = async (id: string) =>
+      (await fleet!.store.listInbox(id, { status: 'pending' })).map((item) => item.event.remoteId);
+
+    expect((await post('acme', change('1'))).status).toBe(200);
+    expect((await post('acme', change('2'))).status).toBe(200);
+    const before = await fleet.registry.get('acme');
+    const refused = await post('acme', change('3'));
+    expect([refused.status, refused.headers.get('retry-after')]).toEqual([503, '7']);
+    expect(await refused.json()).toEqual({ error: 'inbox full, retry later' });
+    expect(await pendingOf('acme')).toEqual(['1', '2']);
+    // Not recorded as received either: the provider sends it again later.
+    expect((await fleet.registry.get('acme')).lastDeliveryAt).toBe(before.lastDeliveryAt);
+    // A forged delivery is still refused for what it is, and a ping still answered.
+    expect((await fetch(`${ingress.url}/webhooks/hibob/acme`, { method: 'POST', body: change('4') })).status).toBe(401);
+    expect((await post('acme', 'Ping test')).status).toBe(200);
+
+    // Another connection has its own inbox and its own limit.
+    expect((await post('globex', change('3'))).status).toBe(200);
+    expect((await post('globex', change('4'))).status).toBe(200);
+    expect(await pendingOf('globex')).toEqual(['3', '4']);
+    expect(await fleet.metrics.text()).toContain(
+      'hrkit_fleet_webhook_deliveries_total{provider="hibob",outcome="refused"} 1',
+    );
+
+    // acme's inbox drained (its items applied, as an apply job does): deliveries are accepted again.
+    const seqs = (await fleet.store.listInbox('acme', { status: 'pending' })).map((item) => item.seq);
+    await fleet.store.transaction((unit) => unit.markInboxApplied('acme', seqs, new Date().toISOString()));
+    const again = await post('acme', change('3'));
+    expect([again.status, again.headers.get('retry-after')]).toEqual([200, null]);
+    expect(await pendingOf('acme')).toEqual(['3']);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   type InboxStatus,
   inboxRecordKey,
   type ListInboxOptions,
+  type PendingInbox,
 } from '@hrkit/sync';
 import type pg from 'pg';
 
@@ -36,6 +37,14 @@ export function inboxMigration(s: string): string {
     CREATE INDEX inbox_by_record ON "${s}".inbox (connection_id, record_key, status);
     CREATE INDEX inbox_by_body ON "${s}".inbox (connection_id, body_hash);
   `;
+}
+
+/**
+ * Migration 3: pending items only, so `connectionsWithPendingInbox` (one query per scheduler tick across every
+ * connection) reads what is pending, not the applied items kept for deduplication (docs/sync.md, "Webhook inbox").
+ */
+export function pendingInboxMigration(s: string): string {
+  return `CREATE INDEX inbox_pending ON "${s}".inbox (connection_id, received_at) WHERE status = 'pending';`;
 }
 
 interface InboxRow {
@@ -69,6 +78,11 @@ export function inboxStatements(schema: string) {
               count(*) FILTER (WHERE status = 'dead')::int AS dead,
               min(received_at) FILTER (WHERE status = 'pending') AS oldest
        FROM ${t} WHERE connection_id = $1 AND status IN ('pending', 'dead')`,
+    ),
+    pendingByConnection: named(
+      'pending_by_connection',
+      `SELECT connection_id, count(*)::int AS pending, min(received_at) AS oldest
+       FROM ${t} WHERE status = 'pending' GROUP BY connection_id ORDER BY connection_id`,
     ),
     bodySeen: named('body_seen', `SELECT 1 FROM ${t} WHERE connection_id = $1 AND body_hash = $2 LIMIT 1`),
     insert: named(
@@ -119,6 +133,11 @@ export async function inboxDepth(db: Queryable, sql: InboxStatements, connection
   });
   const row = rows[0];
   return { pending: row?.pending ?? 0, dead: row?.dead ?? 0, oldestPendingAt: row?.oldest ?? null };
+}
+
+export async function connectionsWithPendingInbox(db: Queryable, sql: InboxStatements): Promise<PendingInbox[]> {
+  const { rows } = await db.query<{ connection_id: string; pending: number; oldest: string }>(sql.pendingByConnection);
+  return rows.map((row) => ({ connectionId: row.connection_id, pending: row.pending, oldestPendingAt: row.oldest }));
 }
 
 /** Runs under the connection's transaction lock, so two listeners never both store one body. */

@@ -6,6 +6,7 @@ import {
   type InboxDepth,
   type InboxItem,
   type ListInboxOptions,
+  type PendingInbox,
   Mutex,
   type StoredEvent,
   type StoredRecord,
@@ -18,6 +19,7 @@ import pg from 'pg';
 import { sanitizeDriverError } from './errors.js';
 import { migrate } from './migrations.js';
 import {
+  connectionsWithPendingInbox,
   enqueueDelivery,
   inboxDepth,
   inboxStatements,
@@ -152,6 +154,10 @@ export class PostgresSyncStore implements SyncStore {
 
   inboxDepth(connectionId: string): Promise<InboxDepth> {
     return this.guard(() => inboxDepth(this.pool, this.inboxSql, connectionId));
+  }
+
+  connectionsWithPendingInbox(): Promise<PendingInbox[]> {
+    return this.guard(() => connectionsWithPendingInbox(this.pool, this.inboxSql));
   }
 
   transaction<T>(fn: (unit: SyncUnitOfWork) => Promise<T>): Promise<T> {

@@ -16,6 +16,8 @@ describeSyncStoreConformance('postgres', () =>
 );
 
 // The webhook inbox part of the contract (docs/sync.md, "Webhook inbox").
-describeInboxConformance('postgres', () =>
-  PostgresSyncStore.open({ connectionString: database.url, schema: `inbox_${++opened}` }),
+describeInboxConformance(
+  'postgres',
+  () => PostgresSyncStore.open({ connectionString: database.url, schema: `inbox_${++opened}` }),
+  { requireConnectionsWithPendingInbox: true },
 );

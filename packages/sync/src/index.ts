@@ -7,6 +7,7 @@ export * from './engine.js';
 export * from './events.js';
 export * from './fingerprint.js';
 export * from './inbox.js';
+export * from './inbox-backpressure.js';
 export * from './inbox-worker.js';
 export * from './memory-store.js';
 export * from './mutex.js';

@@ -7,6 +7,7 @@ import {
   type InboxDepth,
   type InboxItem,
   type ListInboxOptions,
+  type PendingInbox,
   type StoredEvent,
   type StoredRecord,
   type SyncEntity,
@@ -55,6 +56,10 @@ export class MemorySyncStore implements SyncStore {
 
   async inboxDepth(connectionId: string): Promise<InboxDepth> {
     return this.inbox.depth(connectionId);
+  }
+
+  async connectionsWithPendingInbox(): Promise<PendingInbox[]> {
+    return this.inbox.pendingByConnection();
   }
 
   async getState(connectionId: string): Promise<ConnectionState> {

@@ -128,6 +128,13 @@ export interface SyncStore extends SyncReader {
    * deleted record back. The engine calls it around every sync when present.
    */
   exclusive?<T>(connectionId: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Optional: every connection whose inbox holds pending items (including those waiting for `retryAt`), with its
+   * count, in one query, sorted by connection id; connections with nothing pending are absent. A scheduler that
+   * serves thousands of connections calls it once per tick instead of `inboxDepth` per connection
+   * (docs/sync.md, "Webhook inbox"). Outside transactions only.
+   */
+  connectionsWithPendingInbox?(): Promise<PendingInbox[]>;
   close(): Promise<void>;
 }
 
@@ -184,6 +191,15 @@ export interface InboxDepth {
   dead: number;
   /** `receivedAt` of the oldest pending item. */
   oldestPendingAt: string | null;
+}
+
+/** One connection's pending inbox items, as `SyncStore.connectionsWithPendingInbox` reports them. */
+export interface PendingInbox {
+  connectionId: string;
+  /** Pending items (> 0), including those waiting for a retry. */
+  pending: number;
+  /** `receivedAt` of the oldest of them. */
+  oldestPendingAt: string;
 }
 
 export interface ListInboxOptions {

@@ -5,11 +5,16 @@ import { MemorySyncStore } from '../src/index.js';
 import { SqliteSyncStore } from '../src/sqlite/index.js';
 import { describeInboxConformance } from '../src/testing/index.js';
 
-describeInboxConformance('memory', () => new MemorySyncStore());
-describeInboxConformance('sqlite', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'hrkit-inbox-'));
-  return {
-    store: new SqliteSyncStore(join(dir, 'hrkit.sqlite')),
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
-  };
-});
+const required = { requireConnectionsWithPendingInbox: true };
+describeInboxConformance('memory', () => new MemorySyncStore(), required);
+describeInboxConformance(
+  'sqlite',
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hrkit-inbox-'));
+    return {
+      store: new SqliteSyncStore(join(dir, 'hrkit.sqlite')),
+      cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    };
+  },
+  required,
+);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebhookVerificationError } from '@hrkit/core';
-import { receiveIntoInbox, type SyncStore } from '@hrkit/sync';
+import { InboxBackpressure, type InboxLimits, receiveIntoInbox, type SyncStore } from '@hrkit/sync';
 import { connectionFor } from '../connections.js';
 import type { FleetMetrics } from '../metrics.js';
 import type { FleetQueues } from '../queue/queues.js';
@@ -19,6 +19,11 @@ export interface IngressOptions {
   store: SyncStore;
   queues: FleetQueues;
   metrics: FleetMetrics;
+  /**
+   * Per connection: past `maxPending` pending items in its inbox, its deliveries get 503 + `Retry-After` and are
+   * not stored (`hrkit serve --max-inbox-depth / --retry-after`; default 10,000 and 30 s).
+   */
+  inboxLimits?: Partial<InboxLimits>;
   host?: string;
   /** 0 (default) picks a free port. */
   port?: number;
@@ -50,11 +55,13 @@ class HttpAnswer extends Error {
  * (raw bytes, constant time, in the adapter), writes its events to the store's inbox (`receiveIntoInbox`, one
  * transaction), answers 200, then enqueues the drain of that connection's inbox. The 200 means "durable": if Redis
  * is down or loses the job, the delivery still waits in the inbox and the scheduler enqueues its drain later
- * (docs/fleet.md, "The inbox"). `GET /healthz` (alive), `GET /readyz` (the registry, the store and Redis answer),
+ * (docs/fleet.md, "The inbox"). A connection whose inbox already holds `inboxLimits.maxPending` pending items gets
+ * 503 + `Retry-After` instead (the same `InboxBackpressure` as `hrkit webhooks serve`). `GET /healthz` (alive), `GET /readyz` (the registry, the store and Redis answer),
  * `GET /metrics`.
  */
 export async function startIngress(options: IngressOptions): Promise<RunningIngress> {
   const now = options.now ?? Date.now;
+  const backpressure = new InboxBackpressure(options.store, options.inboxLimits);
   let ready = true;
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -115,6 +122,15 @@ export async function startIngress(options: IngressOptions): Promise<RunningIngr
     if (outcome.kind === 'ping') {
       options.metrics.deliveries.inc({ provider, outcome: 'ping' });
       return send(response, 200, { ok: true, ping: true });
+    }
+    // A connection whose inbox is this deep is not being drained (its provider failing, workers down): refuse
+    // rather than grow it without bound. Nothing is stored or recorded; the provider sends it again later.
+    const refusal = await backpressure.refusal(connectionId);
+    if (refusal) {
+      options.metrics.deliveries.inc({ provider, outcome: 'refused' });
+      response.writeHead(refusal.status, { 'content-type': 'application/json', ...refusal.headers });
+      response.end(JSON.stringify(refusal.body));
+      return;
     }
     const receivedAt = now();
     const kept = await receiveIntoInbox(options.store, connectionId, body, outcome, () => receivedAt);

@@ -9,6 +9,7 @@ import {
   type InboxStatus,
   inboxRecordKey,
   type ListInboxOptions,
+  type PendingInbox,
 } from '../store.js';
 
 /** The inbox tables (docs/sync.md, "Webhook inbox"). Part of store schema 2. */
@@ -31,6 +32,8 @@ CREATE TABLE IF NOT EXISTS inbox (
 CREATE INDEX IF NOT EXISTS inbox_status ON inbox (connection_id, status, seq);
 CREATE INDEX IF NOT EXISTS inbox_record ON inbox (connection_id, record_key, status);
 CREATE INDEX IF NOT EXISTS inbox_body ON inbox (connection_id, body_hash);
+-- Only pending items: connectionsWithPendingInbox reads these, not the applied ones kept for deduplication.
+CREATE INDEX IF NOT EXISTS inbox_pending ON inbox (connection_id, received_at) WHERE status = 'pending';
 `;
 
 interface InboxRow {
@@ -65,6 +68,10 @@ export class SqliteInbox {
            MIN(CASE WHEN status = 'pending' THEN received_at END) AS oldest
          FROM inbox WHERE connection_id = ? AND status IN ('pending', 'dead')`,
       ),
+      pendingByConnection: db.prepare<[], { connection_id: string; pending: number; oldest: string }>(
+        `SELECT connection_id, count(*) AS pending, min(received_at) AS oldest
+         FROM inbox WHERE status = 'pending' GROUP BY connection_id ORDER BY connection_id`,
+      ),
       applied: db.prepare(
         "UPDATE inbox SET status = 'applied', applied_at = ?, retry_at = NULL WHERE connection_id = ? AND seq = ? AND status = 'pending'",
       ),
@@ -97,6 +104,12 @@ export class SqliteInbox {
   depth(connectionId: string): InboxDepth {
     const row = this.s.depth.get(connectionId);
     return { pending: row?.pending ?? 0, dead: row?.dead ?? 0, oldestPendingAt: row?.oldest ?? null };
+  }
+
+  pendingByConnection(): PendingInbox[] {
+    return this.s.pendingByConnection
+      .all()
+      .map((row) => ({ connectionId: row.connection_id, pending: row.pending, oldestPendingAt: row.oldest }));
   }
 
   enqueue(connectionId: string, delivery: InboxDelivery): EnqueueResult {

@@ -10,6 +10,7 @@ import {
   type InboxDepth,
   type InboxItem,
   type ListInboxOptions,
+  type PendingInbox,
   type StoredEvent,
   type StoredRecord,
   type SyncEntity,
@@ -188,6 +189,10 @@ export class SqliteSyncStore implements SyncStore {
 
   async inboxDepth(connectionId: string): Promise<InboxDepth> {
     return this.inbox.depth(connectionId);
+  }
+
+  async connectionsWithPendingInbox(): Promise<PendingInbox[]> {
+    return this.inbox.pendingByConnection();
   }
 
   transaction<T>(fn: (unit: SyncUnitOfWork) => Promise<T>): Promise<T> {

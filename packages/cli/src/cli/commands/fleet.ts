@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { CliError } from '../errors.js';
+import { addInboxLimitOptions, type InboxLimitFlags, inboxLimitsOf } from '../inbox-limit-options.js';
 import { allCredentialSpecs, providerByKey } from '../providers.js';
 
 /** `@hrkit/fleet` is loaded on first use: the other commands never load BullMQ, ioredis or pg. */
@@ -306,7 +307,7 @@ export function registerFleet(program: Command, context: () => CommandContext): 
       },
     );
 
-  addFleetOptions(
+  const serve = addFleetOptions(
     program
       .command('serve')
       .description(
@@ -315,14 +316,16 @@ export function registerFleet(program: Command, context: () => CommandContext): 
   )
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port (0 = any free port)', '8787')
-    .option('--shutdown-deadline <duration>', 'on SIGTERM/SIGINT, how long requests in flight may take', '10s')
-    .action(async (flags: FleetFlags & { host: string; port: string; shutdownDeadline: string }) => {
+    .option('--shutdown-deadline <duration>', 'on SIGTERM/SIGINT, how long requests in flight may take', '10s');
+  addInboxLimitOptions(serve).action(
+    async (flags: FleetFlags & InboxLimitFlags & { host: string; port: string; shutdownDeadline: string }) => {
       const ctx = context();
       const { runServe } = await fleetModule();
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliError('--port must be 0-65535');
       const deadlineMs = shutdownDeadline(flags.shutdownDeadline);
-      const running = await runServe(await configOf(ctx, flags), { host: flags.host, port });
+      const inboxLimits = inboxLimitsOf(flags);
+      const running = await runServe(await configOf(ctx, flags), { host: flags.host, port, inboxLimits });
       ctx.io.stdout.write(`hrkit serve listening on ${running.ingress.url}\n`);
       await ctx.io.interrupted();
       ctx.io.stderr.write(
@@ -334,5 +337,6 @@ export function registerFleet(program: Command, context: () => CommandContext): 
           ? 'stopped: every request in flight finished\n'
           : 'stopped: the deadline passed; connections still open were closed (unacknowledged deliveries are sent again)\n',
       );
-    });
+    },
+  );
 }

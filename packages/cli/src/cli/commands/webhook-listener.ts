@@ -1,6 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type WebhookOutcome, WebhookVerificationError } from '@hrkit/core';
-import { type InboxStep, InboxWorker, inboxErrorText, receiveIntoInbox, type SyncStore } from '@hrkit/sync';
+import {
+  InboxBackpressure,
+  type InboxStep,
+  InboxWorker,
+  inboxErrorText,
+  receiveIntoInbox,
+  type SyncStore,
+} from '@hrkit/sync';
 import type { OpenedConnection } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { describeError } from '../errors.js';
@@ -11,7 +18,7 @@ const KEEP_APPLIED_MS = 7 * 86_400_000;
 
 export interface ListenerSettings {
   secret: string;
-  /** Past this many pending items, deliveries get 503 + Retry-After. */
+  /** Past this many pending items, deliveries get 503 + Retry-After (`InboxBackpressure`, docs/sync.md). */
   maxInboxDepth: number;
   /** Seconds, in the 503's Retry-After. */
   retryAfterSeconds: number;
@@ -26,6 +33,7 @@ export interface ListenerSettings {
 export class WebhookListener {
   readonly server: Server;
   private readonly worker: InboxWorker;
+  private readonly backpressure: InboxBackpressure;
   private accepting = true;
 
   constructor(
@@ -34,6 +42,10 @@ export class WebhookListener {
     private readonly store: SyncStore,
     private readonly settings: ListenerSettings,
   ) {
+    this.backpressure = new InboxBackpressure(store, {
+      maxPending: settings.maxInboxDepth,
+      retryAfterSeconds: settings.retryAfterSeconds,
+    });
     this.worker = new InboxWorker(store, opened.connection, {
       connectionId: opened.connectionId,
       maxAttempts: settings.maxAttempts,
@@ -94,10 +106,10 @@ export class WebhookListener {
     }
     if (outcome.kind === 'ping') return this.reply(response, 200, { ok: true });
     if (!this.accepting) return this.reply(response, 503, { error: 'shutting down, retry later' }, true);
-    const depth = await this.store.inboxDepth(this.opened.connectionId);
-    if (depth.pending >= this.settings.maxInboxDepth) {
-      this.log(`inbox full (${depth.pending} pending): answered 503\n`);
-      return this.reply(response, 503, { error: 'inbox full, retry later' }, true);
+    const refusal = await this.backpressure.refusal(this.opened.connectionId);
+    if (refusal) {
+      this.log(`inbox full (${refusal.pending} pending): answered 503\n`);
+      return this.reply(response, refusal.status, refusal.body, true);
     }
     // The acknowledgement promises the delivery survives a crash: answer only after the inbox commit.
     const stored = await receiveIntoInbox(this.store, this.opened.connectionId, body, outcome);
@@ -106,9 +118,8 @@ export class WebhookListener {
   }
 
   private reply(response: ServerResponse, status: number, body: Record<string, unknown>, retryLater = false): void {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (retryLater) headers['retry-after'] = String(this.settings.retryAfterSeconds);
-    response.writeHead(status, headers);
+    const headers = { 'content-type': 'application/json' };
+    response.writeHead(status, retryLater ? { ...headers, ...this.backpressure.retryAfterHeader() } : headers);
     response.end(JSON.stringify(body));
   }
 

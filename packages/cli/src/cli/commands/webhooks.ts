@@ -5,24 +5,29 @@ import type { Command } from 'commander';
 import { type ConnectionFlags, type OpenedConnection, openConnection, parseCount } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { CliError } from '../errors.js';
+import {
+  addInboxLimitOptions,
+  type InboxLimitFlags,
+  inboxLimitsOf,
+  parsePositiveCount,
+} from '../inbox-limit-options.js';
 import { addConnectionOptions } from '../options.js';
 import { openStoreFor } from '../store-path.js';
 import { WebhookListener } from './webhook-listener.js';
 
-type WebhookFlags = ConnectionFlags & {
-  secret?: string;
-  port?: string;
-  host?: string;
-  store?: string;
-  body?: string;
-  headers?: string;
-  signature?: string;
-  timestamp?: string;
-  maxInboxDepth?: string;
-  retryAfter?: string;
-  shutdownDeadline?: string;
-  maxAttempts?: string;
-};
+type WebhookFlags = ConnectionFlags &
+  InboxLimitFlags & {
+    secret?: string;
+    port?: string;
+    host?: string;
+    store?: string;
+    body?: string;
+    headers?: string;
+    signature?: string;
+    timestamp?: string;
+    shutdownDeadline?: string;
+    maxAttempts?: string;
+  };
 
 /** --secret, then $<PROVIDER>_WEBHOOK_SECRET / $HRKIT_WEBHOOK_SECRET, then the config file, then the sandbox's. */
 function webhookSecret(opened: OpenedConnection, flags: WebhookFlags, ctx: CommandContext): string {
@@ -55,17 +60,16 @@ export function registerWebhooks(program: Command, context: () => CommandContext
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--secret <secret>', 'the webhook secret (prefer the environment variable)')
     .option('--store <path|url>', 'SQLite store file or postgres:// URL (default .hrkit/hrkit.sqlite)')
-    .option('--max-inbox-depth <count>', 'past this many pending deliveries answer 503 with Retry-After', '10000')
-    .option('--retry-after <seconds>', "the 503's Retry-After", '30')
     .option('--shutdown-deadline <seconds>', 'on SIGTERM/SIGINT, how long the delivery being applied may take', '10')
     .option('--max-attempts <count>', 'failed applications of a delivery before it is given up (dead)', '5');
-  addConnectionOptions(serve).action(async (provider: string, flags: WebhookFlags) => {
+  addConnectionOptions(addInboxLimitOptions(serve)).action(async (provider: string, flags: WebhookFlags) => {
     const ctx = context();
+    const limits = inboxLimitsOf(flags);
     const settings = {
-      maxInboxDepth: positive(flags.maxInboxDepth, '--max-inbox-depth'),
-      retryAfterSeconds: positive(flags.retryAfter, '--retry-after'),
+      maxInboxDepth: limits.maxPending,
+      retryAfterSeconds: limits.retryAfterSeconds,
       shutdownDeadlineMs: (parseCount(flags.shutdownDeadline, '--shutdown-deadline') ?? 10) * 1_000,
-      maxAttempts: positive(flags.maxAttempts, '--max-attempts'),
+      maxAttempts: parsePositiveCount(flags.maxAttempts, '--max-attempts'),
     };
     const opened = await openConnection(provider, flags, ctx.io);
     // Durable: each inbox commit is fsynced before the delivery is acknowledged (docs/security.md).
@@ -188,11 +192,4 @@ function readHeaders(flags: WebhookFlags, opened: OpenedConnection, ctx: Command
   if (Object.keys(headers).length === 0)
     throw new CliError('give the delivery headers with --headers <file> or --signature <value>');
   return headers;
-}
-
-function positive(value: string | undefined, flag: string): number {
-  const number = parseCount(value, flag);
-  if (number === undefined || number < 1)
-    throw new CliError(`${flag} must be a whole number of at least 1 (got "${value}")`);
-  return number;
 }
