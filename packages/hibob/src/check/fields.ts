@@ -136,6 +136,18 @@ export function employmentTypeRow(
   const field = session.employmentTypeField;
   const expected = deps.employmentTypes.customerCategories.labels;
   const title = `Custom employment-type field "${wanted}"`;
+  /** Every outcome of this probe is the same row: one id, title, severity and capabilities. */
+  const row = (status: DiagnosticCheck['status'], summary: string, fix: Fix = null, missingFields: string[] = []) =>
+    entry(
+      'customField.employmentType',
+      title,
+      'optional',
+      ['employees.list', 'employees.get'],
+      status,
+      summary,
+      fix,
+      missingFields,
+    );
   const createFix: Fix = {
     permission: null,
     steps: [
@@ -145,11 +157,7 @@ export function employmentTypeRow(
     ],
   };
   if (!field)
-    return entry(
-      'customField.employmentType',
-      title,
-      'optional',
-      ['employees.list', 'employees.get'],
+    return row(
       'missing',
       `No field named or with id "${wanted}" in the fields metadata; worker kind falls back to HiBob's payroll employment type`,
       createFix,
@@ -157,11 +165,7 @@ export function employmentTypeRow(
     );
   if (returned && !returned.has(field.id)) {
     const permission = categoryPermission(field.categoryName);
-    return entry(
-      'customField.employmentType',
-      title,
-      'optional',
-      ['employees.list', 'employees.get'],
+    return row(
       'missing',
       `"${field.name}" (${field.id}) exists but HiBob silently left its values out: the service user cannot view the category "${field.categoryName}"; worker kind falls back to the payroll employment type`,
       permissionFix(permission),
@@ -169,11 +173,7 @@ export function employmentTypeRow(
     );
   }
   if (!field.listId)
-    return entry(
-      'customField.employmentType',
-      title,
-      'optional',
-      ['employees.list', 'employees.get'],
+    return row(
       'degraded',
       `"${field.name}" (${field.id}) is a ${field.type ?? 'non-list'} field, not a list: values are matched as text`,
       createFix,
@@ -183,24 +183,12 @@ export function employmentTypeRow(
   const missing = expected.filter((label) => !keys.has(labelKey(label)));
   const extra = labels.filter((label) => deps.employmentTypes.customerCategories.ruleFor(label) === null);
   const where = `"${field.name}" (${field.id}, category "${field.categoryName}", list "${field.listId}")`;
-  if (missing.length === 0 && extra.length === 0)
-    return entry(
-      'customField.employmentType',
-      title,
-      'optional',
-      ['employees.list', 'employees.get'],
-      'ok',
-      `${where} has the items ${expected.join(', ')}`,
-    );
+  if (missing.length === 0 && extra.length === 0) return row('ok', `${where} has the items ${expected.join(', ')}`);
   const problems = [
     missing.length ? `missing items: ${missing.join(', ')}` : null,
     extra.length ? `extra items reported as unmapped: ${extra.join(', ')}` : null,
   ].filter(Boolean);
-  return entry(
-    'customField.employmentType',
-    title,
-    'optional',
-    ['employees.list', 'employees.get'],
+  return row(
     'degraded',
     `${where}: ${problems.join('; ')}`,
     {
