@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
+import { openStalledWebhookRequest } from '../packages/fleet/test/stalled-request.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FleetQueues, KeyRing, Scheduler, ConnectionRegistry } from '@hrkit/fleet';
@@ -240,20 +240,7 @@ describe('worker processes', () => {
     const serve = { cli, child };
     workers.push(serve);
     const [, port] = await cli.waitFor('stdout', /listening on http:\/\/127\.0\.0\.1:(\d+)/);
-    // A provider that sends its headers and never its body; the 100 Continue says the request reached the handler.
-    const socket = connect(Number(port), '127.0.0.1');
-    socket.on('error', () => {});
-    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-    const continued = new Promise<void>((resolve) =>
-      socket.on('data', (chunk: Buffer) => {
-        if (chunk.toString().startsWith('HTTP/1.1 100')) resolve();
-      }),
-    );
-    socket.write(
-      'POST /webhooks/hibob/acme HTTP/1.1\r\nHost: ingress\r\nContent-Type: application/json\r\n' +
-        'Content-Length: 64\r\nExpect: 100-continue\r\n\r\n{"type":',
-    );
-    await continued;
+    const { closed } = await openStalledWebhookRequest(Number(port), '/webhooks/hibob/acme');
     const run = await cli.kill('SIGTERM');
     workers.splice(workers.indexOf(serve), 1);
     await closed;

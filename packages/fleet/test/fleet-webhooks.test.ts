@@ -1,4 +1,4 @@
-import { connect } from 'node:net';
+import { openStalledWebhookRequest } from './stalled-request.js';
 import { signHiBobWebhook } from '@hrkit/hibob';
 import type { SyncStore } from '@hrkit/sync';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -330,21 +330,7 @@ describe('ingress shutdown', () => {
       queues: fleet.queues,
       metrics: fleet.metrics,
     });
-    // A provider that sends its headers and never its body. `Expect: 100-continue` makes the server say when the
-    // request reached its handler (it answers 100 Continue first), so the test knows it is in flight.
-    const socket = connect(running.port, '127.0.0.1');
-    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-    socket.on('error', () => {});
-    const continued = new Promise<void>((resolve) =>
-      socket.on('data', (chunk: Buffer) => {
-        if (chunk.toString().startsWith('HTTP/1.1 100')) resolve();
-      }),
-    );
-    socket.write(
-      'POST /webhooks/hibob/acme HTTP/1.1\r\nHost: ingress\r\nContent-Type: application/json\r\n' +
-        'Content-Length: 64\r\nExpect: 100-continue\r\n\r\n{"type":',
-    );
-    await continued;
+    const { closed } = await openStalledWebhookRequest(running.port, '/webhooks/hibob/acme');
     expect(await running.close({ deadlineMs: 100 })).toBe('cut off');
     await closed;
     expect(await fleet.store.inboxDepth('acme')).toMatchObject({ pending: 0 });
