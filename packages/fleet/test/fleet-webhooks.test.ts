@@ -20,19 +20,24 @@ afterEach(async () => {
 
 const HOUR = 3_600_000;
 
+/** The HiBob connection most tests register: "acme" on its own service user, verified with `secret`. */
+async function addAcme(fleet: TestFleet, sandbox: Sandboxes['hibob'][number], secret: string): Promise<void> {
+  await fleet.registry.add({
+    id: 'acme',
+    provider: 'hibob',
+    tenant: 'Acme',
+    credentials: sandbox.control.createServiceUser({ name: 'acme' }),
+    webhookSecret: secret,
+  });
+}
+
 describe('webhook ingress, freshness and silence', () => {
   it('verifies, keeps in the inbox, answers 2xx, applies; a webhook that stops is detected and polled; resumes', async () => {
     sandboxes = await startSandboxes({ hibob: 1, bamboohr: 0, employees: 15 });
     const sandbox = sandboxes.hibob[0]!;
     fleet = await startTestFleet(1);
     const secret = 'whsec-acme-0123456789';
-    await fleet.registry.add({
-      id: 'acme',
-      provider: 'hibob',
-      tenant: 'Acme',
-      credentials: sandbox.control.createServiceUser({ name: 'acme' }),
-      webhookSecret: secret,
-    });
+    await addAcme(fleet, sandbox, secret);
     ingress = await startIngress({
       registry: fleet.registry,
       store: fleet.store,
@@ -108,13 +113,7 @@ describe('webhook ingress, freshness and silence', () => {
     const sandbox = sandboxes.hibob[0]!;
     fleet = await startTestFleet(0);
     const secret = 'whsec-durable-0123456789';
-    await fleet.registry.add({
-      id: 'acme',
-      provider: 'hibob',
-      tenant: 'Acme',
-      credentials: sandbox.control.createServiceUser({ name: 'acme' }),
-      webhookSecret: secret,
-    });
+    await addAcme(fleet, sandbox, secret);
     // Ingress whose queue points at a Redis that is not there.
     const { FleetQueues } = await import('../src/index.js');
     const deadQueues = FleetQueues.open({ redisUrl: 'redis://127.0.0.1:1', prefix: fleet.prefix });
@@ -148,13 +147,7 @@ describe('webhook ingress, freshness and silence', () => {
     const sandbox = sandboxes.hibob[0]!;
     fleet = await startTestFleet(1);
     const secret = 'whsec-flushed-0123456789';
-    await fleet.registry.add({
-      id: 'acme',
-      provider: 'hibob',
-      tenant: 'Acme',
-      credentials: sandbox.control.createServiceUser({ name: 'acme' }),
-      webhookSecret: secret,
-    });
+    await addAcme(fleet, sandbox, secret);
     await fleet.queues.enqueueSync('acme');
     await eventually('first sync', async () => (await fleet!.registry.get('acme')).lastSyncAt);
     // No worker from here on until Redis has lost the apply job.
