@@ -3,6 +3,7 @@ import {
   type DayPortion,
   hrkitId,
   InvalidProviderDataError,
+  readRecordId,
   type TimeOffBalance,
   type TimeOffPolicy,
   type TimeOffRequest,
@@ -67,8 +68,26 @@ export function timeOffUnit(value: string | null | undefined): TimeOffUnit | nul
 type RawRequest = RawTimeOffRequest;
 type TimeOffDay = TimeOffRequest['days'][number];
 
-function requestIdOf(raw: RawRequest): string | null {
-  return asText(raw.requestId) ?? asText(raw.id);
+/**
+ * An id the raw schemas kept as sent (docs/performance.md › Listing, time-off memory and confirmations), as text by
+ * core's one rule for ids: a string, or an integer a JS number holds exactly. Absent → null; present but unreadable
+ * (a rounded 19-digit number, a fraction, an empty string) → a typed error naming the field, never a rounded id.
+ */
+export function timeOffIdOf(value: unknown, field: string, recordId: string | null = null): string | null {
+  // A blank string reads as absent, as it always did (the next candidate, or the "without requestId" error).
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
+  const read = readRecordId(value);
+  if ('id' in read) return read.id;
+  throw new InvalidProviderDataError(`hibob returned a time-off ${field} that is not a usable id (${read.reason})`, {
+    provider: PROVIDER,
+    recordId,
+    path: field,
+  });
+}
+
+/** The request's id: `requestId`, else `id` (request details may use either). */
+export function requestIdOf(raw: RawRequest): string | null {
+  return timeOffIdOf(raw.requestId, 'requestId') ?? timeOffIdOf(raw.id, 'id');
 }
 
 function rangeTypeOf(raw: RawRequest): string | null {
@@ -180,7 +199,7 @@ export function mapTimeOffRequest(
   },
 ): TimeOffRequest {
   const remoteId = requestIdOf(raw);
-  const employeeId = asText(raw.employeeId) ?? options.employeeId ?? null;
+  const employeeId = timeOffIdOf(raw.employeeId, 'employeeId', remoteId) ?? options.employeeId ?? null;
   const { start, end } = boundaries(raw);
   if (!remoteId || !employeeId || !start)
     throw new InvalidProviderDataError(
@@ -217,8 +236,8 @@ export function mapTimeOffRequest(
     approver: approver ? employeeRef(approver) : null,
     note: options.includeNote ? (raw.description ?? null) : null,
     editChain: {
-      originalRequestId: asText(raw.originalRequestId),
-      previousRequestId: asText(raw.previousRequestId),
+      originalRequestId: timeOffIdOf(raw.originalRequestId, 'originalRequestId', remoteId),
+      previousRequestId: timeOffIdOf(raw.previousRequestId, 'previousRequestId', remoteId),
     },
     requestedAt: null,
     updatedAt: options.includeChangedAt ? asIsoDateTime(raw.createdOn) : null,
@@ -229,7 +248,9 @@ export function mapTimeOffRequest(
 
 /** A who's-out / out-today entry → Absence. Out-today has no request id or status (it is approved leave). */
 export function mapAbsence(raw: RawTimeOffRequest, options: { includeRaw: boolean; window: string }): Absence | null {
-  const employeeId = asText(raw.employeeId);
+  // Unreadable (absent, or a number that lost precision): the caller reports it with core's reason.
+  const employee = readRecordId(raw.employeeId);
+  const employeeId = 'id' in employee ? employee.id : null;
   const { start, end } = boundaries(raw);
   if (!employeeId || !start) return null;
   const requestId = requestIdOf(raw);
@@ -317,7 +338,7 @@ export function mapBalance(
   const balance: TimeOffBalance = {
     id: `${PROVIDER}:${context.employeeId}:${policyName}:${context.asOf}`,
     provider: PROVIDER,
-    employee: employeeRef(asText(raw.employeeId) ?? context.employeeId),
+    employee: employeeRef(timeOffIdOf(raw.employeeId, 'employeeId') ?? context.employeeId),
     policy: { id: null, name: policyName, typeName: context.policyType },
     unit: context.unit,
     asOf: context.asOf,
