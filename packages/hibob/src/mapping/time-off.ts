@@ -16,54 +16,83 @@ import { PROVIDER } from './context.js';
 import { employeeRef } from './employee.js';
 import { asIsoDate, asIsoDateTime, asNumber, asText, isRecord, labelKey } from './normalize.js';
 
+/** Policy name patterns, first match wins (on `labelKey` of the name). */
+const POLICY_TYPE_RULES: readonly (readonly [RegExp, TimeOffTypeValue])[] = [
+  [/sick|illness/, 'sick'],
+  [/parent|maternity|paternity|adoption/, 'parental'],
+  [/bereave|compassion/, 'bereavement'],
+  [/jury/, 'jury_duty'],
+  [/volunteer/, 'volunteer'],
+  [/unpaid/, 'unpaid'],
+  [/lieu|toil/, 'in_lieu'],
+  [/training|study/, 'training'],
+  [/sabbatical/, 'sabbatical'],
+  [/publicholiday|bankholiday/, 'holiday'],
+  [/holiday|vacation|annual|pto|paidtimeoff/, 'vacation'],
+  [/personal/, 'personal'],
+  [/remote|workfrom|businesstrip|travel/, 'work_time'],
+];
+
+/**
+ * Answers by policy name: a company has a handful of policy types and a feed thousands of requests, so each name is
+ * classified once (bounded, so odd data cannot grow it; docs/performance.md › Listing, time-off memory and
+ * confirmations).
+ */
+const policyTypeByName = new Map<string, TimeOffTypeValue>();
+
 /** HiBob policy type name → hrkit type. HiBob's "Holiday" is annual leave, not a public holiday. */
 export function policyTypeToType(name: string | null, activity?: string | null): TimeOffTypeValue {
   if (activity && labelKey(activity) === 'worktime') return 'work_time';
-  const key = labelKey(name ?? '');
-  const rules: [RegExp, TimeOffTypeValue][] = [
-    [/sick|illness/, 'sick'],
-    [/parent|maternity|paternity|adoption/, 'parental'],
-    [/bereave|compassion/, 'bereavement'],
-    [/jury/, 'jury_duty'],
-    [/volunteer/, 'volunteer'],
-    [/unpaid/, 'unpaid'],
-    [/lieu|toil/, 'in_lieu'],
-    [/training|study/, 'training'],
-    [/sabbatical/, 'sabbatical'],
-    [/publicholiday|bankholiday/, 'holiday'],
-    [/holiday|vacation|annual|pto|paidtimeoff/, 'vacation'],
-    [/personal/, 'personal'],
-    [/remote|workfrom|businesstrip|travel/, 'work_time'],
-  ];
-  return rules.find(([pattern]) => pattern.test(key))?.[1] ?? 'other';
+  const text = name ?? '';
+  const known = policyTypeByName.get(text);
+  if (known) return known;
+  const key = labelKey(text);
+  const type = POLICY_TYPE_RULES.find(([pattern]) => pattern.test(key))?.[1] ?? 'other';
+  if (policyTypeByName.size < 1_000) policyTypeByName.set(text, type);
+  return type;
+}
+
+/**
+ * A pure reading of a short HiBob label, remembered by the label: statuses, portions and units repeat across thousands
+ * of requests, and each reading costs a `labelKey` (lower-casing plus a regex) — bounded, so odd data cannot grow it
+ * (docs/performance.md › Listing, time-off memory and confirmations).
+ */
+function byLabel<T>(read: (key: string) => T): (value: string | null | undefined) => T {
+  const known = new Map<string, T>();
+  return (value) => {
+    const text = value ?? '';
+    let answer = known.get(text);
+    if (answer === undefined) {
+      answer = read(labelKey(text));
+      if (known.size < 1_000) known.set(text, answer);
+    }
+    return answer;
+  };
 }
 
 /** Statuses compared without case: HiBob writes `Approved`, `approved`, `canceled`; webhooks say `cancelled`. */
-export function timeOffStatus(value: string | null | undefined): TimeOffStatusValue {
-  const key = labelKey(value ?? '');
+export const timeOffStatus = byLabel((key): TimeOffStatusValue => {
   if (key === 'approved') return 'approved';
   if (key === 'pending' || key === 'requested') return 'requested';
   if (key === 'declined' || key === 'rejected' || key === 'denied') return 'declined';
   if (key === 'canceled' || key === 'cancelled') return 'cancelled';
   if (key === 'deleted') return 'deleted';
   return 'other';
-}
+});
 
 /** `all_day`, `allDay`, `morning`, `Afternoon`… → DayPortion; unknown text → null. */
-export function dayPortion(value: string | null | undefined): DayPortion | null {
-  const key = labelKey(value ?? '');
+export const dayPortion = byLabel((key): DayPortion | null => {
   if (key === 'allday' || key === 'fullday') return 'all_day';
   if (key === 'morning' || key === 'am' || key === 'firsthalf') return 'morning';
   if (key === 'afternoon' || key === 'pm' || key === 'secondhalf') return 'afternoon';
   return null;
-}
+});
 
-export function timeOffUnit(value: string | null | undefined): TimeOffUnit | null {
-  const key = labelKey(value ?? '');
+export const timeOffUnit = byLabel((key): TimeOffUnit | null => {
   if (key === 'days' || key === 'day') return 'days';
   if (key === 'hours' || key === 'hour') return 'hours';
   return null;
-}
+});
 
 type RawRequest = RawTimeOffRequest;
 type TimeOffDay = TimeOffRequest['days'][number];
