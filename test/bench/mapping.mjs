@@ -23,11 +23,11 @@ childMain(async ({ provider = 'hibob', config, employees, repetitions = 3, parse
 async function hibobSubject(config) {
   const { hibob } = await import('@hrkit/hibob');
   const employeeModule = await import('../../packages/hibob/dist/mapping/employee.js');
-  const sessionModule = await import('../../packages/hibob/dist/session.js');
+  const sessionModule = await import('../../packages/hibob/dist/readers/session.js');
   const connection = createHrKit({ providers: [hibob()] }).connect('hibob', config, { rateLimits: false });
   const connector = connection.connector;
   const session = await connector.session.get();
-  const context = sessionModule.mappingContext(session, connector.employmentTypeMapping, {
+  const context = sessionModule.mappingContext(session, connector.employmentTypes, {
     includeSensitive: false,
     includeRaw: false,
   });
@@ -53,7 +53,6 @@ async function hibobSubject(config) {
     bytes: Buffer.from(body),
     fields: fields.length,
     rowsOf: (parsed) => parsed.employees,
-    envelopeKey: 'employees',
     plain: (raw) => plain(raw, context),
     fast: fast ? (raw) => fast(raw, context) : null,
   };
@@ -99,7 +98,6 @@ async function bamboohrSubject(employees) {
       bytes,
       fields: fields.length,
       rowsOf: (parsed) => parsed.employees,
-      envelopeKey: 'employees',
       plain: (row) => plain(row, context),
       fast: fast ? (row) => fast(row, context) : null,
     };
@@ -156,12 +154,9 @@ function measure(subject, { repetitions, parseRepetitions, provider }) {
     cpuRuns.parse.push(cpuNow() - cpuStarted);
   }
   // What the HTTP toolkit really parses with (lossless ids): on the answer as sent the fast path, and on the same
-  // bytes with one unquoted 19-digit id up front, which forces the rewriting pass over the whole text.
-  const opening = `{"${subject.envelopeKey}":[`;
-  const slowText = text.replace(opening, `{"probe":1234567890123456789,${opening.slice(1)}`);
-  // Above ~100 MB the rewriting pass aborts V8 itself (`String.replace` with a global regex collects every string
-  // token: "Fatal JavaScript invalid size error" in RegExpExecMultiple), so it is not timed there.
-  const slowTooLarge = text.length > 100_000_000;
+  // bytes with one unquoted 19-digit id up front, which forces the rewriting pass over the whole text. (The probe
+  // goes first in the top-level object: BambooHR's report opens with `fields`, not its envelope key.)
+  const slowText = `{"probe":1234567890123456789,${text.slice(text.indexOf('{') + 1)}`;
   runs.lossless = [];
   runs.losslessSlowPath = [];
   for (let repetition = 0; repetition < parseRepetitions; repetition++) {
@@ -169,7 +164,6 @@ function measure(subject, { repetitions, parseRepetitions, provider }) {
       [runs.lossless, text],
       [runs.losslessSlowPath, slowText],
     ]) {
-      if (input === slowText && (slowText === text || slowTooLarge)) continue;
       collectGarbage();
       const started = performance.now();
       sink += subject.rowsOf(parseJsonLossless(input)).length;
@@ -231,7 +225,6 @@ function measure(subject, { repetitions, parseRepetitions, provider }) {
     losslessSlowPathParseMs: median(runs.losslessSlowPath),
     losslessRatio: median(runs.lossless) / parseMs,
     losslessSlowPathRatio: runs.losslessSlowPath.length ? median(runs.losslessSlowPath) / parseMs : null,
-    ...(slowTooLarge ? { losslessSlowPathSkipped: 'text above 100 MB: the rewriting pass aborts V8' } : {}),
     mapMs: median(runs.map),
     validateMs: median(runs.validate),
     mapAndValidateMs,

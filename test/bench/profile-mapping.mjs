@@ -13,12 +13,12 @@ if (provider === 'hibob') {
   const { hibob } = await import('@hrkit/hibob');
   const { startHiBobSandbox } = await import('@hrkit/hibob/sandbox');
   const employeeModule = await import('../../packages/hibob/dist/mapping/employee.js');
-  const { mappingContext } = await import('../../packages/hibob/dist/session.js');
+  const { mappingContext } = await import('../../packages/hibob/dist/readers/session.js');
   const sandbox = await startHiBobSandbox({ host: '127.0.0.1', port: 0, employees, seed: 1, rateLimits: false });
   const config = sandbox.connectionConfig();
   const connector = createHrKit({ providers: [hibob()] }).connect('hibob', config, { rateLimits: false }).connector;
   const session = await connector.session.get();
-  const context = mappingContext(session, connector.employmentTypeMapping, {
+  const context = mappingContext(session, connector.employmentTypes, {
     includeSensitive: false,
     includeRaw: false,
   });

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { flagNameOf } from '@hrkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/index.js';
 import { cliHarness } from './cli-harness.js';
@@ -23,6 +24,19 @@ describe('bundled adapters', () => {
     expect(sync.stdout).toMatch(/employees\s+created \d+/);
     const help = await h.run(['employees', '--help']);
     expect(help.stdout.replace(/\s+/g, ' ')).toMatch(/--client-secret <value> secret: .*\$PERSONIO_CLIENT_SECRET/);
+  });
+});
+
+describe('built-in adapters come from their definition', () => {
+  it("HiBob's flags and help are its declared HIBOB_CREDENTIALS, not a copy in the CLI", async () => {
+    const { HIBOB_CREDENTIALS } = await import('@hrkit/hibob');
+    h = cliHarness([]);
+    const help = (await h.run(['employees', '--help'])).stdout.replace(/\s+/g, ' ');
+    for (const credential of HIBOB_CREDENTIALS) {
+      const flag = `--${flagNameOf(credential.key)} <${credential.placeholder}>`;
+      const kind = credential.secret ? 'secret' : 'credential';
+      expect(help).toContain(`${flag} ${kind}: ${credential.description}; default $${credential.env}`);
+    }
   });
 });
 

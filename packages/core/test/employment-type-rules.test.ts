@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type EmploymentTypeTable, EmploymentTypeRules } from '../src/index.js';
+import { z } from 'zod';
+import {
+  ConfigurationError,
+  EmploymentTypeOverridesSchema,
+  type EmploymentTypeTable,
+  EmploymentTypeRules,
+  parseConfig,
+} from '../src/index.js';
 
 const DEFAULTS: EmploymentTypeTable = {
   Contractor: { workerKind: 'contractor' },
@@ -46,5 +53,35 @@ describe('EmploymentTypeRules', () => {
     const lifecycle = rules.classify('Terminated', { field });
     expect(lifecycle).toMatchObject({ workerKind: { value: 'unknown' }, unmapped: [] });
     expect(rules.classify(null, { field }).workerKind.source).toBeNull();
+  });
+});
+
+describe('EmploymentTypeOverridesSchema', () => {
+  const options = z.strictObject({ employmentTypes: EmploymentTypeOverridesSchema.optional() });
+  const failure = (input: unknown) => {
+    try {
+      parseConfig(options, input, { provider: 'acme', what: 'acme() plugin options' });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigurationError);
+      return error as ConfigurationError;
+    }
+    throw new Error('expected a ConfigurationError');
+  };
+
+  it('names the label and the key that is wrong, in either form', () => {
+    const table = failure({ employmentTypes: { Staff: { workerKind: 'staff' } } });
+    expect(table.field).toBe('employmentTypes.Staff.workerKind');
+    const replacement = failure({
+      employmentTypes: { rules: { Staff: { schedule: 'sometimes' } }, replaceDefaults: true },
+    });
+    expect(replacement.field).toBe('employmentTypes.rules.Staff.schedule');
+    expect(failure({ employmentTypes: 'oops' }).field).toBe('employmentTypes');
+  });
+
+  it('accepts both forms unchanged', () => {
+    const table = { Staff: { workerKind: 'employee' }, EOR: null };
+    expect(options.parse({ employmentTypes: table })).toEqual({ employmentTypes: table });
+    const replacement = { rules: table, replaceDefaults: true };
+    expect(options.parse({ employmentTypes: replacement })).toEqual({ employmentTypes: replacement });
   });
 });

@@ -5,11 +5,12 @@ import { KeyRing } from './registry/key-ring.js';
 import { ConnectionRegistry } from './registry/registry.js';
 import { Scheduler } from './scheduler.js';
 import { type RunningIngress, startIngress } from './server/ingress.js';
-import { storeFromUrl } from './stores.js';
-import { FleetWorker, type FleetWorkerOptions } from './worker/fleet-worker.js';
+import { storeFromUrl, storePoolSize } from './stores.js';
+import type { SyncStore } from '@hrkit/sync';
+import { DEFAULT_CONCURRENCY, FleetWorker, type FleetWorkerOptions, type WorkerStop } from './worker/fleet-worker.js';
 
 export interface FleetConfig {
-  /** PostgreSQL of the registry (and, once `@hrkit/store-postgres` is used, of the store). */
+  /** PostgreSQL of the registry (and, by default, of the store). */
   databaseUrl: string;
   redisUrl: string;
   /** BullMQ and rate-budget key prefix in Redis. */
@@ -45,8 +46,12 @@ export interface RunningWorker {
   registry: ConnectionRegistry;
   queues: FleetQueues;
   metrics: FleetMetrics;
-  /** Graceful: stop scheduling, finish jobs in hand, close everything. */
-  stop(): Promise<void>;
+  store: SyncStore;
+  /**
+   * Graceful: stop scheduling, stop taking jobs, finish the jobs in hand, close everything. With `deadlineMs`, jobs
+   * still running when it passes are aborted and go back to the queue (`FleetWorker.close`).
+   */
+  stop(options?: { deadlineMs?: number }): Promise<WorkerStop>;
 }
 
 /**
@@ -59,11 +64,12 @@ export async function runWorker(
     schedulerEveryMs?: number;
   } = {},
 ): Promise<RunningWorker> {
-  const registry = await ConnectionRegistry.open({ databaseUrl: config.databaseUrl, keys: config.keys });
-  const store = await storeFromUrl(config.store)();
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const store = await storeFromUrl(config.store, { poolSize: storePoolSize(concurrency) })();
+  const registry = await ConnectionRegistry.open({ databaseUrl: config.databaseUrl, keys: config.keys, store });
   const queues = FleetQueues.open(config);
   const metrics = new FleetMetrics();
-  metrics.watch({ registry, queues });
+  metrics.watch({ registry, queues, inbox: store });
   const worker = new FleetWorker({
     registry,
     store,
@@ -71,10 +77,11 @@ export async function runWorker(
     prefix: config.prefix,
     metrics,
     ...options,
+    concurrency,
   });
   worker.start();
   await worker.waitUntilReady();
-  const scheduler = new Scheduler(registry, queues);
+  const scheduler = new Scheduler(registry, queues, store);
   const every = options.schedulerEveryMs ?? 15_000;
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<unknown> = Promise.resolve();
@@ -91,13 +98,15 @@ export async function runWorker(
     registry,
     queues,
     metrics,
-    stop: async () => {
+    store,
+    stop: async (stopOptions = {}) => {
       if (timer) clearInterval(timer);
       await ticking;
-      await worker.close();
+      const stopped = await worker.close(stopOptions);
       await queues.close();
       await store.close();
       await registry.close();
+      return stopped;
     },
   };
 }
@@ -106,7 +115,9 @@ export interface RunningServe {
   ingress: RunningIngress;
   registry: ConnectionRegistry;
   queues: FleetQueues;
-  stop(): Promise<void>;
+  store: SyncStore;
+  /** Graceful: see `RunningIngress.close`. */
+  stop(options?: { deadlineMs?: number }): Promise<'finished' | 'cut off'>;
 }
 
 /** `hrkit serve`: the webhook ingress with health, readiness and metrics. */
@@ -114,19 +125,23 @@ export async function runServe(
   config: FleetConfig,
   options: { host?: string; port?: number } = {},
 ): Promise<RunningServe> {
-  const registry = await ConnectionRegistry.open({ databaseUrl: config.databaseUrl, keys: config.keys });
+  const store = await storeFromUrl(config.store)();
+  const registry = await ConnectionRegistry.open({ databaseUrl: config.databaseUrl, keys: config.keys, store });
   const queues = FleetQueues.open(config);
   const metrics = new FleetMetrics();
-  metrics.watch({ registry, queues });
-  const ingress = await startIngress({ registry, queues, metrics, ...options });
+  metrics.watch({ registry, queues, inbox: store });
+  const ingress = await startIngress({ registry, store, queues, metrics, ...options });
   return {
     ingress,
     registry,
     queues,
-    stop: async () => {
-      await ingress.close();
+    store,
+    stop: async (stopOptions = {}) => {
+      const stopped = await ingress.close(stopOptions);
       await queues.close();
+      await store.close();
       await registry.close();
+      return stopped;
     },
   };
 }

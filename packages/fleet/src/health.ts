@@ -21,3 +21,19 @@ export function classifyFailure(error: unknown): FailureClass {
   const message = error instanceof Error ? error.message : String(error);
   return { authFailure: null, reason: `${name}: ${message}`.slice(0, 500) };
 }
+
+/**
+ * A failed inbox step as `InboxApplier` reports it: safe text naming the error's type, hrkit code and HTTP status
+ * (`inboxErrorText` in @hrkit/sync, never the message). A 401 or 403 in it is a refused credential, which pauses
+ * the connection as a sync's would (docs/fleet.md, "Connection health").
+ */
+export function classifyInboxFailure(text: string): FailureClass {
+  const authFailure = /^AuthenticationError\b|\bHTTP 401\b/.test(text)
+    ? 401
+    : /^PermissionError\b|\bHTTP 403\b/.test(text)
+      ? 403
+      : null;
+  const what =
+    authFailure === 401 ? 'credential refused (401)' : authFailure === 403 ? 'permission denied (403)' : 'failed';
+  return { authFailure, reason: `webhook delivery not applied, ${what}: ${text}` };
+}

@@ -1,3 +1,4 @@
+import type { InboxReader } from '@hrkit/sync';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { RateBudgetObserver } from './rate-limit/redis-rate-limiter.js';
 import type { FleetQueues } from './queue/queues.js';
@@ -13,7 +14,7 @@ export class FleetMetrics {
   readonly registry = new Registry();
   readonly jobs = new Counter({
     name: 'hrkit_fleet_jobs_total',
-    help: 'Jobs finished by this worker, by queue and outcome (completed, failed, skipped, paused)',
+    help: 'Jobs finished by this worker, by queue and outcome (completed, failed, skipped, paused, returned)',
     labelNames: ['queue', 'outcome'] as const,
     registers: [this.registry],
   });
@@ -53,8 +54,16 @@ export class FleetMetrics {
   private listing: Promise<FleetConnection[]> = Promise.resolve([]);
   private source: { registry: ConnectionRegistry } | null = null;
 
-  /** Freshness and health per connection (from the registry) and queue depth (from Redis), read at scrape time. */
-  watch(source: { registry: ConnectionRegistry; queues: FleetQueues; now?: () => number }): void {
+  /**
+   * Freshness and health per connection (from the registry), queue depth (from Redis) and, given the store,
+   * deliveries pending and dead in each connection's inbox; read at scrape time.
+   */
+  watch(source: {
+    registry: ConnectionRegistry;
+    queues: FleetQueues;
+    inbox?: Pick<InboxReader, 'inboxDepth'>;
+    now?: () => number;
+  }): void {
     const now = source.now ?? Date.now;
     this.source = source;
     const perConnection = (
@@ -94,6 +103,24 @@ export class FleetMetrics {
       '1 for the health state each connection is in (healthy, degraded, failing, paused)',
       (connection) => [{ health: connection.health }, 1],
     );
+    const inbox = source.inbox;
+    if (inbox) {
+      const items = new Gauge({
+        name: 'hrkit_fleet_inbox_items',
+        help: 'Webhook events in the store inbox per connection: pending (not applied yet) and dead (given up)',
+        labelNames: ['connection', 'provider', 'status'] as const,
+        registers: [this.registry],
+        collect: async () => {
+          items.reset();
+          for (const connection of await this.listing) {
+            const depth = await inbox.inboxDepth(connection.id);
+            const labels = { connection: connection.id, provider: connection.provider };
+            items.set({ ...labels, status: 'pending' }, depth.pending);
+            items.set({ ...labels, status: 'dead' }, depth.dead);
+          }
+        },
+      });
+    }
     const depth = new Gauge({
       name: 'hrkit_fleet_queue_jobs',
       help: 'Jobs in each queue by state',

@@ -1,9 +1,7 @@
+import type { InboxReader } from '@hrkit/sync';
 import type { FleetQueues } from './queue/queues.js';
 import type { ConnectionRegistry } from './registry/registry.js';
 import type { FleetConnection } from './registry/types.js';
-
-/** Deliveries that failed this often stay in the inbox with their error for an operator, not re-enqueued forever. */
-export const MAX_DELIVERY_ATTEMPTS = 5;
 
 export type SyncDue = { due: false } | { due: true; full: boolean; reason: string };
 
@@ -29,32 +27,34 @@ export function syncDue(connection: FleetConnection, now: number): SyncDue {
 }
 
 export interface TickResult {
+  /** Connections whose sync was enqueued. */
   syncs: string[];
+  /** Connections whose inbox drain was enqueued (deliveries pending in the store's inbox). */
   applies: string[];
 }
 
 /**
- * Enqueues what is due. Safe to run in every worker process at once and as often as wanted: job ids make a
- * second enqueue of the same connection (or delivery) a no-op.
+ * Enqueues what is due. Safe to run in every worker process at once and as often as wanted: job ids (syncs) and
+ * deduplication ids (inbox drains) make a second enqueue of the same connection a no-op.
  */
 export class Scheduler {
   constructor(
     private readonly registry: ConnectionRegistry,
     private readonly queues: FleetQueues,
+    /** The store whose inbox holds the deliveries (`inboxDepth` is all the scheduler reads). */
+    private readonly inbox: Pick<InboxReader, 'inboxDepth'>,
   ) {}
 
   async tick(now: number): Promise<TickResult> {
     const result: TickResult = { syncs: [], applies: [] };
-    const connections = await this.registry.list();
-    const paused = new Set(connections.filter((c) => c.health === 'paused').map((c) => c.id));
-    for (const connection of connections) {
+    for (const connection of await this.registry.list()) {
       const due = syncDue(connection, now);
       if (due.due && (await this.queues.enqueueSync(connection.id, due.full))) result.syncs.push(connection.id);
-    }
-    // Deliveries written to the inbox but not applied: their jobs may have been lost with Redis.
-    for (const delivery of await this.registry.pendingDeliveries()) {
-      if (paused.has(delivery.connectionId) || delivery.attempts >= MAX_DELIVERY_ATTEMPTS) continue;
-      if (await this.queues.enqueueApply(delivery.connectionId, delivery.id)) result.applies.push(delivery.id);
+      // Deliveries durable in the store's inbox but not applied: their job may have been lost with Redis, or they
+      // wait for a retry. A paused connection's wait for `resume` (no request may be sent for it).
+      if (connection.health === 'paused') continue;
+      if ((await this.inbox.inboxDepth(connection.id)).pending > 0 && (await this.queues.enqueueApply(connection.id)))
+        result.applies.push(connection.id);
     }
     return result;
   }

@@ -17,6 +17,8 @@ export interface TestFleet {
   registry: ConnectionRegistry;
   queues: FleetQueues;
   scheduler: Scheduler;
+  /** The store as the scheduler and an ingress see it (the workers each open their own on the same database). */
+  store: SyncStore;
   workers: FleetWorker[];
   stores: SyncStore[];
   metrics: FleetMetrics;
@@ -40,14 +42,16 @@ export async function startTestFleet(workerCount: number): Promise<TestFleet> {
   const prefix = uniqueName('bull');
   const registry = await ConnectionRegistry.open({ databaseUrl: database.url, keys: keys(KEY_A) });
   const queues = FleetQueues.open({ redisUrl: REDIS_URL, prefix });
+  const store = await PostgresSyncStore.open({ connectionString: database.url });
   const metrics = new FleetMetrics();
-  metrics.watch({ registry, queues });
+  metrics.watch({ registry, queues, inbox: store });
   const fleet: TestFleet = {
     registry,
     queues,
-    scheduler: new Scheduler(registry, queues),
+    scheduler: new Scheduler(registry, queues, store),
+    store,
     workers: [],
-    stores: [],
+    stores: [store],
     metrics,
     prefix,
     databaseUrl: database.url,

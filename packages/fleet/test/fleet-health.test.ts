@@ -1,5 +1,6 @@
 import type { HiBobSandbox } from '@hrkit/hibob/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startIngress } from '../src/index.js';
 import { eventually } from './harness.js';
 import { type Sandboxes, startSandboxes, startTestFleet, type TestFleet } from './fleet-harness.js';
 
@@ -58,6 +59,46 @@ describe('connection health', () => {
       const connection = await fleet!.registry.get('acme');
       return connection.lastSyncAt! > before && connection.health === 'healthy';
     });
+  });
+
+  it('a delivery whose record read answers 401: the connection pauses, the drain stops, the delivery waits in the inbox', async () => {
+    sandboxes = await startSandboxes({ hibob: 1, bamboohr: 0, employees: 10 });
+    const sandbox = sandboxes.hibob[0]!;
+    fleet = await startTestFleet(1);
+    const secret = 'whsec-revoked-0123456789';
+    const credentials = sandbox.control.createServiceUser({ name: 'acme' });
+    await fleet.registry.add({ id: 'acme', provider: 'hibob', tenant: 'Acme', credentials, webhookSecret: secret });
+    const budget = fleet.workers[0]!.budgetOf('hibob', credentials);
+    await fleet.queues.enqueueSync('acme');
+    await eventually('first sync', async () => (await fleet!.registry.get('acme')).lastSyncAt);
+    const ingress = await startIngress({
+      registry: fleet.registry,
+      store: fleet.store,
+      queues: fleet.queues,
+      metrics: fleet.metrics,
+    });
+    try {
+      await sandbox.control.registerWebhook(`${ingress.url}/webhooks/hibob/acme`, secret);
+      revoke(sandbox, credentials.serviceUserId);
+      const sentWhileValid = fleet.requests.get(budget)!;
+      // Two employees change: two records in the inbox, and the first read is refused.
+      for (const employee of sandbox.state.employees.slice(0, 2))
+        sandbox.control.updateEmployee(employee.id, { 'root.firstName': 'Refused' });
+      await sandbox.control.flushWebhooks();
+      const paused = await eventually('paused', async () => {
+        const connection = await fleet!.registry.get('acme');
+        return connection.health === 'paused' && connection;
+      });
+      expect(paused.healthReason).toMatch(/^webhook delivery not applied, credential refused \(401\): /);
+      expect(paused.healthReason).not.toContain(credentials.token);
+      await eventually('the drain ended', async () => fleet!.jobs.some((job) => job.outcome === 'paused'));
+      // One refused request, not one per record; both deliveries wait for the credential to be fixed.
+      expect(fleet.requests.get(budget)).toBe(sentWhileValid + 1);
+      expect(await fleet.store.inboxDepth('acme')).toMatchObject({ pending: 2, dead: 0 });
+      expect((await fleet.scheduler.tick(Date.now())).applies).toEqual([]);
+    } finally {
+      await ingress.close();
+    }
   });
 
   it('a failing sync is retried by BullMQ and recorded as failing with its reason; success makes it healthy', async () => {

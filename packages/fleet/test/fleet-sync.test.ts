@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMetricsServer } from '../src/index.js';
-import { cleanRedisPrefix, eventually } from './harness.js';
+import { ConnectionRegistry, runWorker, startMetricsServer } from '../src/index.js';
+import { cleanRedisPrefix, createTestDatabase, eventually, KEY_A, keys, REDIS_URL, uniqueName } from './harness.js';
+import { startHoldingProxy } from './holding-proxy.js';
 import {
   referenceSnapshot,
   registerConnections,
@@ -69,14 +70,8 @@ describe('the fleet syncs every connection', () => {
     sandboxes = await startSandboxes({ hibob: 1, bamboohr: 1, employees: 20 });
     fleet = await startTestFleet(0);
     const ids = await registerConnections(fleet.registry, sandboxes, 3);
-    // A delivery already durable in the inbox whose job is about to be lost.
-    const deliveryId = await fleet.registry.addDelivery('hibob-0-0', {
-      receivedAt: Date.now(),
-      providerEventType: 'employee.updated',
-      events: [],
-    });
+    // (A delivery whose apply job Redis loses: fleet-webhooks.test.ts.)
     await fleet.scheduler.tick(Date.now());
-    await fleet.queues.enqueueApply('hibob-0-0', deliveryId);
     // One worker picks up the first jobs; then every key of the fleet's prefix goes (FLUSHALL, scoped so parallel
     // test runs sharing this Redis are not disturbed).
     await fleet.startWorkers(1);
@@ -84,18 +79,49 @@ describe('the fleet syncs every connection', () => {
     await cleanRedisPrefix(fleet.prefix);
     expect((await fleet.queues.depth()).sync).toMatchObject({ waiting: 0, active: 0 });
 
-    // The scheduler's next tick rebuilds what is due from the registry: everything not synced, the pending delivery.
+    // The scheduler's next tick rebuilds what is due from the registry: everything not synced.
     await fleet.startWorkers(1);
     await eventually('every connection synced after the rebuild', async () => {
       await fleet!.scheduler.tick(Date.now());
       const connections = await fleet!.registry.list();
       return connections.every((connection) => connection.lastSyncAt !== null);
     });
-    await eventually(
-      'the pending delivery applied',
-      async () => (await fleet!.registry.getDelivery(deliveryId))?.appliedAt,
-    );
     for (const id of ids)
       expect(await snapshot(fleet.stores[0]!, id)).toEqual(await referenceSnapshot(fleet.registry, id));
+  });
+
+  it('a worker running more syncs at once than pg pools by default (10) does not stall on the PostgreSQL store', async () => {
+    sandboxes = await startSandboxes({ hibob: 1, bamboohr: 0, employees: 5 });
+    const sandbox = sandboxes.hibob[0]!;
+    // Every provider request is held until ten syncs are under way: each holds its store run lock by then.
+    const proxy = await startHoldingProxy(sandbox.url, () => true);
+    const database = await createTestDatabase();
+    const prefix = uniqueName('bull');
+    const registry = await ConnectionRegistry.open({ databaseUrl: database.url, keys: keys(KEY_A) });
+    const ids = Array.from({ length: 12 }, (_, index) => `c${index}`);
+    for (const id of ids)
+      await registry.add({
+        id,
+        provider: 'hibob',
+        tenant: id,
+        credentials: { ...sandbox.control.createServiceUser({ name: id }), baseUrl: proxy.url },
+      });
+    const config = { databaseUrl: database.url, redisUrl: REDIS_URL, prefix, keys: keys(KEY_A), store: database.url };
+    const running = await runWorker(config, { concurrency: 12, schedulerEveryMs: 0 });
+    try {
+      for (const id of ids) await running.queues.enqueueSync(id);
+      await eventually('ten syncs waiting on the provider', async () => proxy.heldCount() >= 10);
+      proxy.release();
+      await eventually('every connection synced', async () =>
+        (await registry.list()).every((connection) => connection.lastSyncAt !== null),
+      );
+    } finally {
+      proxy.release();
+      await running.stop();
+      await registry.close();
+      await proxy.close();
+      await database.drop();
+      await cleanRedisPrefix(prefix);
+    }
   });
 });

@@ -30,7 +30,7 @@ import type { RawTimeOffRequest } from './raw/time-off.js';
 import { allEmployeeIds } from './readers/attendance.js';
 import type { HiBobReadContext } from './readers/context.js';
 import { employeeIdOf } from './readers/employees.js';
-import type { Session, SessionCache } from './session.js';
+import type { Session, SessionCache } from './readers/session.js';
 
 /** Check ids `check()` always reports (plus one `fields.<category>` per category the mapping reads). */
 export const HIBOB_CHECK_IDS = [

@@ -28,7 +28,7 @@ import { HIBOB_CAPABILITIES } from './capabilities.js';
 import { runCheck } from './check.js';
 import { HiBobClient } from './client.js';
 import { HIBOB, type HiBobConnectionConfig } from './config.js';
-import type { EmploymentTypeMapping } from './mapping/employment-type-mapping.js';
+import type { HiBobEmploymentTypes } from './mapping/employment-type.js';
 import type { ResolvedHiBobOptions } from './options.js';
 import { listAttendance } from './readers/attendance.js';
 import { type HiBobCompensationOptions, listCompensation } from './readers/compensation.js';
@@ -36,7 +36,7 @@ import type { HiBobReadContext } from './readers/context.js';
 import { EmployeeReader } from './readers/employees.js';
 import { HistoryReader, listEmploymentHistory } from './readers/history.js';
 import { TimeOffReader } from './readers/time-off.js';
-import { mappingContext, type Session, SessionCache } from './session.js';
+import { mappingContext, type Session, SessionCache } from './readers/session.js';
 import { HiBobWebhookHandler } from './webhooks.js';
 
 /** One connection's parts, as module.ts's factory hands them over. */
@@ -47,7 +47,8 @@ export interface HiBobConnectorParts {
   logger: Logger;
   clock: Clock;
   options: ResolvedHiBobOptions;
-  employmentTypeMapping: EmploymentTypeMapping;
+  /** The employment-type rules as bound in DI (HIBOB_TOKENS.EmploymentTypeRules / PayrollEmploymentTypeRules). */
+  employmentTypes: HiBobEmploymentTypes;
 }
 
 /**
@@ -70,7 +71,8 @@ export class HiBobConnector implements HrConnectorV1 {
   readonly connectOptions: ConnectOptions;
   readonly logger: Logger;
   readonly options: ResolvedHiBobOptions;
-  private readonly mapping: EmploymentTypeMapping;
+  /** The customer field's and the payroll labels' rules (core EmploymentTypeRules), as bound in DI. */
+  readonly employmentTypes: HiBobEmploymentTypes;
 
   constructor(parts: HiBobConnectorParts) {
     const { config, connect: connectOptions, redactor, logger, options } = parts;
@@ -78,7 +80,7 @@ export class HiBobConnector implements HrConnectorV1 {
     this.connectOptions = connectOptions;
     this.logger = logger;
     this.options = options;
-    this.mapping = parts.employmentTypeMapping;
+    this.employmentTypes = parts.employmentTypes;
     if (config.webhookSecret) redactor.add(config.webhookSecret);
     this.clock = parts.clock;
     this.client = new HiBobClient({
@@ -94,7 +96,14 @@ export class HiBobConnector implements HrConnectorV1 {
     });
     this.session = new SessionCache(this.client, options.employmentTypeField, logger, options.customFieldMap);
     this.history = new HistoryReader(this.client, logger);
-    this.employees = new EmployeeReader(this.client, this.session, this.history, options, () => this.mapping, logger);
+    this.employees = new EmployeeReader(
+      this.client,
+      this.session,
+      this.history,
+      options,
+      () => this.employmentTypes,
+      logger,
+    );
     this.timeOff = new TimeOffReader(
       this.client,
       this.clock,
@@ -134,17 +143,13 @@ export class HiBobConnector implements HrConnectorV1 {
     return this.employees.ids(includeInactive, signal);
   }
 
-  get employmentTypeMapping(): EmploymentTypeMapping {
-    return this.mapping;
-  }
-
   /** The function readers share this connection's HTTP client (auth, rate limits, redaction) and logger. */
   get readContext(): HiBobReadContext {
     return { client: this.client, logger: this.logger };
   }
 
   private checkContext(session: Session, sensitive: boolean) {
-    return mappingContext(session, this.mapping, {
+    return mappingContext(session, this.employmentTypes, {
       includeSensitive: sensitive,
       includeRaw: false,
       includeFinancial: sensitive && this.connectOptions.includeFinancial === true,
@@ -155,7 +160,7 @@ export class HiBobConnector implements HrConnectorV1 {
     return {
       client: this.client,
       session: this.session,
-      mapping: this.mapping,
+      employmentTypes: this.employmentTypes,
       employmentTypeField: this.options.employmentTypeField,
       webhookSecret: this.config.webhookSecret,
       clock: this.clock,

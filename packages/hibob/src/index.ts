@@ -8,12 +8,11 @@ export type { HiBobConnector } from './connector.js';
 export { HIBOB_PERMISSIONS, PayPermissionError, type PayPermissionIssue } from './errors.js';
 export { mapEmployee } from './mapping/employee.js';
 export {
-  createEmploymentTypeMapping,
-  type EmploymentTypeClassification,
-  defaultEmploymentTypeMapping,
-  type EmploymentTypeMapping,
-  type EmploymentTypeTables,
-} from './mapping/employment-type-mapping.js';
+  DEFAULT_HIBOB_EMPLOYMENT_TYPES,
+  HIBOB_EMPLOYMENT_TYPES,
+  HIBOB_PAYROLL_EMPLOYMENT_TYPES,
+  type HiBobEmploymentTypes,
+} from './mapping/employment-type.js';
 export { hibob } from './module.js';
 export { DEFAULT_EMPLOYMENT_TYPE_FIELD, HIBOB_TOKENS, HiBobOptions } from './options.js';
 export type { HiBobCompensationOptions, PayIssueHandling } from './readers/compensation.js';

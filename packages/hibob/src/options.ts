@@ -1,12 +1,5 @@
-import { WorkerKind, WorkSchedule } from '@hrkit/core';
+import { type EmploymentTypeOverrides, EmploymentTypeOverridesSchema } from '@hrkit/core';
 import { z } from 'zod';
-import {
-  createEmploymentTypeMapping,
-  defaultEmploymentTypeMapping,
-  type EmploymentTypeMapping,
-  type EmploymentTypeTables,
-  isEmploymentTypeMapping,
-} from './mapping/employment-type-mapping.js';
 
 /** Options of the `hibob()` plugin: the same for every connection of the kit. */
 export interface HiBobOptions {
@@ -15,8 +8,14 @@ export interface HiBobOptions {
    * (e.g. `work.custom.field_1651169416679`). Default "Remotepass Employment Type".
    */
   employmentTypeField?: string;
-  /** Replace how labels map to worker kind and schedule: a full mapping or label tables. */
-  employmentTypeMapping?: EmploymentTypeMapping | EmploymentTypeTables;
+  /**
+   * Rules for the customer field's labels (core EmploymentTypeRules): a table adds to and overrides the defaults
+   * (`HIBOB_EMPLOYMENT_TYPES`: Contractor, Direct Employee, EOR) label by label, `null` removes one, and
+   * `{ rules, replaceDefaults: true }` starts from an empty table.
+   */
+  employmentTypes?: EmploymentTypeOverrides;
+  /** The same for HiBob's built-in payroll type/contract labels (defaults `HIBOB_PAYROLL_EMPLOYMENT_TYPES`). */
+  payrollEmploymentTypes?: EmploymentTypeOverrides;
   /** Defaults for every employee read (a read's own options win). */
   defaults?: { includeInactive?: boolean; includeSensitive?: boolean; includeHistory?: boolean; includeRaw?: boolean };
   /** How far before `from` (or now, if earlier) `timeOff.requests({from,to})` reads the changes feed, in days. Default 365. */
@@ -32,7 +31,8 @@ export interface HiBobOptions {
 
 export interface ResolvedHiBobOptions {
   employmentTypeField: string;
-  employmentTypeMapping: EmploymentTypeMapping;
+  employmentTypes: EmploymentTypeOverrides | undefined;
+  payrollEmploymentTypes: EmploymentTypeOverrides | undefined;
   defaults: { includeInactive: boolean; includeSensitive: boolean; includeHistory: boolean; includeRaw: boolean };
   timeOffLookbackDays: number;
   searchBatchSize: number;
@@ -41,23 +41,16 @@ export interface ResolvedHiBobOptions {
 
 export const DEFAULT_EMPLOYMENT_TYPE_FIELD = 'Remotepass Employment Type';
 
-const Classification = z.strictObject({ workerKind: WorkerKind.optional(), schedule: WorkSchedule.optional() });
+/** The option's name until the rules moved to core's EmploymentTypeRules; refused with the way forward. */
+const RENAMED_MAPPING_OPTION =
+  'employmentTypeMapping was replaced by employmentTypes (label → rule, adding to the defaults) and ' +
+  'payrollEmploymentTypes; to replace the rules object, rebind HIBOB_TOKENS.EmploymentTypeRules (docs/providers/hibob.md)';
 
 const OptionsSchema = z.strictObject({
   employmentTypeField: z.string().trim().min(1).optional(),
-  employmentTypeMapping: z
-    .custom<EmploymentTypeMapping | EmploymentTypeTables>(
-      (value) =>
-        isEmploymentTypeMapping(value) ||
-        z
-          .strictObject({
-            customerCategories: z.record(z.string(), Classification),
-            payroll: z.record(z.string(), Classification).optional(),
-          })
-          .safeParse(value).success,
-      'an EmploymentTypeMapping or { customerCategories, payroll? } label tables',
-    )
-    .optional(),
+  employmentTypes: EmploymentTypeOverridesSchema.optional(),
+  payrollEmploymentTypes: EmploymentTypeOverridesSchema.optional(),
+  employmentTypeMapping: z.never({ error: RENAMED_MAPPING_OPTION }).optional(),
   defaults: z
     .strictObject({
       includeInactive: z.boolean().optional(),
@@ -77,14 +70,10 @@ export const HiBobOptions: z.ZodType<ResolvedHiBobOptions, HiBobOptions> = Optio
 ) as never;
 
 function withDefaults(parsed: z.output<typeof OptionsSchema>): ResolvedHiBobOptions {
-  const mapping = parsed.employmentTypeMapping;
   return {
     employmentTypeField: parsed.employmentTypeField ?? DEFAULT_EMPLOYMENT_TYPE_FIELD,
-    employmentTypeMapping: !mapping
-      ? defaultEmploymentTypeMapping
-      : isEmploymentTypeMapping(mapping)
-        ? mapping
-        : createEmploymentTypeMapping(mapping),
+    employmentTypes: parsed.employmentTypes,
+    payrollEmploymentTypes: parsed.payrollEmploymentTypes,
     defaults: {
       includeInactive: parsed.defaults?.includeInactive ?? false,
       includeSensitive: parsed.defaults?.includeSensitive ?? false,
@@ -101,6 +90,8 @@ function withDefaults(parsed: z.output<typeof OptionsSchema>): ResolvedHiBobOpti
 export const HIBOB_TOKENS = {
   /** The validated `hibob(options)` plugin options. */
   Options: Symbol.for('@hrkit/hibob/Options'),
-  /** The EmploymentTypeMapping: rebind it to classify the customer's labels differently. */
-  EmploymentTypeMapping: Symbol.for('@hrkit/hibob/EmploymentTypeMapping'),
+  /** The customer field's EmploymentTypeRules (core): rebind it to classify the customer's labels differently. */
+  EmploymentTypeRules: Symbol.for('@hrkit/hibob/EmploymentTypeRules'),
+  /** The EmploymentTypeRules for HiBob's built-in payroll type/contract labels. */
+  PayrollEmploymentTypeRules: Symbol.for('@hrkit/hibob/PayrollEmploymentTypeRules'),
 } as const;

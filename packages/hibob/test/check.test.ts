@@ -85,12 +85,13 @@ describe('check() against the HiBob sandbox', () => {
     });
     const { bob } = connect(box.connectionConfig(), {
       plugin: {
-        employmentTypeMapping: {
-          customerCategories: {
+        employmentTypes: {
+          rules: {
             Contractor: { workerKind: 'contractor' },
             'Direct Employee': { workerKind: 'employee' },
             Freelancer: { workerKind: 'freelancer' },
           },
+          replaceDefaults: true,
         },
       },
     });

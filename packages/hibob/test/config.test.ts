@@ -1,13 +1,7 @@
-import { ConfigurationError, createHrKit } from '@hrkit/core';
+import { ConfigurationError, createHrKit, EmploymentTypeRules } from '@hrkit/core';
 import { ContainerModule } from 'inversify';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createEmploymentTypeMapping,
-  type EmploymentTypeMapping,
-  HIBOB_TOKENS,
-  HiBobConnector,
-  hibob,
-} from '../src/internal.js';
+import { HIBOB_TOKENS, HiBobConnector, hibob } from '../src/internal.js';
 
 const TOKEN = 'a-long-secret-token-123';
 
@@ -76,41 +70,60 @@ describe('hibob(options)', () => {
   it('rejects bad options with the option named', () => {
     expect(configError(() => hibob({ searchBatchSize: 0 })).field).toBe('searchBatchSize');
     expect(configError(() => hibob({ timeOffLookbackDays: -1 })).field).toBe('timeOffLookbackDays');
-    expect(configError(() => hibob({ employmentTypeMapping: { nope: 1 } as never })).field).toBe(
-      'employmentTypeMapping',
+    expect(configError(() => hibob({ employmentTypes: { Staff: { workerKind: 'staff' } } as never })).field).toBe(
+      'employmentTypes.Staff.workerKind',
     );
     expect(configError(() => hibob({ unknown: true } as never)).message).toMatch(/unknown/i);
   });
 
-  it('takes the employment-type field by name or id, and a mapping as tables', () => {
+  it('takes the employment-type field by name or id, and rules that add to the defaults', () => {
     const kit = createHrKit({
       providers: [
         hibob({
           employmentTypeField: 'work.custom.field_1',
-          employmentTypeMapping: { customerCategories: { Freelance: { workerKind: 'freelancer' } } },
+          employmentTypes: { Freelance: { workerKind: 'freelancer' } },
+          payrollEmploymentTypes: { 'Zero Hours': { workerKind: 'employee', schedule: 'casual' } },
         }),
       ],
     });
     const connector = kit.connect('hibob', { serviceUserId: 'SU-1', token: TOKEN }).connector as HiBobConnector;
     expect(connector.options.employmentTypeField).toBe('work.custom.field_1');
-    expect(connector.employmentTypeMapping.fromCustomerCategory('freelance')).toEqual({ workerKind: 'freelancer' });
-    expect(connector.employmentTypeMapping.fromCustomerCategory('Contractor')).toBeNull();
+    const { customerCategories, payroll } = connector.employmentTypes;
+    expect(customerCategories.ruleFor('freelance')).toEqual({ workerKind: 'freelancer' });
+    expect(customerCategories.ruleFor('Contractor')).toEqual({ workerKind: 'contractor' });
+    expect(payroll.ruleFor('zero hours')).toEqual({ workerKind: 'employee', schedule: 'casual' });
+    expect(payroll.ruleFor('Full-Time')).toEqual({ workerKind: 'employee', schedule: 'full_time' });
   });
 
-  it('lets a consumer rebind the mapping through overrides (DI token)', () => {
-    const replacement: EmploymentTypeMapping = createEmploymentTypeMapping({
-      customerCategories: { Staff: { workerKind: 'employee' } },
-    });
+  it('lets a consumer rebind the rules through overrides (DI token)', () => {
+    const replacement = new EmploymentTypeRules({ Staff: { workerKind: 'employee' } });
     const kit = createHrKit({
       providers: [hibob()],
       overrides: [
         new ContainerModule(({ rebind }) => {
-          rebind(HIBOB_TOKENS.EmploymentTypeMapping).toConstantValue(replacement);
+          rebind(HIBOB_TOKENS.EmploymentTypeRules).toConstantValue(replacement);
         }),
       ],
     });
     const connector = kit.connect('hibob', { serviceUserId: 'SU-1', token: TOKEN }).connector as HiBobConnector;
-    expect(connector.employmentTypeMapping).toBe(replacement);
+    expect(connector.employmentTypes.customerCategories).toBe(replacement);
+    // The payroll labels keep their defaults unless their own token is rebound too.
+    expect(connector.employmentTypes.payroll.ruleFor('Full-Time')?.workerKind).toBe('employee');
+  });
+
+  it("lets a consumer rebind the payroll labels' rules under their own token", () => {
+    const payroll = new EmploymentTypeRules({ 'Zero Hours': { workerKind: 'employee', schedule: 'casual' } });
+    const kit = createHrKit({
+      providers: [hibob()],
+      overrides: [
+        new ContainerModule(({ rebind }) => {
+          rebind(HIBOB_TOKENS.PayrollEmploymentTypeRules).toConstantValue(payroll);
+        }),
+      ],
+    });
+    const connector = kit.connect('hibob', { serviceUserId: 'SU-1', token: TOKEN }).connector as HiBobConnector;
+    expect(connector.employmentTypes.payroll).toBe(payroll);
+    expect(connector.employmentTypes.customerCategories.ruleFor('EOR')?.workerKind).toBe('eor_worker');
   });
 });
 

@@ -2,7 +2,7 @@ import { Employee } from '@hrkit/core';
 import { describe, expect, it } from 'vitest';
 import type { MappingContext } from '../src/mapping/context.js';
 import { mapEmployee } from '../src/mapping/employee.js';
-import { defaultEmploymentTypeMapping } from '../src/mapping/employment-type-mapping.js';
+import { DEFAULT_HIBOB_EMPLOYMENT_TYPES } from '../src/mapping/employment-type.js';
 import { FieldCatalog } from '../src/mapping/field-catalog.js';
 import { ListDirectory } from '../src/mapping/lists.js';
 import { bothForms, EMPLOYMENT_TYPE_FIELD, field, LISTS, METADATA } from './fixtures/payloads.js';
@@ -40,7 +40,7 @@ function context(overrides: Partial<MappingContext> = {}): MappingContext {
   return {
     catalog,
     lists: new ListDirectory(LISTS),
-    employmentTypeMapping: defaultEmploymentTypeMapping,
+    employmentTypes: DEFAULT_HIBOB_EMPLOYMENT_TYPES,
     employmentTypeField: catalog.findField('Remotepass Employment Type'),
     includeSensitive: false,
     includeRaw: false,

@@ -1,6 +1,6 @@
 import { historyAsOf } from '@hrkit/core';
 import { describe, expect, it } from 'vitest';
-import { defaultEmploymentTypeMapping } from '../src/mapping/employment-type-mapping.js';
+import { DEFAULT_HIBOB_EMPLOYMENT_TYPES } from '../src/mapping/employment-type.js';
 import { FieldCatalog } from '../src/mapping/field-catalog.js';
 import { mapHistoryRow } from '../src/mapping/history.js';
 import { ListDirectory } from '../src/mapping/lists.js';
@@ -29,7 +29,7 @@ const lists = new ListDirectory(
 const context = {
   catalog,
   lists,
-  employmentTypeMapping: defaultEmploymentTypeMapping,
+  employmentTypes: DEFAULT_HIBOB_EMPLOYMENT_TYPES,
   employmentTypeField: catalog.findField('Remotepass Employment Type'),
   includeRaw: false,
 };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { MappingContext } from '../src/mapping/context.js';
 import { mapEmployee, mapEmployeePlain } from '../src/mapping/employee.js';
 import type { RawEmployee } from '../src/raw/people.js';
-import { mappingContext } from '../src/session.js';
+import { mappingContext } from '../src/readers/session.js';
 import { connect, NOW } from './helpers/sandbox.js';
 import { startHiBobSandbox } from '../src/sandbox/index.js';
 
@@ -75,7 +75,7 @@ describe('HiBob mapping: the compiled path equals the plain one', () => {
       let compared = 0;
       let validated = 0;
       for (const read of READS) {
-        const base = mappingContext(session, connector.employmentTypeMapping, read);
+        const base = mappingContext(session, connector.employmentTypes, read);
         // A consumer's customFieldMap over list, text and custom fields, and the tenant's group fields.
         const mappedFields = session.catalog.fields
           .filter((field) => field.custom || field.listId !== null)

@@ -1,9 +1,8 @@
-import { Employee, EmploymentHistoryEntry, TimeOffRequest } from '@hrkit/core';
+import { Employee, EmploymentHistoryEntry, EmploymentTypeRules, TimeOffRequest } from '@hrkit/core';
 import { describe, expect, it } from 'vitest';
 import { mapEmployee } from '../src/mapping/employee.js';
 import { lifecycleToStatus } from '../src/mapping/employment-status.js';
-import { mapEmploymentType } from '../src/mapping/employment-type.js';
-import { createEmploymentTypeMapping, defaultEmploymentTypeMapping } from '../src/mapping/employment-type-mapping.js';
+import { DEFAULT_HIBOB_EMPLOYMENT_TYPES, mapEmploymentType } from '../src/mapping/employment-type.js';
 import { FieldCatalog } from '../src/mapping/field-catalog.js';
 import { mapHistoryRow } from '../src/mapping/history.js';
 import { ListDirectory, listLabels } from '../src/mapping/lists.js';
@@ -24,7 +23,7 @@ function context(overrides: Partial<MappingContext> = {}): MappingContext {
   return {
     catalog,
     lists: new ListDirectory(LISTS),
-    employmentTypeMapping: defaultEmploymentTypeMapping,
+    employmentTypes: DEFAULT_HIBOB_EMPLOYMENT_TYPES,
     employmentTypeField: catalog.findField('Remotepass Employment Type'),
     includeSensitive: false,
     includeRaw: false,
@@ -158,11 +157,11 @@ describe('mapEmployee', () => {
     expect(c.unmapped).toEqual([{ field: 'payroll.employment.type', value: 'odd', label: 'Zero Hours' }]);
   });
 
-  it('uses a replaced mapping', () => {
-    const mapping = createEmploymentTypeMapping({ customerCategories: { Intern: { workerKind: 'intern' } } });
+  it('uses replaced rules', () => {
+    const customerCategories = new EmploymentTypeRules({ Intern: { workerKind: 'intern' } });
     const type = mapEmployee(
       person({ [EMPLOYMENT_TYPE_FIELD]: '390118424' }),
-      context({ employmentTypeMapping: mapping }),
+      context({ employmentTypes: { ...DEFAULT_HIBOB_EMPLOYMENT_TYPES, customerCategories } }),
     ).employmentType;
     expect(type.workerKind.value).toBe('intern');
   });
@@ -479,7 +478,7 @@ describe('employment type mapping', () => {
         payrollType: null,
         payrollContract: null,
       },
-      defaultEmploymentTypeMapping,
+      DEFAULT_HIBOB_EMPLOYMENT_TYPES,
     );
     expect(result.workerKind.value).toBe('employee');
   });

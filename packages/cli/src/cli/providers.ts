@@ -1,8 +1,8 @@
 import { bamboohr } from '@hrkit/bamboohr';
+import { hibob } from '@hrkit/hibob';
 import type { ProviderPlugin } from '@hrkit/core';
 import type { SandboxHandle, SandboxOptions } from '@hrkit/sandbox-kit';
 import { CliError } from './errors.js';
-import { EXIT } from './exit-codes.js';
 import { cliProviderFrom } from './provider-from-definition.js';
 
 /** A credential the CLI accepts for a provider: as a flag, in the config file, or from the environment. */
@@ -38,61 +38,23 @@ export interface CliProvider {
   startSandbox(options: SandboxOptions): Promise<SandboxHandle>;
 }
 
-type Loaded = Record<string, unknown>;
-
 /**
- * Sandboxes (and the HiBob adapter) are imported on first use: `hrkit employees bamboohr` never loads the HiBob sandbox,
- * and a missing export turns into a clear message instead of a crash at start-up.
+ * HiBob webhooks take an admin-chosen secret and are saved once the listener answers the ping: the sandbox's control
+ * API registers the listener (`hrkit webhooks serve hibob --sandbox`).
  */
-async function exported<T>(load: () => Promise<Loaded>, name: string, what: string): Promise<T> {
-  const module = await load();
-  const value = module[name];
-  if (typeof value !== 'function')
-    throw new CliError(`${what} is not available in this build (missing export "${name}")`, EXIT.UNEXPECTED);
-  return value as T;
+async function subscribeHiBobSandbox(sandbox: SandboxHandle, url: string, secret: string): Promise<boolean> {
+  const control = (
+    sandbox as SandboxHandle & { control?: { registerWebhook?: (u: string, s: string) => Promise<unknown> } }
+  ).control;
+  if (typeof control?.registerWebhook !== 'function') return false;
+  await control.registerWebhook(url, secret);
+  return true;
 }
 
+// Built from each adapter's own definition (credentials, webhook headers, sandbox): see provider-from-definition.ts.
+// The sandboxes stay imported on first use (the definition's `sandbox()` is a lazy import).
 const BUILT_IN: CliProvider[] = [
-  {
-    key: 'hibob',
-    displayName: 'HiBob',
-    credentials: [
-      {
-        flag: '--service-user-id <id>',
-        option: 'serviceUserId',
-        configKey: 'serviceUserId',
-        env: 'HIBOB_SERVICE_USER_ID',
-        secret: false,
-      },
-      { flag: '--token <token>', option: 'token', configKey: 'token', env: 'HIBOB_TOKEN', secret: true },
-    ],
-    webhookSecretEnv: 'HIBOB_WEBHOOK_SECRET',
-    signatureHeader: 'bob-signature',
-    timestampHeader: null,
-    offlineConfig: { serviceUserId: 'offline', token: 'offline-placeholder' },
-    // HiBob's config takes the webhook secret, so `check` can probe webhooks against the sandbox too.
-    sandboxSettings: (sandbox) => (sandbox.webhooks ? { webhookSecret: sandbox.webhooks.secret } : {}),
-    // HiBob webhooks take an admin-chosen secret and are saved once the listener answers the ping.
-    subscribeSandbox: async (sandbox, url, secret) => {
-      const control = (
-        sandbox as SandboxHandle & { control?: { registerWebhook?: (u: string, s: string) => Promise<unknown> } }
-      ).control;
-      if (typeof control?.registerWebhook !== 'function') return false;
-      await control.registerWebhook(url, secret);
-      return true;
-    },
-    plugin: async () =>
-      (await exported<() => ProviderPlugin>(() => import('@hrkit/hibob'), 'hibob', 'The HiBob adapter'))(),
-    startSandbox: async (options) =>
-      (
-        await exported<(o: SandboxOptions) => Promise<SandboxHandle>>(
-          () => import('@hrkit/hibob/sandbox'),
-          'startHiBobSandbox',
-          'The HiBob sandbox',
-        )
-      )(options),
-  },
-  // Built from the adapter's own definition (credentials, webhook headers, sandbox): see provider-from-definition.ts.
+  { ...cliProviderFrom(hibob), subscribeSandbox: subscribeHiBobSandbox },
   cliProviderFrom(bamboohr),
 ];
 

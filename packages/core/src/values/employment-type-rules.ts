@@ -28,11 +28,19 @@ const RuleSchema = z.strictObject({
 });
 const TableSchema = z.record(z.string(), RuleSchema.nullable());
 
-/** Validates a consumer's overrides in an adapter's options schema: `employmentTypes: EmploymentTypeOverridesSchema.optional()`. */
-export const EmploymentTypeOverridesSchema = z.union([
-  z.strictObject({ rules: TableSchema, replaceDefaults: z.boolean() }),
-  TableSchema,
-]) as z.ZodType<EmploymentTypeOverrides>;
+const ReplacementSchema = z.strictObject({ rules: TableSchema, replaceDefaults: z.boolean() });
+
+/**
+ * Validates a consumer's overrides in an adapter's options schema: `employmentTypes: EmploymentTypeOverridesSchema.optional()`.
+ * The form is told by its shape (only the replacement has `replaceDefaults`; a table's values are rules), so a
+ * mistake is reported where it is — `employmentTypes.Staff.workerKind` — not as "Invalid input" for the whole union.
+ */
+export const EmploymentTypeOverridesSchema = z.unknown().superRefine((value, context) => {
+  const form =
+    typeof value === 'object' && value !== null && 'replaceDefaults' in value ? ReplacementSchema : TableSchema;
+  const result = form.safeParse(value);
+  if (!result.success) for (const issue of result.error.issues) context.addIssue({ ...issue } as never);
+}) as unknown as z.ZodType<EmploymentTypeOverrides>;
 
 /**
  * How a consumer adjusts an adapter's default rules. A plain table **adds to and overrides** the defaults label by

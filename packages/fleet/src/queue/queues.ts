@@ -10,14 +10,15 @@ export interface SyncJobData {
   full: boolean;
 }
 
+/** Drain one connection's inbox in the store (every delivery it holds, not one delivery). */
 export interface ApplyJobData {
   connectionId: string;
-  deliveryId: string;
 }
 
 /** One sync job per connection at a time: while `sync.<id>` waits or runs, adding it again is a no-op. */
 export const syncJobId = (connectionId: string) => `sync.${connectionId}`;
-export const applyJobId = (deliveryId: string) => `apply.${deliveryId}`;
+/** The deduplication id of a connection's apply job (see `FleetQueues.enqueueApply`). */
+export const applyDeduplicationId = (connectionId: string) => `apply.${connectionId}`;
 
 export interface RedisOptions {
   /** e.g. `redis://127.0.0.1:6379`. */
@@ -73,11 +74,22 @@ export class FleetQueues {
     return true;
   }
 
-  async enqueueApply(connectionId: string, deliveryId: string): Promise<boolean> {
-    const jobId = applyJobId(deliveryId);
-    if (await this.apply.getJob(jobId)) return false;
-    await this.apply.add('apply', { connectionId, deliveryId }, { ...APPLY_JOB, jobId });
-    return true;
+  /**
+   * Ask for a drain of the connection's inbox. At most one apply job per connection waits and at most one runs
+   * (BullMQ deduplication with `keepLastIfActive`): a delivery stored while the connection's drain is finishing
+   * gets a follow-up job when that one ends, which a plain job id (a no-op while the running job holds it) would
+   * drop until the scheduler's next tick. True when a new job was added; false when one already waits (a
+   * request made while the connection's job runs is kept by BullMQ and becomes a job when that one ends).
+   */
+  async enqueueApply(connectionId: string): Promise<boolean> {
+    const deduplicationId = applyDeduplicationId(connectionId);
+    const before = await this.apply.getDeduplicationJobId(deduplicationId);
+    const job = await this.apply.add(
+      'apply',
+      { connectionId },
+      { ...APPLY_JOB, deduplication: { id: deduplicationId, keepLastIfActive: true } },
+    );
+    return before === null || job.id !== before;
   }
 
   async depth(): Promise<Record<'sync' | 'apply', Record<string, number>>> {

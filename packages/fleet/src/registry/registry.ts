@@ -1,4 +1,5 @@
 import { ConfigurationError } from '@hrkit/core';
+import type { SyncStore } from '@hrkit/sync';
 import pg from 'pg';
 import { KeyRing } from './key-ring.js';
 import { migrate } from './migrations.js';
@@ -7,7 +8,6 @@ import {
   type ConnectionSecrets,
   DEFAULT_SCHEDULE,
   type FleetConnection,
-  type InboxDelivery,
   type NewConnection,
 } from './types.js';
 
@@ -77,8 +77,8 @@ export class UnknownConnectionError extends ConfigurationError {
 
 /**
  * The fleet's source of truth in PostgreSQL: every connection with its sealed credentials and webhook secret,
- * schedule, health and freshness, and the inbox of verified webhook deliveries. Redis holds only jobs, which the
- * scheduler can always rebuild from here.
+ * schedule, health and freshness. Verified webhook deliveries wait in the sync store's inbox. Redis holds only jobs,
+ * which the scheduler can always rebuild from here and the store.
  */
 export class ConnectionRegistry {
   private constructor(
@@ -86,8 +86,17 @@ export class ConnectionRegistry {
     readonly keys: KeyRing,
   ) {}
 
-  /** Connects and applies the migrations. */
-  static async open(options: { databaseUrl: string; keys: KeyRing; poolSize?: number }): Promise<ConnectionRegistry> {
+  /**
+   * Connects and applies the migrations. `store`: the sync store this process uses, which one migration needs to
+   * move what an older fleet's interim inbox holds (see `MIGRATIONS`); processes that run jobs or take deliveries
+   * pass it.
+   */
+  static async open(options: {
+    databaseUrl: string;
+    keys: KeyRing;
+    poolSize?: number;
+    store?: SyncStore;
+  }): Promise<ConnectionRegistry> {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 4 });
     // An idle client losing its server (PostgreSQL restart) must not crash the process: the pool replaces it.
     pool.on('error', () => {});
@@ -96,7 +105,7 @@ export class ConnectionRegistry {
       throw error;
     });
     try {
-      await migrate(client);
+      await migrate(client, options.store ? { store: options.store } : {});
     } finally {
       client.release();
     }
@@ -272,67 +281,22 @@ export class ConnectionRegistry {
     }
   }
 
-  // ── the inbox (interim: replaced by the store contract's inbox once it is on main) ──
+  // ── webhook freshness (the deliveries themselves are in the store's inbox: docs/fleet.md, "The inbox") ──
 
-  /** Write a verified delivery; it counts as a sign of life of the webhook and ends its silence. */
-  async addDelivery(
-    connectionId: string,
-    delivery: { receivedAt: number; providerEventType: string | null; events: unknown[] },
-  ): Promise<string> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const { rows } = await client.query<{ id: string }>(
-        `INSERT INTO fleet_webhook_inbox (connection_id, received_at, provider_event_type, events)
-         VALUES ($1, $2, $3, $4) RETURNING id`,
-        [connectionId, at(delivery.receivedAt), delivery.providerEventType, JSON.stringify(delivery.events)],
-      );
-      await client.query(
-        `UPDATE fleet_connections SET last_delivery_at = greatest(last_delivery_at, $2), webhook_silent = false,
-           webhook_silent_reason = NULL, updated_at = now() WHERE id = $1`,
-        [connectionId, at(delivery.receivedAt)],
-      );
-      await client.query('COMMIT');
-      return rows[0]!.id;
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-
-  async getDelivery(id: string): Promise<InboxDelivery | null> {
-    const { rows } = await this.pool.query('SELECT * FROM fleet_webhook_inbox WHERE id = $1', [id]);
-    return rows[0] ? toDelivery(rows[0]) : null;
-  }
-
-  /** Deliveries not applied yet, oldest first: what the scheduler re-enqueues after Redis lost its jobs. */
-  async pendingDeliveries(limit = 1000): Promise<InboxDelivery[]> {
-    const { rows } = await this.pool.query(
-      'SELECT * FROM fleet_webhook_inbox WHERE applied_at IS NULL ORDER BY id LIMIT $1',
-      [limit],
+  /** A verified delivery reached the store's inbox: a sign of life of the webhook, which ends its silence. */
+  async recordDelivery(connectionId: string, receivedAt: number): Promise<void> {
+    await this.update(
+      connectionId,
+      `last_delivery_at = greatest(last_delivery_at, $2), webhook_silent = false, webhook_silent_reason = NULL`,
+      [connectionId, at(receivedAt)],
     );
-    return rows.map(toDelivery);
   }
 
-  async markApplied(id: string, appliedAt: number): Promise<void> {
-    const { rows } = await this.pool.query<{ connection_id: string }>(
-      'UPDATE fleet_webhook_inbox SET applied_at = $2, attempts = attempts + 1 WHERE id = $1 RETURNING connection_id',
-      [id, at(appliedAt)],
-    );
-    if (rows[0])
-      await this.pool.query(
-        `UPDATE fleet_connections SET last_applied_delivery_at = greatest(last_applied_delivery_at, $2)
-         WHERE id = $1`,
-        [rows[0].connection_id, at(appliedAt)],
-      );
-  }
-
-  async markDeliveryFailed(id: string, error: string): Promise<void> {
-    await this.pool.query('UPDATE fleet_webhook_inbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
-      id,
-      error,
+  /** A step of the connection's inbox was applied to the store. */
+  async recordApplied(connectionId: string, appliedAt: number): Promise<void> {
+    await this.update(connectionId, 'last_applied_delivery_at = greatest(last_applied_delivery_at, $2)', [
+      connectionId,
+      at(appliedAt),
     ]);
   }
 
@@ -343,16 +307,4 @@ export class ConnectionRegistry {
     );
     if (result.rowCount === 0) throw new UnknownConnectionError(id);
   }
-}
-
-function toDelivery(row: Record<string, unknown>): InboxDelivery {
-  return {
-    id: String(row.id),
-    connectionId: row.connection_id as string,
-    receivedAt: (row.received_at as Date).getTime(),
-    providerEventType: (row.provider_event_type as string | null) ?? null,
-    events: row.events as unknown[],
-    appliedAt: ms(row.applied_at as Date | null),
-    attempts: row.attempts as number,
-  };
 }

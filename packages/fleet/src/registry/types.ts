@@ -58,15 +58,3 @@ export interface ConnectionSecrets {
   credentials: Record<string, unknown>;
   webhookSecret: string | null;
 }
-
-/** A verified delivery kept in the inbox until applied. */
-export interface InboxDelivery {
-  id: string;
-  connectionId: string;
-  receivedAt: number;
-  providerEventType: string | null;
-  /** The verified, parsed events (core `ChangeEvent`s). */
-  events: unknown[];
-  appliedAt: number | null;
-  attempts: number;
-}

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebhookVerificationError } from '@hrkit/core';
+import { receiveIntoInbox, type SyncStore } from '@hrkit/sync';
 import { connectionFor } from '../connections.js';
 import type { FleetMetrics } from '../metrics.js';
 import type { FleetQueues } from '../queue/queues.js';
@@ -8,10 +9,14 @@ import type { ConnectionRegistry } from '../registry/registry.js';
 
 /** Providers send small JSON envelopes (ids only); anything larger is refused before it is buffered. */
 const MAX_BODY_BYTES = 1_048_576;
+/** The connection id `/readyz` reads the inbox depth of: any id does, the query is what is checked. */
+const READINESS_PROBE = 'readyz-probe';
 const WEBHOOK_PATH = /^\/webhooks\/([a-z0-9-]+)\/([A-Za-z0-9_.-]{1,128})\/?$/;
 
 export interface IngressOptions {
   registry: ConnectionRegistry;
+  /** The sync store: verified deliveries go to its inbox, the one the workers drain. */
+  store: SyncStore;
   queues: FleetQueues;
   metrics: FleetMetrics;
   host?: string;
@@ -23,8 +28,12 @@ export interface IngressOptions {
 export interface RunningIngress {
   url: string;
   port: number;
-  /** Graceful: readiness goes 503, no new connections, requests in flight finish. */
-  close(): Promise<void>;
+  /**
+   * Graceful: readiness goes 503, no new connections, requests in flight finish. With `deadlineMs`, connections
+   * still open when it passes are closed: a delivery cut off before its inbox commit was never acknowledged, so
+   * the provider sends it again; one cut off after it is in the inbox, and its redelivery is stored once.
+   */
+  close(options?: { deadlineMs?: number }): Promise<'finished' | 'cut off'>;
 }
 
 class HttpAnswer extends Error {
@@ -38,9 +47,11 @@ class HttpAnswer extends Error {
 
 /**
  * `hrkit serve`: `POST /webhooks/:provider/:connectionId` verifies the delivery with that connection's secret
- * (raw bytes, constant time, in the adapter), writes it to the inbox in PostgreSQL, answers 200, then enqueues its
- * application. The 200 means "durable": if Redis is down the delivery still waits in the inbox and the scheduler
- * enqueues it later. `GET /healthz` (alive), `GET /readyz` (PostgreSQL and Redis answer), `GET /metrics`.
+ * (raw bytes, constant time, in the adapter), writes its events to the store's inbox (`receiveIntoInbox`, one
+ * transaction), answers 200, then enqueues the drain of that connection's inbox. The 200 means "durable": if Redis
+ * is down or loses the job, the delivery still waits in the inbox and the scheduler enqueues its drain later
+ * (docs/fleet.md, "The inbox"). `GET /healthz` (alive), `GET /readyz` (the registry, the store and Redis answer),
+ * `GET /metrics`.
  */
 export async function startIngress(options: IngressOptions): Promise<RunningIngress> {
   const now = options.now ?? Date.now;
@@ -61,6 +72,8 @@ export async function startIngress(options: IngressOptions): Promise<RunningIngr
       if (!ready) return send(response, 503, { ready: false, reason: 'shutting down' });
       try {
         await options.registry.ping();
+        // The store may live elsewhere than the registry (`HRKIT_FLEET_STORE`): deliveries cannot be kept without it.
+        await options.store.inboxDepth(READINESS_PROBE);
         await options.queues.redis.ping();
         return send(response, 200, { ready: true });
       } catch (error) {
@@ -103,15 +116,14 @@ export async function startIngress(options: IngressOptions): Promise<RunningIngr
       options.metrics.deliveries.inc({ provider, outcome: 'ping' });
       return send(response, 200, { ok: true, ping: true });
     }
-    const deliveryId = await options.registry.addDelivery(connectionId, {
-      receivedAt: now(),
-      providerEventType: outcome.providerEventType,
-      events: outcome.events,
-    });
+    const receivedAt = now();
+    const kept = await receiveIntoInbox(options.store, connectionId, body, outcome, () => receivedAt);
+    // A redelivery (stored 0) is still a sign of life of the webhook.
+    await options.registry.recordDelivery(connectionId, receivedAt);
     options.metrics.deliveries.inc({ provider, outcome: 'accepted' });
-    send(response, 200, { ok: true, delivery: deliveryId });
+    send(response, 200, { ok: true, stored: kept.stored, duplicates: kept.duplicates });
     // After the 200: the delivery is durable; a failed enqueue is picked up by the scheduler's next tick.
-    await options.queues.enqueueApply(connectionId, deliveryId).catch(() => {});
+    if (kept.stored > 0) await options.queues.enqueueApply(connectionId).catch(() => {});
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -122,12 +134,23 @@ export async function startIngress(options: IngressOptions): Promise<RunningIngr
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
-    close: async () => {
+    close: async ({ deadlineMs } = {}) => {
       ready = false;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+      const closed = new Promise<'finished'>((resolve) => {
+        server.close(() => resolve('finished'));
         server.closeIdleConnections();
       });
+      if (deadlineMs === undefined) return closed;
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'cut off'>((resolve) => {
+        timer = setTimeout(() => resolve('cut off'), deadlineMs);
+      });
+      const first = await Promise.race([closed, deadline]);
+      clearTimeout(timer);
+      if (first === 'finished') return first;
+      server.closeAllConnections();
+      await closed;
+      return first;
     },
   };
 }

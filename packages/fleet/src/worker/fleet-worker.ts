@@ -1,10 +1,10 @@
 import { hostname } from 'node:os';
-import type { ChangeEvent, Clock } from '@hrkit/core';
-import { applyWebhookOutcome, SyncEngine, type SyncStore } from '@hrkit/sync';
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Clock } from '@hrkit/core';
+import { InboxApplier, SyncEngine, type SyncStore } from '@hrkit/sync';
+import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { connectionFor } from '../connections.js';
-import { classifyFailure } from '../health.js';
+import { classifyFailure, classifyInboxFailure } from '../health.js';
 import type { FleetMetrics } from '../metrics.js';
 import { APPLY_QUEUE, type ApplyJobData, redisConnection, SYNC_QUEUE, type SyncJobData } from '../queue/queues.js';
 import { credentialKey, type RateBudgetObserver, redisRateLimiterFactory } from '../rate-limit/redis-rate-limiter.js';
@@ -37,11 +37,29 @@ export interface FleetWorkerOptions {
 }
 
 export interface SyncJobOutcome {
-  outcome: 'completed' | 'skipped';
+  outcome: 'completed' | 'skipped' | 'failed';
   mode?: 'full' | 'incremental';
   changes?: number;
   reason?: string;
 }
+
+/** Jobs at once per queue in one worker process (they mostly wait on provider allowances). */
+export const DEFAULT_CONCURRENCY = 4;
+
+/** A delivery whose application failed this often is `dead` in the store's inbox: kept for an operator. */
+export const MAX_DELIVERY_ATTEMPTS = 5;
+
+/**
+ * Applied inbox items are kept this long, then pruned after a drain: while kept they make a late redelivery of the
+ * same event a no-op (docs/sync.md, "Webhook inbox"; the same window as `hrkit webhooks serve`).
+ */
+export const KEEP_APPLIED_DELIVERIES_MS = 7 * 24 * 3_600_000;
+
+/** How `FleetWorker.close` ended: every job finished, or the deadline passed and the jobs in hand were aborted. */
+export type WorkerStop = 'finished' | 'aborted';
+
+/** Why an aborted job's processor gives the job back (see `FleetWorker.close`). */
+const SHUTDOWN_REASON = 'worker shutting down: deadline passed';
 
 /**
  * One worker process: takes sync and webhook-application jobs from BullMQ, runs them with `@hrkit/sync` against
@@ -67,16 +85,16 @@ export class FleetWorker {
       // Shown as `processedBy` on the job: which host and process holds it (operators, and the SIGKILL test).
       name: `${hostname()}:${process.pid}`,
       prefix: this.options.prefix,
-      concurrency: this.options.concurrency ?? 4,
+      concurrency: this.options.concurrency ?? DEFAULT_CONCURRENCY,
       lockDuration: this.options.lockDurationMs ?? 30_000,
       stalledInterval: this.options.stalledIntervalMs ?? 30_000,
     };
     this.workers.push(
-      new Worker<SyncJobData, SyncJobOutcome>(SYNC_QUEUE, (job) => this.runSync(job), {
+      new Worker<SyncJobData, SyncJobOutcome>(SYNC_QUEUE, (job, token, signal) => this.runSync(job, token, signal), {
         ...common,
         connection: redisConnection(this.options.redisUrl),
       }),
-      new Worker<ApplyJobData, SyncJobOutcome>(APPLY_QUEUE, (job) => this.runApply(job), {
+      new Worker<ApplyJobData, SyncJobOutcome>(APPLY_QUEUE, (job, token, signal) => this.runApply(job, token, signal), {
         ...common,
         connection: redisConnection(this.options.redisUrl),
       }),
@@ -90,10 +108,30 @@ export class FleetWorker {
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
   }
 
-  /** Graceful: stop taking jobs, let the ones in hand finish. */
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.close()));
+  /**
+   * Graceful: stop taking jobs and let the ones in hand finish. With `deadlineMs`, jobs still running when it
+   * passes are aborted: their sync or drain stops at its next step, commits nothing more (a sync's open batch rolls
+   * back, an inbox step in flight leaves its items pending) and the job goes back to the queue without using one
+   * of its attempts, for another worker to run (docs/fleet.md, "Deployment").
+   */
+  async close(options: { deadlineMs?: number } = {}): Promise<WorkerStop> {
+    const closing = Promise.all(this.workers.map((worker) => worker.close()));
+    let stop: WorkerStop = 'finished';
+    if (options.deadlineMs !== undefined) {
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'deadline'>((resolve) => {
+        timer = setTimeout(() => resolve('deadline'), options.deadlineMs);
+      });
+      const first = await Promise.race([closing.then(() => 'finished' as const), deadline]);
+      clearTimeout(timer);
+      if (first === 'deadline') {
+        stop = 'aborted';
+        for (const worker of this.workers) worker.cancelAllJobs(SHUTDOWN_REASON);
+      }
+    }
+    await closing;
     this.redis.disconnect();
+    return stop;
   }
 
   /** The Redis key prefix of a credential's shared budget. */
@@ -133,7 +171,7 @@ export class FleetWorker {
     this.options.onJob?.({ queue, connectionId, outcome, detail });
   }
 
-  private async runSync(job: Job<SyncJobData>): Promise<SyncJobOutcome> {
+  private async runSync(job: Job<SyncJobData>, token?: string, signal?: AbortSignal): Promise<SyncJobOutcome> {
     const { registry } = this.options;
     const { connectionId } = job.data;
     const connection = await registry.find(connectionId);
@@ -148,6 +186,7 @@ export class FleetWorker {
         full: job.data.full,
         fullSyncEveryMs: connection.schedule.fullEveryMs,
         now: this.now,
+        ...(signal ? { signal } : {}),
       });
       const at = this.now();
       await registry.recordSyncSuccess(connectionId, {
@@ -160,35 +199,72 @@ export class FleetWorker {
       this.finished('sync', connectionId, 'completed', result);
       return { outcome: 'completed', mode: result.mode, changes: result.newEvents };
     } catch (error) {
+      if (signal?.aborted) throw await this.giveBack('sync', job, token, connectionId);
       throw await this.failed('sync', job, connectionId, error);
     }
   }
 
-  private async runApply(job: Job<ApplyJobData>): Promise<SyncJobOutcome> {
+  /**
+   * Drains the connection's inbox in the store (`InboxApplier`, one record per step, each committed with its
+   * change event and "applied" in one transaction). The steps are taken here rather than by `drain()` so the job
+   * stops at the first failed step: the applier already counted the failure on the items and set their retry time,
+   * and a refused credential must not be tried again on the next record (a 401 pauses the connection).
+   */
+  private async runApply(job: Job<ApplyJobData>, token?: string, signal?: AbortSignal): Promise<SyncJobOutcome> {
     const { registry, store } = this.options;
-    const { connectionId, deliveryId } = job.data;
-    const delivery = await registry.getDelivery(deliveryId);
+    const { connectionId } = job.data;
     const connection = await registry.find(connectionId);
-    if (!delivery || delivery.appliedAt !== null || !connection || connection.health === 'paused') {
-      // A paused connection's deliveries stay in the inbox; the scheduler re-enqueues them after `resume`.
-      const reason = !delivery || delivery.appliedAt !== null ? 'already applied' : 'paused or removed';
+    if (!connection || connection.health === 'paused') {
+      // A paused connection's deliveries stay in the inbox; the scheduler enqueues them again after `resume`.
+      const reason = connection ? `paused: ${connection.healthReason ?? 'by an operator'}` : 'not in the registry';
       this.finished('apply', connectionId, 'skipped', reason);
       return { outcome: 'skipped', reason };
     }
+    const applier = new InboxApplier(store, this.connectionOf(connection, await registry.secretsOf(connectionId)), {
+      connectionId,
+      now: this.now,
+      maxAttempts: MAX_DELIVERY_ATTEMPTS,
+      ...(signal ? { signal } : {}),
+    });
+    let changes = 0;
     try {
-      const result = await applyWebhookOutcome(
-        store,
-        this.connectionOf(connection, await registry.secretsOf(connectionId)),
-        { kind: 'events', events: delivery.events as ChangeEvent[], providerEventType: delivery.providerEventType },
-        { connectionId, now: this.now },
-      );
-      await registry.markApplied(deliveryId, this.now());
-      this.finished('apply', connectionId, 'completed', result);
-      return { outcome: 'completed', changes: result.applied.length };
+      for (;;) {
+        if (signal?.aborted) throw signal.reason;
+        const step = await applier.step();
+        if (!step) break;
+        if (step.outcome === 'abandoned') throw signal?.reason ?? new Error(SHUTDOWN_REASON);
+        if (step.outcome === 'applied') {
+          changes += step.events.length;
+          await registry.recordApplied(connectionId, this.now());
+          continue;
+        }
+        const failure = classifyInboxFailure(step.error);
+        const health = await registry.recordFailure(connectionId, { at: this.now(), ...failure });
+        const outcome = health === 'paused' ? 'paused' : 'failed';
+        this.finished('apply', connectionId, outcome, failure.reason);
+        return { outcome: 'failed', changes, reason: failure.reason };
+      }
     } catch (error) {
-      await registry.markDeliveryFailed(deliveryId, classifyFailure(error).reason);
+      if (signal?.aborted) throw await this.giveBack('apply', job, token, connectionId);
       throw await this.failed('apply', job, connectionId, error);
     }
+    const before = new Date(this.now() - KEEP_APPLIED_DELIVERIES_MS).toISOString();
+    await store.transaction((unit) => unit.pruneInbox(connectionId, before));
+    this.finished('apply', connectionId, 'completed', { changes });
+    return { outcome: 'completed', changes };
+  }
+
+  /**
+   * An aborted job (shutdown deadline) goes back to waiting with its attempts untouched, and no failure is recorded
+   * on the connection: nothing went wrong with it. `WaitingError` tells BullMQ the job was moved on purpose.
+   * (docs/fleet.md, "Deployment".)
+   */
+  private async giveBack(queue: 'sync' | 'apply', job: Job, token: string | undefined, connectionId: string) {
+    // If Redis refuses the move (its lock lost, Redis gone), the job stays active until its lock expires and the
+    // stalled-job check hands it on: the same end, later.
+    await job.moveToWait(token).catch(() => {});
+    this.finished(queue, connectionId, 'returned', SHUTDOWN_REASON);
+    return new WaitingError();
   }
 
   /** Record the failure; a paused connection or a refused credential is never retried (no more requests). */

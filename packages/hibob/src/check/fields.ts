@@ -1,6 +1,6 @@
 import type { CapabilityName, DiagnosticCheck } from '@hrkit/core';
 import { categoryPermission } from '../errors.js';
-import type { EmploymentTypeMapping } from '../mapping/employment-type-mapping.js';
+import type { HiBobEmploymentTypes } from '../mapping/employment-type.js';
 import {
   type CatalogField,
   FINANCIAL_CATEGORIES,
@@ -10,7 +10,7 @@ import {
 import { labelKey } from '../mapping/normalize.js';
 import { readField } from '../mapping/read-field.js';
 import type { HiBobClient } from '../client.js';
-import type { Session } from '../session.js';
+import type { Session } from '../readers/session.js';
 
 /**
  * The rows of check()'s field probe: one per field category the mapping reads (HiBob leaves out, without an error,
@@ -19,7 +19,7 @@ import type { Session } from '../session.js';
  */
 export interface FieldProbeDependencies {
   client: HiBobClient;
-  mapping: EmploymentTypeMapping;
+  employmentTypes: HiBobEmploymentTypes;
   employmentTypeField: string;
   /** Fields of a full employee read, as the employee reader would request them. */
   fieldsFor: (session: Session) => CatalogField[];
@@ -126,7 +126,7 @@ export async function fieldRows(
   return { checks, returned };
 }
 
-/** The customer's employment-type field: present, a list, with exactly the items the mapping expects. */
+/** The customer's employment-type field: present, a list, with exactly the items the rules name. */
 export function employmentTypeRow(
   deps: FieldProbeDependencies,
   session: Session,
@@ -134,7 +134,7 @@ export function employmentTypeRow(
 ): DiagnosticCheck {
   const wanted = deps.employmentTypeField;
   const field = session.employmentTypeField;
-  const expected = deps.mapping.expectedLabels;
+  const expected = deps.employmentTypes.customerCategories.labels;
   const title = `Custom employment-type field "${wanted}"`;
   const createFix: Fix = {
     permission: null,
@@ -181,7 +181,7 @@ export function employmentTypeRow(
   const labels = [...(session.lists.list(field.listId)?.values() ?? [])];
   const keys = new Set(labels.map(labelKey));
   const missing = expected.filter((label) => !keys.has(labelKey(label)));
-  const extra = labels.filter((label) => deps.mapping.fromCustomerCategory(label) === null);
+  const extra = labels.filter((label) => deps.employmentTypes.customerCategories.ruleFor(label) === null);
   const where = `"${field.name}" (${field.id}, category "${field.categoryName}", list "${field.listId}")`;
   if (missing.length === 0 && extra.length === 0)
     return entry(
@@ -208,7 +208,7 @@ export function employmentTypeRow(
       steps: [
         ...(missing.length ? [`Add the items ${missing.join(', ')} to the list of "${field.name}"`] : []),
         ...(extra.length
-          ? [`Map the extra items with hibob({ employmentTypeMapping }) or remove them in Bob: ${extra.join(', ')}`]
+          ? [`Map the extra items with hibob({ employmentTypes }) or remove them in Bob: ${extra.join(', ')}`]
           : []),
       ],
     },

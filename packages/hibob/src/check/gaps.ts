@@ -5,7 +5,7 @@ import { asIsoDate, asNumber, asText, isRecord } from '../mapping/normalize.js';
 import { readField } from '../mapping/read-field.js';
 import type { RawTimeOffRequest } from '../raw/time-off.js';
 import { employeeIdOf } from '../readers/employees.js';
-import type { Session } from '../session.js';
+import type { Session } from '../readers/session.js';
 
 /**
  * The probes of `check()` that find what HiBob hides without an error: people outside the audience, past rows of a

@@ -1,17 +1,22 @@
 import type { MappedCustomField } from './custom-field-map.js';
-import type { EmploymentTypeMapping } from './employment-type-mapping.js';
+import type { HiBobEmploymentTypes } from './employment-type.js';
 import type { GroupField } from './groups.js';
 import type { CatalogField, FieldCatalog, FieldRole } from './field-catalog.js';
 import type { ListDirectory } from './lists.js';
 import { readField, readHumanReadable } from './read-field.js';
 
-export const PROVIDER = 'hibob';
+/**
+ * The provider key, declared once in config.ts. Kept under this name only for mapping/time-off.ts (being reworked
+ * in parallel); the other mapping files import HIBOB from config.ts.
+ */
+export { HIBOB as PROVIDER } from '../config.js';
 
 /** Everything a mapping function needs besides the payload: all per-connection, all read-only. */
 export interface MappingContext {
   catalog: FieldCatalog;
   lists: ListDirectory;
-  employmentTypeMapping: EmploymentTypeMapping;
+  /** The customer field's and the payroll labels' rules (core EmploymentTypeRules). */
+  employmentTypes: HiBobEmploymentTypes;
   /** The customer's employment-type field, when the tenant has it. */
   employmentTypeField: CatalogField | undefined;
   includeSensitive: boolean;

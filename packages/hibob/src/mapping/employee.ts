@@ -8,7 +8,8 @@ import {
   InvalidProviderDataError,
   type PhoneNumber,
 } from '@hrkit/core';
-import { type MappingContext, PROVIDER, type ResolvedValue } from './context.js';
+import { HIBOB } from '../config.js';
+import { type MappingContext, type ResolvedValue } from './context.js';
 import { mapBankAccounts } from './bank-account.js';
 import { mapCustomFieldMap } from './custom-field-map.js';
 import { mapEmploymentStatus } from './employment-status.js';
@@ -28,7 +29,7 @@ function isPresent(value: unknown): boolean {
 
 /** An EmployeeRef from an id, with the display name when known. */
 export function employeeRef(remoteId: string, displayName: string | null = null): EmployeeRef {
-  return { id: hrkitId(PROVIDER, remoteId), remoteId, displayName };
+  return { id: hrkitId(HIBOB, remoteId), remoteId, displayName };
 }
 
 /** `work.reportsTo` is an employee object; `work.manager` an id whose humanReadable is the name. */
@@ -101,7 +102,7 @@ function mapEmployeeWith(
   const remoteId = asText(value('id')) ?? asText(raw.id);
   if (!remoteId)
     throw new InvalidProviderDataError('hibob returned an employee without an id (root.id)', {
-      provider: PROVIDER,
+      provider: HIBOB,
       path: 'id',
     });
 
@@ -121,8 +122,8 @@ function mapEmployeeWith(
   };
 
   const employee: Employee = {
-    id: hrkitId(PROVIDER, remoteId),
-    provider: PROVIDER,
+    id: hrkitId(HIBOB, remoteId),
+    provider: HIBOB,
     remoteId,
     employeeNumber: asText(value('employeeNumber')),
     name: {
@@ -160,7 +161,7 @@ function mapEmployeeWith(
         payrollType: source(role('payrollType')),
         payrollContract: source(role('payrollContract')),
       },
-      access.employmentTypeMapping,
+      access.employmentTypes,
     ),
     weeklyHours: asNumber(value('weeklyHours')),
     personal: personal(role, context),

@@ -1,5 +1,5 @@
 import { type MappingContext, type ResolvedValue, resolveField, resolveRole } from './context.js';
-import type { EmploymentTypeClassification, EmploymentTypeMapping } from './employment-type-mapping.js';
+import type { HiBobEmploymentTypes } from './employment-type.js';
 import type { CatalogField, FieldRole } from './field-catalog.js';
 import type { ListLabels } from './lists.js';
 import { isRecord } from './normalize.js';
@@ -14,7 +14,7 @@ export interface FieldAccess {
   begin?(): void;
   role(raw: Record<string, unknown>, name: FieldRole): ResolvedValue | null;
   field(raw: Record<string, unknown>, field: CatalogField): ResolvedValue;
-  employmentTypeMapping: EmploymentTypeMapping;
+  employmentTypes: HiBobEmploymentTypes;
 }
 
 /** The plain reads: every field located and resolved from scratch on every read. */
@@ -22,7 +22,7 @@ export function plainAccess(context: MappingContext): FieldAccess {
   return {
     role: (raw, name) => resolveRole(raw, name, context),
     field: (raw, field) => resolveField(raw, field, context),
-    employmentTypeMapping: context.employmentTypeMapping,
+    employmentTypes: context.employmentTypes,
   };
 }
 
@@ -30,8 +30,7 @@ const compiledByContext = new WeakMap<MappingContext, FieldAccess>();
 
 /**
  * The reads compiled once per mapping context: each field's reader has its property path, slash key and list fixed
- * up front, role lookups go through a table built once, and the employment-type mapping's answers are memoised
- * (labels repeat across a company). The context is read-only (docs/architecture.md), so caching on it is safe.
+ * up front and role lookups go through a table built once (the employment-type rules remember their own answers). The context is read-only (docs/architecture.md), so caching on it is safe.
  */
 export function compiledAccess(context: MappingContext): FieldAccess {
   let access = compiledByContext.get(context);
@@ -80,27 +79,8 @@ function compile(context: MappingContext): FieldAccess {
       return resolved;
     },
     field: (raw, field) => readerOf(field)(raw),
-    employmentTypeMapping: memoisedMapping(context.employmentTypeMapping),
-  };
-}
-
-/** The same answers as `mapping`, each label asked once (the answers are plain data, never mutated by the mapping). */
-function memoisedMapping(mapping: EmploymentTypeMapping): EmploymentTypeMapping {
-  const customer = new Map<string, EmploymentTypeClassification | null>();
-  const payroll = new Map<string, EmploymentTypeClassification | null>();
-  const memo =
-    (cache: typeof customer, ask: (label: string) => EmploymentTypeClassification | null) => (label: string) => {
-      let answer = cache.get(label);
-      if (answer === undefined) {
-        answer = ask(label);
-        cache.set(label, answer);
-      }
-      return answer;
-    };
-  return {
-    expectedLabels: mapping.expectedLabels,
-    fromCustomerCategory: memo(customer, (label) => mapping.fromCustomerCategory(label)),
-    fromPayroll: memo(payroll, (label) => mapping.fromPayroll(label)),
+    // EmploymentTypeRules.ruleFor remembers its answers by label itself (docs/performance.md).
+    employmentTypes: context.employmentTypes,
   };
 }
 

@@ -15,7 +15,7 @@ const COLUMN_TABLES: Readonly<Record<string, string>> = { work: 'work', 'payroll
 export function customerCategoryOnRow(
   table: string,
   cells: Record<string, unknown>,
-  context: Pick<MappingContext, 'employmentTypeField' | 'employmentTypeMapping' | 'lists'>,
+  context: Pick<MappingContext, 'employmentTypeField' | 'employmentTypes' | 'lists'>,
 ): EmploymentType | null {
   const field = context.employmentTypeField;
   const match = field ? /^(work|payroll\.employment)\.customColumns\.(.+)$/.exec(field.id) : null;
@@ -30,6 +30,6 @@ export function customerCategoryOnRow(
       payrollType: null,
       payrollContract: null,
     },
-    context.employmentTypeMapping,
+    context.employmentTypes,
   );
 }

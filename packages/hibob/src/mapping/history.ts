@@ -1,6 +1,7 @@
 import { type EmploymentHistoryEntry, employmentHistoryEntry } from '@hrkit/core';
 import type { RawTableRow } from '../raw/tables.js';
-import { PROVIDER, sourceScalar, type MappingContext } from './context.js';
+import { HIBOB } from '../config.js';
+import { sourceScalar, type MappingContext } from './context.js';
 import { employeeRef } from './employee.js';
 import { lifecycleToStatus } from './employment-status.js';
 import { mapEmploymentType } from './employment-type.js';
@@ -38,7 +39,7 @@ export function mapHistoryRow(
   table: HistoryTable,
   employeeId: string,
   row: RawTableRow,
-  context: Pick<MappingContext, 'catalog' | 'lists' | 'employmentTypeMapping' | 'includeRaw'> &
+  context: Pick<MappingContext, 'catalog' | 'lists' | 'employmentTypes' | 'includeRaw'> &
     Partial<Pick<MappingContext, 'employmentTypeField'>>,
 ): EmploymentHistoryEntry | null {
   const effectiveDate = asIsoDate(row.effectiveDate);
@@ -47,7 +48,7 @@ export function mapHistoryRow(
   const rowId = asText(row.id) ?? `${employeeId}:${effectiveDate}`;
   const remoteId = `${table}:${rowId}`;
   const entry = employmentHistoryEntry(
-    { provider: PROVIDER, remoteId, employee: employeeRef(employeeId), table, kind: KIND[table], effectiveDate },
+    { provider: HIBOB, remoteId, employee: employeeRef(employeeId), table, kind: KIND[table], effectiveDate },
     {
       endDate: asIsoDate(row.endEffectiveDate),
       isCurrent: row.isCurrent ?? null,
@@ -100,7 +101,7 @@ export function mapHistoryRow(
           'employmentstatus',
         ),
       },
-      context.employmentTypeMapping,
+      context.employmentTypes,
     );
     entry.weeklyHours = asNumber(cells.weeklyHours);
   }

@@ -8,15 +8,15 @@ import {
 } from '@hrkit/core';
 import type { HiBobClient } from '../client.js';
 import { mapEmployee } from '../mapping/employee.js';
-import type { EmploymentTypeMapping } from '../mapping/employment-type-mapping.js';
+import type { HiBobEmploymentTypes } from '../mapping/employment-type.js';
 import type { MappingContext } from '../mapping/context.js';
 import { type CatalogField, MAX_FIELDS_PER_REQUEST } from '../mapping/field-catalog.js';
 import { isRecord } from '../mapping/normalize.js';
 import { readField } from '../mapping/read-field.js';
 import type { ResolvedHiBobOptions } from '../options.js';
-import { checkEmployeeReadOptions } from '../read-options.js';
+import { checkEmployeeReadOptions } from './read-options.js';
 import type { RawEmployee } from '../raw/people.js';
-import { mappingContext, type Session, type SessionCache } from '../session.js';
+import { mappingContext, type Session, type SessionCache } from './session.js';
 import type { HistoryReader } from './history.js';
 import { readRecordId } from '@hrkit/core';
 
@@ -67,7 +67,7 @@ export class EmployeeReader {
     private readonly session: SessionCache,
     private readonly history: HistoryReader,
     private readonly options: ResolvedHiBobOptions,
-    private readonly mapping: () => EmploymentTypeMapping,
+    private readonly employmentTypes: () => HiBobEmploymentTypes,
     private readonly logger: Logger,
   ) {}
 
@@ -113,7 +113,7 @@ export class EmployeeReader {
     const includeHistory = options.includeHistory ?? defaults.includeHistory;
     const includeRaw = options.includeRaw ?? defaults.includeRaw;
     const session = await this.session.get(options.signal);
-    const context = mappingContext(session, this.mapping(), {
+    const context = mappingContext(session, this.employmentTypes(), {
       includeSensitive,
       includeRaw,
       includeFinancial: options.includeFinancial === true,
@@ -145,7 +145,7 @@ export class EmployeeReader {
     const includeHistory = options.includeHistory ?? defaults.includeHistory;
     const includeRaw = options.includeRaw ?? defaults.includeRaw;
     const session = await this.session.get(options.signal);
-    const context = mappingContext(session, this.mapping(), {
+    const context = mappingContext(session, this.employmentTypes(), {
       includeSensitive,
       includeRaw,
       includeFinancial: options.includeFinancial === true,

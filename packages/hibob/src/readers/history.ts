@@ -8,16 +8,16 @@ import {
 } from '@hrkit/core';
 import type { BulkTable, HiBobClient } from '../client.js';
 import type { MappingContext } from '../mapping/context.js';
-import type { EmploymentTypeMapping } from '../mapping/employment-type-mapping.js';
+import type { HiBobEmploymentTypes } from '../mapping/employment-type.js';
 import { HISTORY_TABLES, mapHistoryRow } from '../mapping/history.js';
 import type { RawTableRow } from '../raw/tables.js';
-import { checkIdListOptions } from '../read-options.js';
-import { mappingContext, type SessionCache } from '../session.js';
+import { checkIdListOptions } from './read-options.js';
+import { mappingContext, type SessionCache } from './session.js';
 
 /** HiBob's cap on employee ids per bulk call. */
 export const BULK_IDS_PER_CALL = 200;
 
-type HistoryContext = Pick<MappingContext, 'catalog' | 'lists' | 'employmentTypeMapping' | 'includeRaw'>;
+type HistoryContext = Pick<MappingContext, 'catalog' | 'lists' | 'employmentTypes' | 'includeRaw'>;
 
 function byDate(a: EmploymentHistoryEntry, b: EmploymentHistoryEntry): number {
   return a.table === b.table ? a.effectiveDate.localeCompare(b.effectiveDate) : a.table.localeCompare(b.table);
@@ -107,7 +107,7 @@ export class HistoryReader {
 export interface EmploymentHistoryReads {
   history: HistoryReader;
   session: SessionCache;
-  employmentTypeMapping: EmploymentTypeMapping;
+  employmentTypes: HiBobEmploymentTypes;
   /** Every readable employee id (leavers included when `includeInactive`). */
   employeeIds(includeInactive: boolean, signal?: AbortSignal): Promise<string[]>;
 }
@@ -119,7 +119,7 @@ export async function* listEmploymentHistory(
 ): AsyncGenerator<EmploymentHistoryEntry> {
   checkIdListOptions(options);
   const session = await reads.session.get(options.signal);
-  const context = mappingContext(session, reads.employmentTypeMapping, {
+  const context = mappingContext(session, reads.employmentTypes, {
     includeSensitive: false,
     includeRaw: options.includeRaw ?? false,
   });

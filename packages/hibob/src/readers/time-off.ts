@@ -19,7 +19,7 @@ import type { HiBobClient } from '../client.js';
 import { mapAbsence, mapBalance, mapPolicy, mapTimeOffRequest, timeOffUnit } from '../mapping/time-off.js';
 import { asIsoDateTime } from '../mapping/normalize.js';
 import type { RawPolicyType, RawTimeOffRequest } from '../raw/time-off.js';
-import { checkIdListOptions } from '../read-options.js';
+import { checkIdListOptions } from './read-options.js';
 import { issueValue, readRecordId, reportDataIssue } from '@hrkit/core';
 import { HIBOB } from '../config.js';
 

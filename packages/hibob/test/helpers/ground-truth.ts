@@ -1,5 +1,5 @@
 import type { WorkerKind } from '@hrkit/core';
-import { defaultEmploymentTypeMapping } from '../../src/index.js';
+import { DEFAULT_HIBOB_EMPLOYMENT_TYPES } from '../../src/index.js';
 import { EMPLOYMENT_TYPE_FIELD_ID, EMPLOYMENT_TYPE_ITEMS, type HiBobSandbox } from '../../src/sandbox/index.js';
 
 const KIND: Record<string, WorkerKind> = { Contractor: 'contractor', 'Direct Employee': 'employee', EOR: 'eor_worker' };
@@ -11,5 +11,8 @@ export function expectedEmploymentType(box: HiBobSandbox, remoteId: string) {
   const item = stored.custom[EMPLOYMENT_TYPE_FIELD_ID] as string | undefined;
   if (item) return { label: LABEL_OF.get(item)!, kind: KIND[LABEL_OF.get(item)!]! };
   const payroll = stored.payrollType ? box.state.listItemName('payrollEmploymentType', stored.payrollType) : null;
-  return { label: null, kind: (payroll && defaultEmploymentTypeMapping.fromPayroll(payroll)?.workerKind) || 'unknown' };
+  return {
+    label: null,
+    kind: (payroll && DEFAULT_HIBOB_EMPLOYMENT_TYPES.payroll.ruleFor(payroll)?.workerKind) || 'unknown',
+  };
 }

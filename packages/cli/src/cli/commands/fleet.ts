@@ -52,6 +52,11 @@ async function withRegistry<T>(
 
 const UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
+/** `--shutdown-deadline`: a duration, `0` to abort at once. */
+function shutdownDeadline(value: string): number {
+  return value === '0' ? 0 : parseDuration(value, '--shutdown-deadline')!;
+}
+
 /** `90s`, `15m`, `24h`, `2d`, `500ms`. */
 export function parseDuration(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -158,17 +163,15 @@ export function registerFleet(program: Command, context: () => CommandContext): 
     .option('--format <format>', 'text | json', 'text')
     .action(async (id: string, flags: FleetFlags & { format: string }) => {
       const ctx = context();
-      const [connection, pending] = await withRegistry(
-        ctx,
-        flags,
-        async (registry) =>
-          [
-            await registry.get(id),
-            (await registry.pendingDeliveries()).filter((delivery) => delivery.connectionId === id).length,
-          ] as const,
-      );
+      const { storeFromUrl, MAX_DELIVERY_ATTEMPTS } = await fleetModule();
+      const connection = await withRegistry(ctx, flags, (registry) => registry.get(id));
+      // The deliveries wait in the store's inbox (docs/fleet.md, "The inbox").
+      const store = await storeFromUrl((await configOf(ctx, flags)).store)();
+      const inbox = await store.inboxDepth(id).finally(() => store.close());
       if (flags.format === 'json') {
-        ctx.io.stdout.write(`${JSON.stringify({ ...connection, pendingDeliveries: pending }, null, 2)}\n`);
+        ctx.io.stdout.write(
+          `${JSON.stringify({ ...connection, pendingDeliveries: inbox.pending, deadDeliveries: inbox.dead }, null, 2)}\n`,
+        );
         return;
       }
       const now = Date.now();
@@ -185,7 +188,8 @@ export function registerFleet(program: Command, context: () => CommandContext): 
               ? `SILENT — ${connection.webhook.silentReason}; polled every ${minutes(connection.schedule.silentEveryMs)}`
               : 'receiving'
         }`,
-        `last delivery: ${age(connection.lastDeliveryAt, now)} (applied ${age(connection.lastAppliedDeliveryAt, now)}), ${pending} pending`,
+        `last delivery: ${age(connection.lastDeliveryAt, now)} (applied ${age(connection.lastAppliedDeliveryAt, now)}), ${inbox.pending} pending` +
+          `${inbox.dead > 0 ? `, ${inbox.dead} dead (not applied after ${MAX_DELIVERY_ATTEMPTS} attempts)` : ''}`,
         `schedule:      incremental every ${minutes(connection.schedule.incrementalEveryMs)}, full every ${minutes(connection.schedule.fullEveryMs)}`,
         `sealed under:  key ${connection.keyId}`,
       ];
@@ -250,6 +254,11 @@ export function registerFleet(program: Command, context: () => CommandContext): 
     .option('--lock-duration <duration>', 'a killed worker’s job is handed to another after about this', '30s')
     .option('--stalled-interval <duration>', 'how often jobs of killed workers are looked for', '30s')
     .option('--metrics-port <port>', 'serve this worker’s GET /metrics (job outcomes, rate-budget use) on 127.0.0.1')
+    .option(
+      '--shutdown-deadline <duration>',
+      'on SIGTERM/SIGINT, how long jobs in hand may run before they are aborted and go back to the queue',
+      '25s',
+    )
     .action(
       async (
         flags: FleetFlags & {
@@ -258,6 +267,7 @@ export function registerFleet(program: Command, context: () => CommandContext): 
           lockDuration: string;
           stalledInterval: string;
           metricsPort?: string;
+          shutdownDeadline: string;
         },
       ) => {
         const ctx = context();
@@ -268,6 +278,7 @@ export function registerFleet(program: Command, context: () => CommandContext): 
           throw new CliError('--concurrency must be a whole number >= 1');
         const schedulerEveryMs =
           flags.schedulerEvery === '0' ? 0 : parseDuration(flags.schedulerEvery, '--scheduler-every')!;
+        const deadlineMs = shutdownDeadline(flags.shutdownDeadline);
         const running = await runWorker(config, {
           concurrency,
           schedulerEveryMs,
@@ -284,9 +295,14 @@ export function registerFleet(program: Command, context: () => CommandContext): 
             `${metricsServer ? `, metrics ${metricsServer.url}/metrics` : ''})\n`,
         );
         await ctx.io.interrupted();
-        ctx.io.stderr.write('stopping: finishing the jobs in hand\n');
+        ctx.io.stderr.write(`stopping: finishing the jobs in hand (at most ${flags.shutdownDeadline})\n`);
         await metricsServer?.close();
-        await running.stop();
+        const stopped = await running.stop({ deadlineMs });
+        ctx.io.stderr.write(
+          stopped === 'finished'
+            ? 'stopped: every job in hand finished\n'
+            : 'stopped: the deadline passed; the jobs still running were aborted and went back to the queue\n',
+        );
       },
     );
 
@@ -299,15 +315,24 @@ export function registerFleet(program: Command, context: () => CommandContext): 
   )
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port (0 = any free port)', '8787')
-    .action(async (flags: FleetFlags & { host: string; port: string }) => {
+    .option('--shutdown-deadline <duration>', 'on SIGTERM/SIGINT, how long requests in flight may take', '10s')
+    .action(async (flags: FleetFlags & { host: string; port: string; shutdownDeadline: string }) => {
       const ctx = context();
       const { runServe } = await fleetModule();
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliError('--port must be 0-65535');
+      const deadlineMs = shutdownDeadline(flags.shutdownDeadline);
       const running = await runServe(await configOf(ctx, flags), { host: flags.host, port });
       ctx.io.stdout.write(`hrkit serve listening on ${running.ingress.url}\n`);
       await ctx.io.interrupted();
-      ctx.io.stderr.write('stopping: no new deliveries, finishing those in flight\n');
-      await running.stop();
+      ctx.io.stderr.write(
+        `stopping: no new deliveries, finishing those in flight (at most ${flags.shutdownDeadline})\n`,
+      );
+      const stopped = await running.stop({ deadlineMs });
+      ctx.io.stderr.write(
+        stopped === 'finished'
+          ? 'stopped: every request in flight finished\n'
+          : 'stopped: the deadline passed; connections still open were closed (unacknowledged deliveries are sent again)\n',
+      );
     });
 }

@@ -1,12 +1,12 @@
 import { AuthenticationError, HrKitError, type Logger, NotFoundError } from '@hrkit/core';
-import type { HiBobClient } from './client.js';
-import type { MappedCustomField } from './mapping/custom-field-map.js';
-import type { EmploymentTypeMapping } from './mapping/employment-type-mapping.js';
-import { FINANCIAL_CATEGORIES, NEVER_READ_CATEGORIES, SENSITIVE_CATEGORIES } from './mapping/field-catalog.js';
-import { GROUP_FIELD_NAMES, type GroupField } from './mapping/groups.js';
-import { type CatalogField, FieldCatalog } from './mapping/field-catalog.js';
-import { ListDirectory, type ListLabels, listLabels, listParents } from './mapping/lists.js';
-import type { MappingContext } from './mapping/context.js';
+import type { HiBobClient } from '../client.js';
+import type { MappedCustomField } from '../mapping/custom-field-map.js';
+import type { HiBobEmploymentTypes } from '../mapping/employment-type.js';
+import { FINANCIAL_CATEGORIES, NEVER_READ_CATEGORIES, SENSITIVE_CATEGORIES } from '../mapping/field-catalog.js';
+import { GROUP_FIELD_NAMES, type GroupField } from '../mapping/groups.js';
+import { type CatalogField, FieldCatalog } from '../mapping/field-catalog.js';
+import { ListDirectory, type ListLabels, listLabels, listParents } from '../mapping/lists.js';
+import type { MappingContext } from '../mapping/context.js';
 
 /** Lists the history tables need even when no requested field points at them. */
 const TABLE_LISTS = [
@@ -112,7 +112,7 @@ export class SessionCache {
 
 export function mappingContext(
   session: Session,
-  mapping: EmploymentTypeMapping,
+  employmentTypes: HiBobEmploymentTypes,
   options: {
     includeSensitive: boolean;
     includeRaw: boolean;
@@ -133,7 +133,7 @@ export function mappingContext(
     catalog: session.catalog,
     lists: session.lists,
     employmentTypeField: session.employmentTypeField,
-    employmentTypeMapping: mapping,
+    employmentTypes,
     includeSensitive: options.includeSensitive,
     includeRaw: options.includeRaw,
     includeFinancial,

@@ -1,6 +1,6 @@
 import { parseConfig } from '@hrkit/core';
 import { z } from 'zod';
-import { HIBOB } from './config.js';
+import { HIBOB } from '../config.js';
 
 const flag = z.boolean().optional();
 const ids = z.array(z.string().min(1)).optional();
