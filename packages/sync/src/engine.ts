@@ -13,6 +13,7 @@ import { type ApplyContext, applyRecord, markDeleted, markEmployeeDeleted, type 
 import { arrayBatches, mapWithConcurrency, startWithConcurrency } from './batches.js';
 import { type ChangeCounts, countEvent, emptyCounts } from './counts.js';
 import { syncBalancesAndPay } from './balances-and-pay.js';
+import { feedCancellation } from './confirmation.js';
 import { comparable, stableStringify } from './fingerprint.js';
 import { readAheadBatches } from './read-ahead.js';
 import type { ConnectionState, SyncStore, SyncUnitOfWork } from './store.js';
@@ -331,7 +332,13 @@ export class SyncEngine {
       const latest = await this.latestPerRequest(context, listing, feed);
       // Confirmation reads run in the background while the batches they are done for are applied: the provider's
       // waits and our writes overlap, in the same order and with the same outcome as confirming all first.
-      const confirming = await this.confirmCancellations(context, latest);
+      // Which requests the feed reports a change for since the last sync: on an incremental read, all of them; on a
+      // full re-read, those in the feed since the cursor (read only if a declined request might be left unread).
+      const recentlyChanged = () =>
+        full && cursor && Date.parse(cursor) >= windowStartMs
+          ? this.changedSince(context, rewind(cursor, options.cursorOverlapMs, windowStartMs))
+          : Promise.resolve(null);
+      const confirming = await this.confirmCancellations(context, latest, recentlyChanged);
       try {
         for (let start = 0; start < latest.length; start += options.batchSize) {
           const batch = await Promise.all(
@@ -414,23 +421,36 @@ export class SyncEngine {
   /**
    * A feed can be less precise than the record's own read: HiBob's says `Canceled` for a declined request too, while
    * the request (what a webhook fetches) says `declined`. A feed record that says `cancelled` is therefore confirmed
-   * by reading the request — unless the store already holds it as cancelled — so the sync path and the webhook path
-   * describe it the same way. Cost: one read per new cancellation or decline, and per declined request on re-reads.
+   * by reading the request, so the sync path and the webhook path describe it the same way — unless the read could
+   * only repeat what the store holds (`feedCancellation`): stored as cancelled, or stored as declined with the feed's
+   * record otherwise identical and no feed change for it since the last sync (`recentlyChanged`: null means every
+   * record counts as changed). Cost: one read per new cancellation or decline (docs/sync.md › Time off).
    * The reads start at once, FETCH_CONCURRENCY at a time, and the caller awaits them batch by batch (`get(index)`:
    * the confirmed record, or undefined when the feed's stands), so it can apply earlier batches meanwhile.
    */
   private async confirmCancellations(
     context: RunContext,
     records: TimeOffRequest[],
+    recentlyChanged: () => Promise<ReadonlySet<string> | null>,
   ): Promise<{ get: (index: number) => Promise<TimeOffRequest> | undefined; stop: () => void }> {
     const { connection } = context;
     if (!connection.supports('timeOff.request')) return { get: () => undefined, stop: () => {} };
     const doubtful: number[] = [];
+    const unchangedDeclines = new Map<number, TimeOffRequest>();
     for (const [index, record] of records.entries()) {
       if (record.status.value !== 'cancelled') continue;
       const stored = await this.store.getRecord(context.connectionId, 'time_off_request', record.id);
-      const storedStatus = stored && !stored.deleted ? (stored.data as TimeOffRequest).status.value : null;
-      if (storedStatus !== 'cancelled') doubtful.push(index);
+      const verdict = feedCancellation(record, stored);
+      if (verdict.kind === 'confirm') doubtful.push(index);
+      else if (verdict.kind === 'declined-unchanged') unchangedDeclines.set(index, verdict.record);
+    }
+    const resolved = new Map<number, Promise<TimeOffRequest>>();
+    if (unchangedDeclines.size > 0) {
+      const recent = await recentlyChanged();
+      for (const [index, asStored] of unchangedDeclines)
+        if (recent && !recent.has(asStored.id)) resolved.set(index, Promise.resolve(asStored));
+        else doubtful.push(index);
+      doubtful.sort((a, b) => a - b);
     }
     const confirming = startWithConcurrency(doubtful, FETCH_CONCURRENCY, async (index) => {
       const record = records[index]!;
@@ -444,10 +464,33 @@ export class SyncEngine {
         throw error;
       }
     });
-    // Only the doubtful records get a promise (the read of the request); the others stand as the feed gave them.
-    const byIndex = new Map<number, Promise<TimeOffRequest>>();
-    for (const [position, index] of doubtful.entries()) byIndex.set(index, confirming.results[position]!);
-    return { get: (index) => byIndex.get(index), stop: confirming.stop };
+    // Only the doubtful records get a read; unchanged declines keep the stored record; the others stand as given.
+    for (const [position, index] of doubtful.entries()) resolved.set(index, confirming.results[position]!);
+    return { get: (index) => resolved.get(index), stop: confirming.stop };
+  }
+
+  /**
+   * The ids of the time-off requests the feed reports a change for since `since` (one read of the feed's recent part),
+   * or null — every record counts as changed — when that read fails: skipping a confirmation is only ever an
+   * optimisation, never a guess.
+   */
+  private async changedSince(context: RunContext, since: string): Promise<ReadonlySet<string> | null> {
+    const ids = new Set<string>();
+    try {
+      for await (const record of context.connection.timeOff.requestChanges({
+        since,
+        until: context.now,
+        includePending: true,
+        signal: context.options.signal,
+        // Issues in this part of the feed are reported by the full read, which covers it.
+        onDataIssue: () => {},
+      }))
+        ids.add(record.id);
+    } catch (error) {
+      if (error instanceof HrKitError) return null;
+      throw error;
+    }
+    return ids;
   }
 
   /**

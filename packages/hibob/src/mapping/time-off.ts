@@ -3,6 +3,7 @@ import {
   type DayPortion,
   hrkitId,
   InvalidProviderDataError,
+  readRecordId,
   type TimeOffBalance,
   type TimeOffPolicy,
   type TimeOffRequest,
@@ -15,60 +16,107 @@ import { PROVIDER } from './context.js';
 import { employeeRef } from './employee.js';
 import { asIsoDate, asIsoDateTime, asNumber, asText, isRecord, labelKey } from './normalize.js';
 
+/** Policy name patterns, first match wins (on `labelKey` of the name). */
+const POLICY_TYPE_RULES: readonly (readonly [RegExp, TimeOffTypeValue])[] = [
+  [/sick|illness/, 'sick'],
+  [/parent|maternity|paternity|adoption/, 'parental'],
+  [/bereave|compassion/, 'bereavement'],
+  [/jury/, 'jury_duty'],
+  [/volunteer/, 'volunteer'],
+  [/unpaid/, 'unpaid'],
+  [/lieu|toil/, 'in_lieu'],
+  [/training|study/, 'training'],
+  [/sabbatical/, 'sabbatical'],
+  [/publicholiday|bankholiday/, 'holiday'],
+  [/holiday|vacation|annual|pto|paidtimeoff/, 'vacation'],
+  [/personal/, 'personal'],
+  [/remote|workfrom|businesstrip|travel/, 'work_time'],
+];
+
+/**
+ * Answers by policy name: a company has a handful of policy types and a feed thousands of requests, so each name is
+ * classified once (bounded, so odd data cannot grow it; docs/performance.md › Listing, time-off memory and
+ * confirmations).
+ */
+const policyTypeByName = new Map<string, TimeOffTypeValue>();
+
 /** HiBob policy type name → hrkit type. HiBob's "Holiday" is annual leave, not a public holiday. */
 export function policyTypeToType(name: string | null, activity?: string | null): TimeOffTypeValue {
   if (activity && labelKey(activity) === 'worktime') return 'work_time';
-  const key = labelKey(name ?? '');
-  const rules: [RegExp, TimeOffTypeValue][] = [
-    [/sick|illness/, 'sick'],
-    [/parent|maternity|paternity|adoption/, 'parental'],
-    [/bereave|compassion/, 'bereavement'],
-    [/jury/, 'jury_duty'],
-    [/volunteer/, 'volunteer'],
-    [/unpaid/, 'unpaid'],
-    [/lieu|toil/, 'in_lieu'],
-    [/training|study/, 'training'],
-    [/sabbatical/, 'sabbatical'],
-    [/publicholiday|bankholiday/, 'holiday'],
-    [/holiday|vacation|annual|pto|paidtimeoff/, 'vacation'],
-    [/personal/, 'personal'],
-    [/remote|workfrom|businesstrip|travel/, 'work_time'],
-  ];
-  return rules.find(([pattern]) => pattern.test(key))?.[1] ?? 'other';
+  const text = name ?? '';
+  const known = policyTypeByName.get(text);
+  if (known) return known;
+  const key = labelKey(text);
+  const type = POLICY_TYPE_RULES.find(([pattern]) => pattern.test(key))?.[1] ?? 'other';
+  if (policyTypeByName.size < 1_000) policyTypeByName.set(text, type);
+  return type;
+}
+
+/**
+ * A pure reading of a short HiBob label, remembered by the label: statuses, portions and units repeat across thousands
+ * of requests, and each reading costs a `labelKey` (lower-casing plus a regex) — bounded, so odd data cannot grow it
+ * (docs/performance.md › Listing, time-off memory and confirmations).
+ */
+function byLabel<T>(read: (key: string) => T): (value: string | null | undefined) => T {
+  const known = new Map<string, T>();
+  return (value) => {
+    const text = value ?? '';
+    let answer = known.get(text);
+    if (answer === undefined) {
+      answer = read(labelKey(text));
+      if (known.size < 1_000) known.set(text, answer);
+    }
+    return answer;
+  };
 }
 
 /** Statuses compared without case: HiBob writes `Approved`, `approved`, `canceled`; webhooks say `cancelled`. */
-export function timeOffStatus(value: string | null | undefined): TimeOffStatusValue {
-  const key = labelKey(value ?? '');
+export const timeOffStatus = byLabel((key): TimeOffStatusValue => {
   if (key === 'approved') return 'approved';
   if (key === 'pending' || key === 'requested') return 'requested';
   if (key === 'declined' || key === 'rejected' || key === 'denied') return 'declined';
   if (key === 'canceled' || key === 'cancelled') return 'cancelled';
   if (key === 'deleted') return 'deleted';
   return 'other';
-}
+});
 
 /** `all_day`, `allDay`, `morning`, `Afternoon`… → DayPortion; unknown text → null. */
-export function dayPortion(value: string | null | undefined): DayPortion | null {
-  const key = labelKey(value ?? '');
+export const dayPortion = byLabel((key): DayPortion | null => {
   if (key === 'allday' || key === 'fullday') return 'all_day';
   if (key === 'morning' || key === 'am' || key === 'firsthalf') return 'morning';
   if (key === 'afternoon' || key === 'pm' || key === 'secondhalf') return 'afternoon';
   return null;
-}
+});
 
-export function timeOffUnit(value: string | null | undefined): TimeOffUnit | null {
-  const key = labelKey(value ?? '');
+export const timeOffUnit = byLabel((key): TimeOffUnit | null => {
   if (key === 'days' || key === 'day') return 'days';
   if (key === 'hours' || key === 'hour') return 'hours';
   return null;
-}
+});
 
 type RawRequest = RawTimeOffRequest;
 type TimeOffDay = TimeOffRequest['days'][number];
 
-function requestIdOf(raw: RawRequest): string | null {
-  return asText(raw.requestId) ?? asText(raw.id);
+/**
+ * An id the raw schemas kept as sent (docs/performance.md › Listing, time-off memory and confirmations), as text by
+ * core's one rule for ids: a string, or an integer a JS number holds exactly. Absent → null; present but unreadable
+ * (a rounded 19-digit number, a fraction, an empty string) → a typed error naming the field, never a rounded id.
+ */
+export function timeOffIdOf(value: unknown, field: string, recordId: string | null = null): string | null {
+  // A blank string reads as absent, as it always did (the next candidate, or the "without requestId" error).
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
+  const read = readRecordId(value);
+  if ('id' in read) return read.id;
+  throw new InvalidProviderDataError(`hibob returned a time-off ${field} that is not a usable id (${read.reason})`, {
+    provider: PROVIDER,
+    recordId,
+    path: field,
+  });
+}
+
+/** The request's id: `requestId`, else `id` (request details may use either). */
+export function requestIdOf(raw: RawRequest): string | null {
+  return timeOffIdOf(raw.requestId, 'requestId') ?? timeOffIdOf(raw.id, 'id');
 }
 
 function rangeTypeOf(raw: RawRequest): string | null {
@@ -180,7 +228,7 @@ export function mapTimeOffRequest(
   },
 ): TimeOffRequest {
   const remoteId = requestIdOf(raw);
-  const employeeId = asText(raw.employeeId) ?? options.employeeId ?? null;
+  const employeeId = timeOffIdOf(raw.employeeId, 'employeeId', remoteId) ?? options.employeeId ?? null;
   const { start, end } = boundaries(raw);
   if (!remoteId || !employeeId || !start)
     throw new InvalidProviderDataError(
@@ -217,8 +265,8 @@ export function mapTimeOffRequest(
     approver: approver ? employeeRef(approver) : null,
     note: options.includeNote ? (raw.description ?? null) : null,
     editChain: {
-      originalRequestId: asText(raw.originalRequestId),
-      previousRequestId: asText(raw.previousRequestId),
+      originalRequestId: timeOffIdOf(raw.originalRequestId, 'originalRequestId', remoteId),
+      previousRequestId: timeOffIdOf(raw.previousRequestId, 'previousRequestId', remoteId),
     },
     requestedAt: null,
     updatedAt: options.includeChangedAt ? asIsoDateTime(raw.createdOn) : null,
@@ -229,7 +277,9 @@ export function mapTimeOffRequest(
 
 /** A who's-out / out-today entry → Absence. Out-today has no request id or status (it is approved leave). */
 export function mapAbsence(raw: RawTimeOffRequest, options: { includeRaw: boolean; window: string }): Absence | null {
-  const employeeId = asText(raw.employeeId);
+  // Unreadable (absent, or a number that lost precision): the caller reports it with core's reason.
+  const employee = readRecordId(raw.employeeId);
+  const employeeId = 'id' in employee ? employee.id : null;
   const { start, end } = boundaries(raw);
   if (!employeeId || !start) return null;
   const requestId = requestIdOf(raw);
@@ -317,7 +367,7 @@ export function mapBalance(
   const balance: TimeOffBalance = {
     id: `${PROVIDER}:${context.employeeId}:${policyName}:${context.asOf}`,
     provider: PROVIDER,
-    employee: employeeRef(asText(raw.employeeId) ?? context.employeeId),
+    employee: employeeRef(timeOffIdOf(raw.employeeId, 'employeeId') ?? context.employeeId),
     policy: { id: null, name: policyName, typeName: context.policyType },
     unit: context.unit,
     asOf: context.asOf,

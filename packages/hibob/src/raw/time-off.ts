@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { RawId } from './fields.js';
+
+/**
+ * An id as HiBob sent it (a string, or a number for request ids): kept as sent, with no transform, so the schemas
+ * below are copy-free and a feed of thousands of requests is checked in place (docs/performance.md › Listing, time-off
+ * memory and confirmations). The mapping turns it into text by core's one rule for ids (`readRecordId`), which
+ * refuses a number that lost precision instead of writing a rounded id.
+ */
+const RawIdAsSent = z.union([z.string(), z.number()]);
 
 export const RawPolicyTypes = z.looseObject({ policyTypes: z.array(z.string()) });
 
@@ -28,9 +35,9 @@ export type RawPolicy = z.output<typeof RawPolicy>;
  * `startPortion` vs `startDatePortion`, `type` vs `requestRangeType`; every variant is accepted.
  */
 export const RawTimeOffRequest = z.looseObject({
-  requestId: RawId.nullish(),
-  id: RawId.nullish(),
-  employeeId: RawId.nullish(),
+  requestId: RawIdAsSent.nullish(),
+  id: RawIdAsSent.nullish(),
+  employeeId: RawIdAsSent.nullish(),
   employeeDisplayName: z.string().nullish(),
   employeeEmail: z.string().nullish(),
   policyType: z.string().nullish(),
@@ -56,8 +63,8 @@ export const RawTimeOffRequest = z.looseObject({
   approved: z.boolean().nullish(),
   description: z.string().nullish(),
   changeReason: z.string().nullish(),
-  originalRequestId: RawId.nullish(),
-  previousRequestId: RawId.nullish(),
+  originalRequestId: RawIdAsSent.nullish(),
+  previousRequestId: RawIdAsSent.nullish(),
   createdOn: z.string().nullish(),
   visibility: z.string().nullish(),
   approver: z.unknown().optional(),
@@ -70,7 +77,7 @@ export const RawChanges = z.looseObject({ changes: z.array(RawTimeOffRequest) })
 export const RawOuts = z.looseObject({ outs: z.array(RawTimeOffRequest) });
 
 export const RawBalance = z.looseObject({
-  employeeId: RawId.nullish(),
+  employeeId: RawIdAsSent.nullish(),
   policy: z.string().nullish(),
   pointInTime: z.string().nullish(),
   startingBalance: z.number().nullish(),

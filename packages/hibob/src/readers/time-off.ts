@@ -1,6 +1,5 @@
 import {
   type Absence,
-  appendAll,
   type Clock,
   type DataIssue,
   HrKitError,
@@ -28,62 +27,102 @@ const DAY_MS = 86_400_000;
 /** HiBob refuses a changes window longer than six months; 180 days stays inside every six-month span. */
 export const CHANGES_WINDOW_MS = 180 * DAY_MS;
 
-/** Split [since, until] into windows HiBob accepts. */
-export function changeWindows(since: number, until: number): { since: string; to: string }[] {
+/**
+ * The feed is read in windows of this length, one answer at a time: each answer's text and objects are dropped before
+ * the next is requested, so a 180-day re-read of a large company never holds the whole window's text and parsed
+ * changes at once (docs/performance.md › Listing, time-off memory and confirmations). The feed is filtered by when a
+ * change happened (hibob-api.md §5.2, docs/providers/hibob.md), so consecutive windows together cover the range.
+ * Six requests for a full 180-day re-read instead of one; an incremental read (minutes) is still one.
+ */
+export const CHANGES_READ_WINDOW_MS = 30 * DAY_MS;
+
+/** Split [since, until] into windows HiBob accepts (at most `windowMs`, never more than six months). */
+export function changeWindows(
+  since: number,
+  until: number,
+  windowMs: number = CHANGES_WINDOW_MS,
+): { since: string; to: string }[] {
+  const length = Math.min(windowMs, CHANGES_WINDOW_MS);
   const windows: { since: string; to: string }[] = [];
-  for (let start = since; start < until; start += CHANGES_WINDOW_MS)
+  for (let start = since; start < until; start += length)
     windows.push({
       since: new Date(start).toISOString(),
-      to: new Date(Math.min(until, start + CHANGES_WINDOW_MS)).toISOString(),
+      to: new Date(Math.min(until, start + length)).toISOString(),
     });
   return windows;
 }
 
-function requestKey(raw: RawTimeOffRequest): string | null {
-  const id = raw.requestId ?? raw.id;
-  return id === null || id === undefined ? null : String(id);
+/** The request id a snapshot is grouped by: the mapping's id (core's `readRecordId`), or why there is none. */
+function requestKey(raw: RawTimeOffRequest): { id: string } | { reason: string } {
+  const blank = (value: unknown) =>
+    value === undefined || value === null || (typeof value === 'string' && !value.trim());
+  return readRecordId(blank(raw.requestId) ? raw.id : raw.requestId);
 }
 
 /**
  * Keep the latest snapshot per request id (pitfall 9: the feed holds snapshots, several per request). Later
  * `createdOn` wins (a snapshot with a timestamp beats one without); two without timestamps keep the first and are
  * reported (`onDataIssue`), never resolved by arrival order. A hard edit creates a new request id, so the old
- * request (cancelled) and the new one (with its edit chain) both remain.
+ * request (cancelled) and the new one (with its edit chain) both remain. Fed one answer at a time (`add`), it keeps
+ * only each request's latest snapshot, so an answer's other snapshots can be collected before the next is read.
  */
-export function latestPerRequest(
-  changes: readonly RawTimeOffRequest[],
-  onDataIssue?: (issue: DataIssue) => void,
-): RawTimeOffRequest[] {
-  const latest = new Map<string, RawTimeOffRequest>();
-  for (const [recordIndex, change] of changes.entries()) {
-    const key = requestKey(change);
-    if (!key) {
-      onDataIssue?.({
+export class LatestSnapshots {
+  private readonly latest = new Map<string, RawTimeOffRequest>();
+  private recordIndex = 0;
+
+  constructor(private readonly onDataIssue?: (issue: DataIssue) => void) {}
+
+  add(changes: readonly RawTimeOffRequest[]): void {
+    for (const change of changes) this.addOne(change, this.recordIndex++);
+  }
+
+  /** The latest snapshots in first-seen order, each let go once it has been handed out. */
+  *drain(): Generator<RawTimeOffRequest> {
+    for (const [key, change] of this.latest) {
+      this.latest.delete(key);
+      yield change;
+    }
+  }
+
+  private addOne(change: RawTimeOffRequest, recordIndex: number): void {
+    const read = requestKey(change);
+    if (!('id' in read)) {
+      this.onDataIssue?.({
         recordIndex,
         field: 'requestId',
-        value: change.requestId ?? null,
-        reason: 'no readable request id',
+        value: issueValue(change.requestId) ?? null,
+        reason: read.reason === 'missing id' ? 'no readable request id' : `no readable request id (${read.reason})`,
       });
-      continue;
+      return;
     }
-    const current = latest.get(key);
+    const key = read.id;
+    const current = this.latest.get(key);
     if (!current) {
-      latest.set(key, change);
-      continue;
+      this.latest.set(key, change);
+      return;
     }
     const [was, is] = [changedAt(current), changedAt(change)];
     if (Number.isNaN(was) && Number.isNaN(is))
       // Never by arrival order: two snapshots that cannot be ordered keep the first, and say so.
-      onDataIssue?.({
+      this.onDataIssue?.({
         recordIndex,
         recordId: key,
         field: 'createdOn',
         value: change.createdOn ?? null,
         reason: 'two snapshots of this request without a timestamp to order them: kept the first',
       });
-    else if (Number.isNaN(was) || is >= was) latest.set(key, change);
+    else if (Number.isNaN(was) || is >= was) this.latest.set(key, change);
   }
-  return [...latest.values()];
+}
+
+/** `LatestSnapshots` over one list of changes. */
+export function latestPerRequest(
+  changes: readonly RawTimeOffRequest[],
+  onDataIssue?: (issue: DataIssue) => void,
+): RawTimeOffRequest[] {
+  const latest = new LatestSnapshots(onDataIssue);
+  latest.add(changes);
+  return [...latest.drain()];
 }
 
 function changedAt(raw: RawTimeOffRequest): number {
@@ -109,14 +148,13 @@ export class TimeOffReader {
   async *requestChanges(options: TimeOffRequestChangesOptions): AsyncGenerator<TimeOffRequest> {
     const since = Date.parse(options.since);
     const until = options.until ? Date.parse(options.until) : this.clock.now();
-    const changes: RawTimeOffRequest[] = [];
-    for (const window of changeWindows(since, until))
-      appendAll(
-        changes,
+    const latest = new LatestSnapshots(options.onDataIssue);
+    // One answer at a time: only each request's latest snapshot outlives its answer (CHANGES_READ_WINDOW_MS).
+    for (const window of changeWindows(since, until, CHANGES_READ_WINDOW_MS))
+      latest.add(
         await this.client.changes({ ...window, includePending: options.includePending ?? false }, options.signal),
       );
-    for (const change of latestPerRequest(changes, options.onDataIssue))
-      yield mapTimeOffRequest(change, { includeRaw: options.includeRaw ?? false });
+    for (const change of latest.drain()) yield mapTimeOffRequest(change, { includeRaw: options.includeRaw ?? false });
   }
 
   /**

@@ -44,6 +44,11 @@ export class FakeCompany {
   unreadableEmployees: DataIssue[] = [];
   /** Employees listed twice (a duplicate id in the provider's listing). */
   duplicateEmployeeIds: string[] = [];
+  /**
+   * HiBob-like feed (docs/providers/hibob.md): a declined request appears in the feed as cancelled; only its own read
+   * (`getTimeOffRequest`) says declined.
+   */
+  feedSaysCancelledWhenDeclined = false;
   /** Extra feed snapshots, yielded after the current ones (arrival order ≠ time order). */
   staleFeedSnapshots: TimeOffRequest[] = [];
 
@@ -175,7 +180,12 @@ export function fakeProvider(company: FakeCompany, supported: readonly Capabilit
       const since = Date.parse(options.since);
       const until = options.until ? Date.parse(options.until) : Number.POSITIVE_INFINITY;
       const entries = [...this.company.requests.values()].filter((e) => e.changedAt >= since && e.changedAt <= until);
-      for (const entry of entries.sort((a, b) => a.changedAt - b.changedAt)) yield structuredClone(entry.request);
+      for (const entry of entries.sort((a, b) => a.changedAt - b.changedAt)) {
+        const request = structuredClone(entry.request);
+        if (this.company.feedSaysCancelledWhenDeclined && request.status.value === 'declined')
+          request.status = { value: 'cancelled', source: null };
+        yield request;
+      }
       for (const stale of this.company.staleFeedSnapshots) yield structuredClone(stale);
     }
 
