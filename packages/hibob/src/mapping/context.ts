@@ -5,12 +5,6 @@ import type { CatalogField, FieldCatalog, FieldRole } from './field-catalog.js';
 import type { ListDirectory } from './lists.js';
 import { readField, readHumanReadable } from './read-field.js';
 
-/**
- * The provider key, declared once in config.ts. Kept under this name only for mapping/time-off.ts (being reworked
- * in parallel); the other mapping files import HIBOB from config.ts.
- */
-export { HIBOB as PROVIDER } from '../config.js';
-
 /** Everything a mapping function needs besides the payload: all per-connection, all read-only. */
 export interface MappingContext {
   catalog: FieldCatalog;

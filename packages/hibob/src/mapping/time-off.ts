@@ -12,7 +12,7 @@ import {
   type TimeOffUnit,
 } from '@hrkit/core';
 import type { RawBalance, RawPolicy, RawPolicyType, RawTimeOffRequest } from '../raw/time-off.js';
-import { PROVIDER } from './context.js';
+import { HIBOB } from '../config.js';
 import { employeeRef } from './employee.js';
 import { asIsoDate, asIsoDateTime, asNumber, asText, isRecord, labelKey } from './normalize.js';
 
@@ -108,7 +108,7 @@ export function timeOffIdOf(value: unknown, field: string, recordId: string | nu
   const read = readRecordId(value);
   if ('id' in read) return read.id;
   throw new InvalidProviderDataError(`hibob returned a time-off ${field} that is not a usable id (${read.reason})`, {
-    provider: PROVIDER,
+    provider: HIBOB,
     recordId,
     path: field,
   });
@@ -234,7 +234,7 @@ export function mapTimeOffRequest(
     throw new InvalidProviderDataError(
       `hibob returned a time-off request without ${!remoteId ? 'requestId' : !employeeId ? 'employeeId' : 'startDate'}`,
       {
-        provider: PROVIDER,
+        provider: HIBOB,
         recordId: remoteId,
         path: !remoteId ? 'requestId' : !employeeId ? 'employeeId' : 'startDate',
       },
@@ -245,8 +245,8 @@ export function mapTimeOffRequest(
   const name = raw.policyTypeDisplayName ?? raw.policyType ?? 'Unknown policy';
   const approver = isRecord(raw.approver) ? asText(raw.approver.id) : asText(raw.approver);
   const request: TimeOffRequest = {
-    id: hrkitId(PROVIDER, remoteId),
-    provider: PROVIDER,
+    id: hrkitId(HIBOB, remoteId),
+    provider: HIBOB,
     remoteId,
     // The name is absent from request details: leaving it out of both read paths keeps records identical.
     employee: employeeRef(employeeId),
@@ -288,12 +288,12 @@ export function mapAbsence(raw: RawTimeOffRequest, options: { includeRaw: boolea
   const visibility = labelKey(raw.visibility ?? '');
   const absence: Absence = {
     id: hrkitId(
-      PROVIDER,
+      HIBOB,
       `out:${requestId ?? `${employeeId}:${start.date}:${start.portion ?? 'all_day'}`}:${options.window}`,
     ),
-    provider: PROVIDER,
+    provider: HIBOB,
     employee: employeeRef(employeeId, raw.employeeDisplayName ?? null),
-    requestId: requestId ? hrkitId(PROVIDER, requestId) : null,
+    requestId: requestId ? hrkitId(HIBOB, requestId) : null,
     policy: { id: null, name, typeName },
     type: requestType(typeName, name, raw),
     status: raw.status
@@ -326,8 +326,8 @@ export function mapPolicy(
   const activity = labelKey(type?.activity ?? '');
   const minimum = labelKey(policy?.minTimeOffRequestDuration ?? '');
   const result: TimeOffPolicy = {
-    id: hrkitId(PROVIDER, `policy:${name}`),
-    provider: PROVIDER,
+    id: hrkitId(HIBOB, `policy:${name}`),
+    provider: HIBOB,
     remoteId: `policy:${name}`,
     name,
     typeName,
@@ -365,8 +365,8 @@ export function mapBalance(
         : admin + system;
   const policyName = raw.policy ?? context.policyType;
   const balance: TimeOffBalance = {
-    id: `${PROVIDER}:${context.employeeId}:${policyName}:${context.asOf}`,
-    provider: PROVIDER,
+    id: `${HIBOB}:${context.employeeId}:${policyName}:${context.asOf}`,
+    provider: HIBOB,
     employee: employeeRef(timeOffIdOf(raw.employeeId, 'employeeId') ?? context.employeeId),
     policy: { id: null, name: policyName, typeName: context.policyType },
     unit: context.unit,
