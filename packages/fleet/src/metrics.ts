@@ -1,4 +1,4 @@
-import type { InboxReader } from '@hrkit/sync';
+import type { InboxDepth, InboxReader, SyncStore } from '@hrkit/sync';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { RateBudgetObserver } from './rate-limit/redis-rate-limiter.js';
 import type { FleetQueues } from './queue/queues.js';
@@ -61,7 +61,11 @@ export class FleetMetrics {
   watch(source: {
     registry: ConnectionRegistry;
     queues: FleetQueues;
-    inbox?: Pick<InboxReader, 'inboxDepth'>;
+    /**
+     * With `inboxDepths` (the built-in stores) a scrape reads every connection's inbox in one query; otherwise
+     * `inboxDepth` per connection (docs/fleet.md, "Metrics").
+     */
+    inbox?: Pick<InboxReader, 'inboxDepth'> & Pick<SyncStore, 'inboxDepths'>;
     now?: () => number;
   }): void {
     const now = source.now ?? Date.now;
@@ -112,8 +116,9 @@ export class FleetMetrics {
         registers: [this.registry],
         collect: async () => {
           items.reset();
+          const depthOf = await inboxDepthReader(inbox);
           for (const connection of await this.listing) {
-            const depth = await inbox.inboxDepth(connection.id);
+            const depth = await depthOf(connection.id);
             const labels = { connection: connection.id, provider: connection.provider };
             items.set({ ...labels, status: 'pending' }, depth.pending);
             items.set({ ...labels, status: 'dead' }, depth.dead);
@@ -138,4 +143,18 @@ export class FleetMetrics {
     if (this.source) this.listing = this.source.registry.list();
     return this.registry.metrics();
   }
+}
+
+const EMPTY_INBOX: InboxDepth = { pending: 0, dead: 0, oldestPendingAt: null };
+
+/**
+ * Each connection's inbox depth for one scrape: one `inboxDepths` query when the store has it (connections it leaves
+ * out have nothing pending or dead), else `inboxDepth` per connection asked.
+ */
+async function inboxDepthReader(
+  inbox: Pick<InboxReader, 'inboxDepth'> & Pick<SyncStore, 'inboxDepths'>,
+): Promise<(connectionId: string) => Promise<InboxDepth>> {
+  if (!inbox.inboxDepths) return (connectionId) => inbox.inboxDepth(connectionId);
+  const depths = new Map((await inbox.inboxDepths()).map(({ connectionId, ...depth }) => [connectionId, depth]));
+  return async (connectionId) => depths.get(connectionId) ?? EMPTY_INBOX;
 }

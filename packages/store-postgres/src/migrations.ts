@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { inboxMigration, pendingInboxMigration } from './postgres-inbox.js';
+import { deadInboxMigration, inboxMigration, pendingInboxMigration } from './postgres-inbox.js';
 
 /**
  * Versioned schema changes, applied in order on open. Never edit a released entry: add the next version. Each runs
@@ -43,6 +43,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: (schema:
   },
   { version: 2, name: 'the webhook inbox', sql: inboxMigration },
   { version: 3, name: 'index of pending inbox items', sql: pendingInboxMigration },
+  { version: 4, name: 'index of dead inbox items', sql: deadInboxMigration },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

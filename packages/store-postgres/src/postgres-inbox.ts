@@ -1,5 +1,6 @@
 import type { ChangeEvent } from '@hrkit/core';
 import {
+  type ConnectionInboxDepth,
   type EnqueueResult,
   type InboxDelivery,
   type InboxDepth,
@@ -47,6 +48,14 @@ export function pendingInboxMigration(s: string): string {
   return `CREATE INDEX inbox_pending ON "${s}".inbox (connection_id, received_at) WHERE status = 'pending';`;
 }
 
+/**
+ * Migration 4: dead items only, so `inboxDepths` (one query per metrics scrape across every connection) reads the
+ * pending and dead items, each arm over its own partial index, never the applied ones (docs/sync.md, "Webhook inbox").
+ */
+export function deadInboxMigration(s: string): string {
+  return `CREATE INDEX inbox_dead ON "${s}".inbox (connection_id) WHERE status = 'dead';`;
+}
+
 interface InboxRow {
   seq: string;
   event_id: string;
@@ -83,6 +92,15 @@ export function inboxStatements(schema: string) {
       'pending_by_connection',
       `SELECT connection_id, count(*)::int AS pending, min(received_at) AS oldest
        FROM ${t} WHERE status = 'pending' GROUP BY connection_id ORDER BY connection_id`,
+    ),
+    depthByConnection: named(
+      'depth_by_connection',
+      `SELECT connection_id, sum(pending)::int AS pending, sum(dead)::int AS dead, min(oldest) AS oldest FROM (
+         SELECT connection_id, count(*) AS pending, 0 AS dead, min(received_at) AS oldest
+         FROM ${t} WHERE status = 'pending' GROUP BY connection_id
+         UNION ALL
+         SELECT connection_id, 0, count(*), NULL FROM ${t} WHERE status = 'dead' GROUP BY connection_id
+       ) AS counts GROUP BY connection_id ORDER BY connection_id`,
     ),
     bodySeen: named('body_seen', `SELECT 1 FROM ${t} WHERE connection_id = $1 AND body_hash = $2 LIMIT 1`),
     insert: named(
@@ -138,6 +156,18 @@ export async function inboxDepth(db: Queryable, sql: InboxStatements, connection
 export async function connectionsWithPendingInbox(db: Queryable, sql: InboxStatements): Promise<PendingInbox[]> {
   const { rows } = await db.query<{ connection_id: string; pending: number; oldest: string }>(sql.pendingByConnection);
   return rows.map((row) => ({ connectionId: row.connection_id, pending: row.pending, oldestPendingAt: row.oldest }));
+}
+
+export async function inboxDepths(db: Queryable, sql: InboxStatements): Promise<ConnectionInboxDepth[]> {
+  const { rows } = await db.query<{ connection_id: string; pending: number; dead: number; oldest: string | null }>(
+    sql.depthByConnection,
+  );
+  return rows.map((row) => ({
+    connectionId: row.connection_id,
+    pending: row.pending,
+    dead: row.dead,
+    oldestPendingAt: row.oldest,
+  }));
 }
 
 /** Runs under the connection's transaction lock, so two listeners never both store one body. */

@@ -1,6 +1,7 @@
 import type { ChangeEvent, Redactor } from '@hrkit/core';
 import { ConfigurationError } from '@hrkit/core';
 import {
+  type ConnectionInboxDepth,
   type ConnectionState,
   emptyState,
   type InboxDepth,
@@ -22,6 +23,7 @@ import {
   connectionsWithPendingInbox,
   enqueueDelivery,
   inboxDepth,
+  inboxDepths,
   inboxStatements,
   listInbox,
   markInboxApplied,
@@ -158,6 +160,10 @@ export class PostgresSyncStore implements SyncStore {
 
   connectionsWithPendingInbox(): Promise<PendingInbox[]> {
     return this.guard(() => connectionsWithPendingInbox(this.pool, this.inboxSql));
+  }
+
+  inboxDepths(): Promise<ConnectionInboxDepth[]> {
+    return this.guard(() => inboxDepths(this.pool, this.inboxSql));
   }
 
   transaction<T>(fn: (unit: SyncUnitOfWork) => Promise<T>): Promise<T> {

@@ -1,4 +1,5 @@
 import {
+  type ConnectionInboxDepth,
   type EnqueueResult,
   type InboxDelivery,
   type InboxDepth,
@@ -60,6 +61,28 @@ export class MemoryInbox {
       else {
         seen.pending += 1;
         if (row.receivedAt < seen.oldestPendingAt) seen.oldestPendingAt = row.receivedAt;
+      }
+    }
+    return [...found.values()].sort((a, b) =>
+      a.connectionId < b.connectionId ? -1 : a.connectionId > b.connectionId ? 1 : 0,
+    );
+  }
+
+  /** Depth of every connection with pending or dead items, sorted by id (`SyncStore.inboxDepths`). */
+  depthByConnection(): ConnectionInboxDepth[] {
+    const found = new Map<string, ConnectionInboxDepth>();
+    for (const row of this.rows) {
+      if (row.status === 'applied') continue;
+      let seen = found.get(row.connectionId);
+      if (!seen) {
+        seen = { connectionId: row.connectionId, pending: 0, dead: 0, oldestPendingAt: null };
+        found.set(row.connectionId, seen);
+      }
+      if (row.status === 'dead') seen.dead += 1;
+      else {
+        seen.pending += 1;
+        if (seen.oldestPendingAt === null || row.receivedAt < seen.oldestPendingAt)
+          seen.oldestPendingAt = row.receivedAt;
       }
     }
     return [...found.values()].sort((a, b) =>

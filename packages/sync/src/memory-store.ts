@@ -8,6 +8,7 @@ import {
   type InboxItem,
   type ListInboxOptions,
   type PendingInbox,
+  type ConnectionInboxDepth,
   type StoredEvent,
   type StoredRecord,
   type SyncEntity,
@@ -60,6 +61,10 @@ export class MemorySyncStore implements SyncStore {
 
   async connectionsWithPendingInbox(): Promise<PendingInbox[]> {
     return this.inbox.pendingByConnection();
+  }
+
+  async inboxDepths(): Promise<ConnectionInboxDepth[]> {
+    return this.inbox.depthByConnection();
   }
 
   async getState(connectionId: string): Promise<ConnectionState> {

@@ -135,6 +135,13 @@ export interface SyncStore extends SyncReader {
    * (docs/sync.md, "Webhook inbox"). Outside transactions only.
    */
   connectionsWithPendingInbox?(): Promise<PendingInbox[]>;
+  /**
+   * Optional: `inboxDepth` of every connection whose inbox holds pending or dead items, in one query, sorted by
+   * connection id; a connection with neither is absent (its depth is all zeros). Metrics that report every
+   * connection's pending and dead items call it once per scrape instead of `inboxDepth` per connection
+   * (docs/sync.md, "Webhook inbox"). Outside transactions only.
+   */
+  inboxDepths?(): Promise<ConnectionInboxDepth[]>;
   close(): Promise<void>;
 }
 
@@ -200,6 +207,11 @@ export interface PendingInbox {
   pending: number;
   /** `receivedAt` of the oldest of them. */
   oldestPendingAt: string;
+}
+
+/** One connection's `InboxDepth`, as `SyncStore.inboxDepths` reports it: `pending + dead` > 0. */
+export interface ConnectionInboxDepth extends InboxDepth {
+  connectionId: string;
 }
 
 export interface ListInboxOptions {

@@ -1,6 +1,7 @@
 import type { ChangeEvent } from '@hrkit/core';
 import type Database from 'better-sqlite3';
 import {
+  type ConnectionInboxDepth,
   type EnqueueResult,
   type InboxDelivery,
   type InboxDepth,
@@ -34,6 +35,8 @@ CREATE INDEX IF NOT EXISTS inbox_record ON inbox (connection_id, record_key, sta
 CREATE INDEX IF NOT EXISTS inbox_body ON inbox (connection_id, body_hash);
 -- Only pending items: connectionsWithPendingInbox reads these, not the applied ones kept for deduplication.
 CREATE INDEX IF NOT EXISTS inbox_pending ON inbox (connection_id, received_at) WHERE status = 'pending';
+-- Only dead items: inboxDepths reads these next to the pending ones (one aggregate per metrics scrape).
+CREATE INDEX IF NOT EXISTS inbox_dead ON inbox (connection_id) WHERE status = 'dead';
 `;
 
 interface InboxRow {
@@ -71,6 +74,18 @@ export class SqliteInbox {
       pendingByConnection: db.prepare<[], { connection_id: string; pending: number; oldest: string }>(
         `SELECT connection_id, count(*) AS pending, min(received_at) AS oldest
          FROM inbox WHERE status = 'pending' GROUP BY connection_id ORDER BY connection_id`,
+      ),
+      // Two arms, each over its own partial index (inbox_pending, inbox_dead), so applied items are never read.
+      depthByConnection: db.prepare<
+        [],
+        { connection_id: string; pending: number; dead: number; oldest: string | null }
+      >(
+        `SELECT connection_id, sum(pending) AS pending, sum(dead) AS dead, min(oldest) AS oldest FROM (
+           SELECT connection_id, count(*) AS pending, 0 AS dead, min(received_at) AS oldest
+           FROM inbox WHERE status = 'pending' GROUP BY connection_id
+           UNION ALL
+           SELECT connection_id, 0, count(*), NULL FROM inbox WHERE status = 'dead' GROUP BY connection_id
+         ) GROUP BY connection_id ORDER BY connection_id`,
       ),
       applied: db.prepare(
         "UPDATE inbox SET status = 'applied', applied_at = ?, retry_at = NULL WHERE connection_id = ? AND seq = ? AND status = 'pending'",
@@ -110,6 +125,15 @@ export class SqliteInbox {
     return this.s.pendingByConnection
       .all()
       .map((row) => ({ connectionId: row.connection_id, pending: row.pending, oldestPendingAt: row.oldest }));
+  }
+
+  depthByConnection(): ConnectionInboxDepth[] {
+    return this.s.depthByConnection.all().map((row) => ({
+      connectionId: row.connection_id,
+      pending: row.pending,
+      dead: row.dead,
+      oldestPendingAt: row.oldest,
+    }));
   }
 
   enqueue(connectionId: string, delivery: InboxDelivery): EnqueueResult {

@@ -11,6 +11,7 @@ import {
   type InboxItem,
   type ListInboxOptions,
   type PendingInbox,
+  type ConnectionInboxDepth,
   type StoredEvent,
   type StoredRecord,
   type SyncEntity,
@@ -193,6 +194,10 @@ export class SqliteSyncStore implements SyncStore {
 
   async connectionsWithPendingInbox(): Promise<PendingInbox[]> {
     return this.inbox.pendingByConnection();
+  }
+
+  async inboxDepths(): Promise<ConnectionInboxDepth[]> {
+    return this.inbox.depthByConnection();
   }
 
   transaction<T>(fn: (unit: SyncUnitOfWork) => Promise<T>): Promise<T> {

@@ -55,6 +55,8 @@ export interface InboxConformanceOptions {
    * store that lacks it has that test skipped.
    */
   requireConnectionsWithPendingInbox?: boolean;
+  /** Same for the optional `inboxDepths`. */
+  requireInboxDepths?: boolean;
 }
 
 /**
@@ -279,6 +281,49 @@ export function describeInboxConformance(
       const bSeqs = await seqs('b');
       await store.transaction((unit) => unit.markInboxApplied('b', bSeqs, T2));
       expect((await store.connectionsWithPendingInbox()).map((p) => p.connectionId)).toEqual(['a', 'e']);
+    });
+
+    it('reports every connection with pending or dead items in one call, when the store offers it', async (context) => {
+      // Optional in the contract, like connectionsWithPendingInbox: callers fall back to `inboxDepth` per connection.
+      if (!store.inboxDepths) {
+        if (options.requireInboxDepths) throw new Error(`${name}: inboxDepths is required but missing`);
+        return context.skip();
+      }
+      expect(await store.inboxDepths()).toEqual([]);
+      await store.transaction(async (unit) => {
+        await unit.enqueueDelivery('b', delivery('h1', [webhookEvent('e1', '1'), webhookEvent('e2', '2')], T1));
+        await unit.enqueueDelivery('b', delivery('h2', [webhookEvent('e3', '3')], T0));
+        // c: everything applied; d: only dead items; e: one waiting for its retry and one dead.
+        await unit.enqueueDelivery('c', delivery('h1', [webhookEvent('e1', '1')]));
+        await unit.enqueueDelivery('d', delivery('h1', [webhookEvent('e1', '1'), webhookEvent('e2', '2')]));
+        await unit.enqueueDelivery('e', delivery('h1', [webhookEvent('e1', '1'), webhookEvent('e2', '2')], T2));
+        await unit.enqueueDelivery('a', delivery('h1', [webhookEvent('e1', '1')], T2));
+      });
+      const seqs = async (connectionId: string) => (await store.listInbox(connectionId)).map((item) => item.seq);
+      const [eRetrying, eDead] = await seqs('e');
+      const [cSeqs, dSeqs] = [await seqs('c'), await seqs('d')];
+      await store.transaction(async (unit) => {
+        await unit.markInboxApplied('c', cSeqs, T1);
+        await unit.markInboxFailed('d', dSeqs, { error: 'x', retryAt: null });
+        await unit.markInboxFailed('e', [eRetrying ?? -1], { error: 'x', retryAt: T2 });
+        await unit.markInboxFailed('e', [eDead ?? -1], { error: 'x', retryAt: null });
+      });
+      expect(await store.inboxDepths()).toEqual([
+        { connectionId: 'a', pending: 1, dead: 0, oldestPendingAt: T2 },
+        { connectionId: 'b', pending: 3, dead: 0, oldestPendingAt: T0 },
+        { connectionId: 'd', pending: 0, dead: 2, oldestPendingAt: null },
+        { connectionId: 'e', pending: 1, dead: 1, oldestPendingAt: T2 },
+      ]);
+      // It agrees with inboxDepth, connection by connection; an absent connection's depth is all zeros.
+      const listed = await store.inboxDepths();
+      for (const connectionId of ['a', 'b', 'c', 'd', 'e', 'none']) {
+        const found = listed.find((depth) => depth.connectionId === connectionId);
+        const { connectionId: _, ...depth } = found ?? { connectionId, pending: 0, dead: 0, oldestPendingAt: null };
+        expect(depth).toEqual(await store.inboxDepth(connectionId));
+      }
+      const [aSeq] = await seqs('a');
+      await store.transaction((unit) => unit.markInboxApplied('a', [aSeq ?? -1], T2));
+      expect((await store.inboxDepths()).map((depth) => depth.connectionId)).toEqual(['b', 'd', 'e']);
     });
 
     it('prunes applied items older than a cutoff, and then forgets their ids and bodies', async () => {
