@@ -120,7 +120,7 @@ function mapEmployeeWith(
     workLocation: mapWorkLocation(role),
     legalEntity: roleText(role, 'legalEntity'),
     company: mapLegalEntity(role('legalEntity')),
-    groups: mapGroups(raw, department, context),
+    groups: mapGroups(raw, department, context, access.field),
     manager: managerRef(role('reportsTo'), role('manager')),
     hireDate: hireDateOf(role, dataIssues, startDate),
     startDate,
