@@ -142,7 +142,7 @@ function mapEmployeeWith(
     ),
     weeklyHours: asNumber(roleValue(role, 'weeklyHours')),
     personal: personal(role, context),
-    customFields: { ...customFields(raw, context, access), ...mapCustomFieldMap(raw, context, access.field) },
+    customFields: withMappedFields(customFields(raw, context, access), raw, context, access),
     updatedAt: null,
   };
   if (context.includeFinancial) {
@@ -262,6 +262,20 @@ function customFields(
     };
   }
   return result;
+}
+
+/**
+ * The consumer's mapped fields added after the requested custom fields, as `{ ...custom, ...mapped }` would, without
+ * building a third object per person (and none at all when the consumer maps no fields).
+ */
+function withMappedFields(
+  custom: Employee['customFields'],
+  raw: Record<string, unknown>,
+  context: MappingContext,
+  access: FieldAccess,
+): Employee['customFields'] {
+  if (!context.mappedFields || context.mappedFields.length === 0) return custom;
+  return Object.assign(custom, mapCustomFieldMap(raw, context, access.field));
 }
 
 /**
