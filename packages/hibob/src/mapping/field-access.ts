@@ -61,17 +61,19 @@ function compile(context: MappingContext): FieldAccess {
   };
   // Each role has a slot; a person's mapping reads several roles more than once (a date, then its presence), so the
   // first read is remembered until the next person begins. The mapping only reads ResolvedValues, never changes them.
-  const slots = new Map<FieldRole, number>();
+  // A plain object of one shape, not a Map: looking a role name up in it is a cached property load, cheaper than
+  // Map.get on every read (docs/performance.md › Mapping and listing). Only numbers are slots (no inherited ones).
+  const slots: Record<string, unknown> = {};
   const roleReaders: Reader[] = [];
   for (const [role, field] of context.catalog.roles) {
-    slots.set(role, roleReaders.length);
+    slots[role] = roleReaders.length;
     roleReaders.push(readerOf(field));
   }
   const remembered: (ResolvedValue | undefined)[] = new Array(roleReaders.length).fill(undefined);
   let person: Record<string, unknown> = {};
   const role: RoleReader = (name) => {
-    const slot = slots.get(name);
-    if (slot === undefined) return null;
+    const slot = slots[name];
+    if (typeof slot !== 'number') return null;
     let resolved = remembered[slot];
     if (resolved === undefined) {
       resolved = (roleReaders[slot] as Reader)(person);
