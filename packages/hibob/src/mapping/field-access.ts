@@ -69,22 +69,25 @@ function compile(context: MappingContext): FieldAccess {
     slots[role] = roleReaders.length;
     roleReaders.push(readerOf(field));
   }
-  const remembered: (ResolvedValue | undefined)[] = new Array(roleReaders.length).fill(undefined);
+  // A slot's answer counts only when it was read for the current person (its number): no clearing of every slot
+  // as each person begins.
+  const remembered: (ResolvedValue | null)[] = new Array(roleReaders.length).fill(null);
+  const readFor: number[] = new Array(roleReaders.length).fill(0);
+  let personNumber = 0;
   let person: Record<string, unknown> = {};
   const role: RoleReader = (name) => {
     const slot = slots[name];
     if (typeof slot !== 'number') return null;
-    let resolved = remembered[slot];
-    if (resolved === undefined) {
-      resolved = (roleReaders[slot] as Reader)(person);
-      remembered[slot] = resolved;
-    }
+    if (readFor[slot] === personNumber) return remembered[slot] as ResolvedValue;
+    const resolved = (roleReaders[slot] as Reader)(person);
+    remembered[slot] = resolved;
+    readFor[slot] = personNumber;
     return resolved;
   };
   return {
     person: (raw) => {
       person = raw;
-      remembered.fill(undefined);
+      personNumber = personNumber === Number.MAX_SAFE_INTEGER ? 1 : personNumber + 1;
       return role;
     },
     field: (raw, field) => readerOf(field)(raw),
