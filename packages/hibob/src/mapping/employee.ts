@@ -14,7 +14,7 @@ import { mapBankAccounts } from './bank-account.js';
 import { mapCustomFieldMap } from './custom-field-map.js';
 import { mapEmploymentStatus } from './employment-status.js';
 import { mapEmploymentType } from './employment-type.js';
-import { compiledAccess, type FieldAccess, plainAccess } from './field-access.js';
+import { compiledAccess, type FieldAccess, plainAccess, type RoleReader } from './field-access.js';
 import type { FieldRole } from './field-catalog.js';
 import { mapGroups } from './groups.js';
 import { mapIdentifiers } from './identifiers.js';
@@ -77,29 +77,11 @@ function mapEmployeeWith(
   access: FieldAccess,
   history: EmploymentHistoryEntry[] | undefined,
 ): Employee {
-  access.begin?.();
-  const role = (name: FieldRole) => access.role(raw, name);
-  const text = (name: FieldRole) => {
-    const resolved = role(name);
-    return resolved ? (resolved.label ?? asText(resolved.value)) : null;
-  };
-  const value = (name: FieldRole) => role(name)?.value ?? null;
+  const role = access.person(raw);
   // What HiBob sent but cannot be read is left null and reported on the record, never silently nulled (docs/sync.md).
   const dataIssues: DataIssue[] = [];
-  const date = (field: string, name: FieldRole) => {
-    const sent = value(name);
-    const parsed = asIsoDate(sent);
-    if (parsed === null && isPresent(sent)) dataIssues.push({ field, value: sent, reason: 'not a date (YYYY-MM-DD)' });
-    return parsed;
-  };
-  const name = (field: string, role: FieldRole) => {
-    const sent = value(role);
-    const read = text(role);
-    if (read === null && isPresent(sent)) dataIssues.push({ field, value: sent, reason: 'not a text' });
-    return read;
-  };
 
-  const remoteId = asText(value('id')) ?? asText(raw.id);
+  const remoteId = asText(roleValue(role, 'id')) ?? asText(raw.id);
   if (!remoteId)
     throw new InvalidProviderDataError('hibob returned an employee without an id (root.id)', {
       provider: HIBOB,
@@ -111,49 +93,44 @@ function mapEmployeeWith(
   const active = role('status');
   const customField = context.employmentTypeField;
   const custom = customField ? access.field(raw, customField) : null;
-  const startDate = date('startDate', 'startDate');
-  /** The original start date, else the current one; unreadable when the one it comes from is. */
-  const hireDate = () => {
-    const original = date('hireDate', 'originalStartDate');
-    if (original !== null || isPresent(value('originalStartDate'))) return original;
-    if (startDate === null && isPresent(value('startDate')))
-      dataIssues.push({ field: 'hireDate', value: value('startDate'), reason: 'taken from startDate, not a date' });
-    return startDate;
-  };
+  const startDate = dateOf(role, dataIssues, 'startDate', 'startDate');
 
   const employee: Employee = {
     id: hrkitId(HIBOB, remoteId),
     provider: HIBOB,
     remoteId,
-    employeeNumber: asText(value('employeeNumber')),
+    employeeNumber: asText(roleValue(role, 'employeeNumber')),
     name: {
-      first: name('name.first', 'firstName'),
-      middle: name('name.middle', 'middleName'),
-      last: name('name.last', 'lastName'),
-      display: name('name.display', 'displayName'),
-      preferred: name('name.preferred', 'preferredName'),
+      first: nameOf(role, dataIssues, 'name.first', 'firstName'),
+      middle: nameOf(role, dataIssues, 'name.middle', 'middleName'),
+      last: nameOf(role, dataIssues, 'name.last', 'lastName'),
+      display: nameOf(role, dataIssues, 'name.display', 'displayName'),
+      preferred: nameOf(role, dataIssues, 'name.preferred', 'preferredName'),
     },
-    emails: { work: asText(value('email')) ?? asText(raw.email), personal: asText(value('privateEmail')) },
+    emails: {
+      work: asText(roleValue(role, 'email')) ?? asText(raw.email),
+      personal: asText(roleValue(role, 'privateEmail')),
+    },
     phones: phones(role),
-    jobTitle: text('title'),
+    jobTitle: roleText(role, 'title'),
     department:
       department && department.value !== null && department.value !== undefined
         ? { id: asText(department.value), name: department.label ?? String(department.value) }
         : null,
     workLocation: mapWorkLocation(role),
-    legalEntity: text('legalEntity'),
+    legalEntity: roleText(role, 'legalEntity'),
     company: mapLegalEntity(role('legalEntity')),
-    groups: mapGroups(raw, department, context),
+    groups: mapGroups(raw, department, context, access.field),
     manager: managerRef(role('reportsTo'), role('manager')),
-    hireDate: hireDate(),
+    hireDate: hireDateOf(role, dataIssues, startDate),
     startDate,
-    terminationDate: date('terminationDate', 'terminationDate'),
+    terminationDate: dateOf(role, dataIssues, 'terminationDate', 'terminationDate'),
     termination: mapTermination(role),
     employmentStatus: mapEmploymentStatus({
       lifecycle: lifecycle ? { field: lifecycle.field.id, value: lifecycle.value, label: lifecycle.label } : null,
       active: active ? { field: active.field.id, value: active.value, label: active.label } : null,
-      terminationDate: asIsoDate(value('terminationDate')),
-      statusSince: asIsoDate(value('statusSince')),
+      terminationDate: asIsoDate(roleValue(role, 'terminationDate')),
+      statusSince: asIsoDate(roleValue(role, 'statusSince')),
     }),
     employmentType: mapEmploymentType(
       {
@@ -163,9 +140,9 @@ function mapEmployeeWith(
       },
       access.employmentTypes,
     ),
-    weeklyHours: asNumber(value('weeklyHours')),
+    weeklyHours: asNumber(roleValue(role, 'weeklyHours')),
     personal: personal(role, context),
-    customFields: { ...customFields(raw, context, access), ...mapCustomFieldMap(raw, context, access.field) },
+    customFields: withMappedFields(customFields(raw, context, access), raw, context, access),
     updatedAt: null,
   };
   if (context.includeFinancial) {
@@ -176,6 +153,44 @@ function mapEmployeeWith(
   if (context.includeRaw) employee.raw = withoutFinancialCategories(raw);
   if (dataIssues.length > 0) employee.dataIssues = dataIssues;
   return employee satisfies Employee;
+}
+
+// The reads below take the person's role reader rather than closing over it: no closures built per person
+// (docs/performance.md › Mapping and listing).
+function roleValue(role: RoleReader, name: FieldRole): unknown {
+  return role(name)?.value ?? null;
+}
+
+function roleText(role: RoleReader, name: FieldRole): string | null {
+  const resolved = role(name);
+  return resolved ? (resolved.label ?? asText(resolved.value)) : null;
+}
+
+function dateOf(role: RoleReader, dataIssues: DataIssue[], field: string, name: FieldRole): string | null {
+  const sent = roleValue(role, name);
+  const parsed = asIsoDate(sent);
+  if (parsed === null && isPresent(sent)) dataIssues.push({ field, value: sent, reason: 'not a date (YYYY-MM-DD)' });
+  return parsed;
+}
+
+function nameOf(role: RoleReader, dataIssues: DataIssue[], field: string, name: FieldRole): string | null {
+  const sent = roleValue(role, name);
+  const read = roleText(role, name);
+  if (read === null && isPresent(sent)) dataIssues.push({ field, value: sent, reason: 'not a text' });
+  return read;
+}
+
+/** The original start date, else the current one; unreadable when the one it comes from is. */
+function hireDateOf(role: RoleReader, dataIssues: DataIssue[], startDate: string | null): string | null {
+  const original = dateOf(role, dataIssues, 'hireDate', 'originalStartDate');
+  if (original !== null || isPresent(roleValue(role, 'originalStartDate'))) return original;
+  if (startDate === null && isPresent(roleValue(role, 'startDate')))
+    dataIssues.push({
+      field: 'hireDate',
+      value: roleValue(role, 'startDate'),
+      reason: 'taken from startDate, not a date',
+    });
+  return startDate;
 }
 
 function source(resolved: ResolvedValue | null) {
@@ -247,6 +262,20 @@ function customFields(
     };
   }
   return result;
+}
+
+/**
+ * The consumer's mapped fields added after the requested custom fields, as `{ ...custom, ...mapped }` would, without
+ * building a third object per person (and none at all when the consumer maps no fields).
+ */
+function withMappedFields(
+  custom: Employee['customFields'],
+  raw: Record<string, unknown>,
+  context: MappingContext,
+  access: FieldAccess,
+): Employee['customFields'] {
+  if (!context.mappedFields || context.mappedFields.length === 0) return custom;
+  return Object.assign(custom, mapCustomFieldMap(raw, context, access.field));
 }
 
 /**

@@ -10,17 +10,22 @@ import { isRecord } from './normalize.js';
  * equivalence test (test/mapping-equivalence.test.ts) maps generated companies of every shape through both.
  */
 export interface FieldAccess {
-  /** Called as each person's mapping starts: reads remembered for the previous person are dropped. */
-  begin?(): void;
-  role(raw: Record<string, unknown>, name: FieldRole): ResolvedValue | null;
+  /**
+   * The role reader for one person, asked for as that person's mapping starts. The compiled access hands out one
+   * reader for every person (no closure per person): it reads the person last asked for, so a reader is only used
+   * until the next person's is asked for (mapEmployee maps one person at a time, synchronously).
+   */
+  person(raw: Record<string, unknown>): RoleReader;
   field(raw: Record<string, unknown>, field: CatalogField): ResolvedValue;
   employmentTypes: HiBobEmploymentTypes;
 }
 
+export type RoleReader = (name: FieldRole) => ResolvedValue | null;
+
 /** The plain reads: every field located and resolved from scratch on every read. */
 export function plainAccess(context: MappingContext): FieldAccess {
   return {
-    role: (raw, name) => resolveRole(raw, name, context),
+    person: (raw) => (name) => resolveRole(raw, name, context),
     field: (raw, field) => resolveField(raw, field, context),
     employmentTypes: context.employmentTypes,
   };
@@ -56,27 +61,34 @@ function compile(context: MappingContext): FieldAccess {
   };
   // Each role has a slot; a person's mapping reads several roles more than once (a date, then its presence), so the
   // first read is remembered until the next person begins. The mapping only reads ResolvedValues, never changes them.
-  const roles = new Map<FieldRole, { reader: Reader; slot: number }>();
-  for (const [role, field] of context.catalog.roles) roles.set(role, { reader: readerOf(field), slot: roles.size });
-  const remembered: (ResolvedValue | undefined)[] = new Array(roles.size).fill(undefined);
-  let rememberedFor: Record<string, unknown> | null = null;
+  // A plain object of one shape, not a Map: looking a role name up in it is a cached property load, cheaper than
+  // Map.get on every read (docs/performance.md › Mapping and listing). Only numbers are slots (no inherited ones).
+  const slots: Record<string, unknown> = {};
+  const roleReaders: Reader[] = [];
+  for (const [role, field] of context.catalog.roles) {
+    slots[role] = roleReaders.length;
+    roleReaders.push(readerOf(field));
+  }
+  // A slot's answer counts only when it was read for the current person (its number): no clearing of every slot
+  // as each person begins.
+  const remembered: (ResolvedValue | null)[] = new Array(roleReaders.length).fill(null);
+  const readFor: number[] = new Array(roleReaders.length).fill(0);
+  let personNumber = 0;
+  let person: Record<string, unknown> = {};
+  const role: RoleReader = (name) => {
+    const slot = slots[name];
+    if (typeof slot !== 'number') return null;
+    if (readFor[slot] === personNumber) return remembered[slot] as ResolvedValue;
+    const resolved = (roleReaders[slot] as Reader)(person);
+    remembered[slot] = resolved;
+    readFor[slot] = personNumber;
+    return resolved;
+  };
   return {
-    begin: () => {
-      rememberedFor = null;
-    },
-    role: (raw, name) => {
-      const role = roles.get(name);
-      if (!role) return null;
-      if (raw !== rememberedFor) {
-        remembered.fill(undefined);
-        rememberedFor = raw;
-      }
-      let resolved = remembered[role.slot];
-      if (resolved === undefined) {
-        resolved = role.reader(raw);
-        remembered[role.slot] = resolved;
-      }
-      return resolved;
+    person: (raw) => {
+      person = raw;
+      personNumber = personNumber === Number.MAX_SAFE_INTEGER ? 1 : personNumber + 1;
+      return role;
     },
     field: (raw, field) => readerOf(field)(raw),
     // EmploymentTypeRules.ruleFor remembers its answers by label itself (docs/performance.md).

@@ -33,17 +33,20 @@ function group(type: GroupType, resolved: ResolvedValue, context: Pick<MappingCo
   };
 }
 
-/** Department (with its parent in the department tree) and every group field the tenant has. */
+/** Department (with its parent in the department tree) and every group field the tenant has; `resolve` is the
+ * compiled read when the mapping has one (field-access.ts). */
 export function mapGroups(
   raw: Record<string, unknown>,
   department: ResolvedValue | null,
   context: Pick<MappingContext, 'lists' | 'groupFields'>,
+  resolve: (raw: Record<string, unknown>, field: CatalogField) => ResolvedValue = (employee, field) =>
+    resolveField(employee, field, context),
 ): Group[] {
   const groups: Group[] = [];
   const departmentGroup = department ? group('department', department, context) : null;
   if (departmentGroup) groups.push(departmentGroup);
   for (const { type, field } of context.groupFields ?? []) {
-    const mapped = group(type, resolveField(raw, field, context), context);
+    const mapped = group(type, resolve(raw, field), context);
     if (mapped) groups.push(mapped);
   }
   return groups;

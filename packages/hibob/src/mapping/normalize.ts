@@ -16,14 +16,25 @@ export function asNumber(value: unknown): number | null {
   return null;
 }
 
-const DATE = /^(\d{4}-\d{2}-\d{2})/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** `YYYY-MM-DD` from a HiBob date or date-time, or null. */
+/**
+ * Whether each `YYYY-MM-DD` text seen is a date `Date.parse` reads, remembered: a person has several dates and a
+ * company repeats the same days, while a regex plus `Date.parse` per read was a visible share of the HiBob mapping
+ * (docs/performance.md › Mapping and listing). Bounded, in case a payload sends many distinct values.
+ */
+const dayReadable = new Map<string, boolean>();
+
+/** `YYYY-MM-DD` from a HiBob date or date-time (its first ten characters), or null. */
 export function asIsoDate(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const match = DATE.exec(value);
-  if (!match?.[1] || Number.isNaN(Date.parse(match[1]))) return null;
-  return match[1];
+  const day = value.length === 10 ? value : value.slice(0, 10);
+  let readable = dayReadable.get(day);
+  if (readable === undefined) {
+    readable = DAY.test(day) && !Number.isNaN(Date.parse(day));
+    if (dayReadable.size < 10_000) dayReadable.set(day, readable);
+  }
+  return readable ? day : null;
 }
 
 /**

@@ -5,6 +5,31 @@ import { asText } from './normalize.js';
 
 type Role = (name: FieldRole) => ResolvedValue | null;
 
+/**
+ * Answers remembered by text: a tenant has few sites, so every person repeats the same few country values and site
+ * names (docs/performance.md › Mapping and listing). Bounded, in case a payload sends many distinct ones.
+ */
+class Remembered<T> {
+  private readonly answers = new Map<string, T>();
+  constructor(private readonly compute: (text: string) => T) {}
+
+  get(text: string): T {
+    let answer = this.answers.get(text);
+    if (answer === undefined && !this.answers.has(text)) {
+      answer = this.compute(text);
+      if (this.answers.size < 1_000) this.answers.set(text, answer);
+    }
+    return answer as T;
+  }
+}
+
+const countryCodes = new Remembered<string | null>(countryCode);
+const remoteNames = new Remembered<boolean>((name) => /\bremote\b/i.test(name));
+
+function codeOf(text: string | null): string | null {
+  return text === null ? null : countryCodes.get(text);
+}
+
 function label(role: Role, name: FieldRole): string | null {
   const resolved = role(name);
   return resolved ? (resolved.label ?? asText(resolved.value)) : null;
@@ -31,11 +56,12 @@ export function mapWorkLocation(role: Role): WorkLocation | null {
     postalCode: label(role, 'sitePostalCode'),
     country,
     // A list item id is usually the code itself; the label is the English name.
-    countryCode: countryCode(asText(countryField?.value)) ?? countryCode(country),
+    countryCode: codeOf(asText(countryField?.value)) ?? codeOf(country),
   };
-  const hasAddress = [address.line1, address.city, address.postalCode, address.country].some((part) => part !== null);
+  const hasAddress =
+    address.line1 !== null || address.city !== null || address.postalCode !== null || address.country !== null;
   const sourceField = role('site') ?? siteId;
-  const remote = /\bremote\b/i.test(name);
+  const remote = remoteNames.get(name);
   return {
     id,
     name,
