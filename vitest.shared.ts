@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Shared by every package's vitest.config.ts. Root options are not inherited by glob-matched
@@ -11,6 +12,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['test/**/*.test.ts'],
+    // No test reaches a host but 127.0.0.1 (README, "Development"): a socket elsewhere fails the test.
+    setupFiles: [fileURLToPath(new URL('./test/setup/loopback-only.ts', import.meta.url))],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
