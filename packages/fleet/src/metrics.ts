@@ -1,5 +1,5 @@
-import type { InboxDepth, InboxReader, SyncStore } from '@hrkit/sync';
 import { Counter, Gauge, Registry } from 'prom-client';
+import { type InboxDepthSource, inboxDepthReader } from './inbox-depths.js';
 import type { RateBudgetObserver } from './rate-limit/redis-rate-limiter.js';
 import type { FleetQueues } from './queue/queues.js';
 import type { ConnectionRegistry } from './registry/registry.js';
@@ -65,7 +65,7 @@ export class FleetMetrics {
      * With `inboxDepths` (the built-in stores) a scrape reads every connection's inbox in one query; otherwise
      * `inboxDepth` per connection (docs/fleet.md, "Metrics").
      */
-    inbox?: Pick<InboxReader, 'inboxDepth'> & Pick<SyncStore, 'inboxDepths'>;
+    inbox?: InboxDepthSource;
     now?: () => number;
   }): void {
     const now = source.now ?? Date.now;
@@ -143,18 +143,4 @@ export class FleetMetrics {
     if (this.source) this.listing = this.source.registry.list();
     return this.registry.metrics();
   }
-}
-
-const EMPTY_INBOX: InboxDepth = { pending: 0, dead: 0, oldestPendingAt: null };
-
-/**
- * Each connection's inbox depth for one scrape: one `inboxDepths` query when the store has it (connections it leaves
- * out have nothing pending or dead), else `inboxDepth` per connection asked.
- */
-async function inboxDepthReader(
-  inbox: Pick<InboxReader, 'inboxDepth'> & Pick<SyncStore, 'inboxDepths'>,
-): Promise<(connectionId: string) => Promise<InboxDepth>> {
-  if (!inbox.inboxDepths) return (connectionId) => inbox.inboxDepth(connectionId);
-  const depths = new Map((await inbox.inboxDepths()).map(({ connectionId, ...depth }) => [connectionId, depth]));
-  return async (connectionId) => depths.get(connectionId) ?? EMPTY_INBOX;
 }

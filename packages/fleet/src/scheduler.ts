@@ -1,4 +1,4 @@
-import type { InboxReader, SyncStore } from '@hrkit/sync';
+import { type InboxDepthSource, inboxDepthReader } from './inbox-depths.js';
 import type { FleetQueues } from './queue/queues.js';
 import type { ConnectionRegistry } from './registry/registry.js';
 import type { FleetConnection } from './registry/types.js';
@@ -42,33 +42,25 @@ export class Scheduler {
     private readonly registry: ConnectionRegistry,
     private readonly queues: FleetQueues,
     /**
-     * The store whose inbox holds the deliveries. With `connectionsWithPendingInbox` (the built-in stores) a tick
-     * reads every connection's pending count in one query; otherwise `inboxDepth` per connection.
+     * The store whose inbox holds the deliveries. With `inboxDepths` (the built-in stores) a tick reads every
+     * connection's pending count in one query; otherwise `inboxDepth` per connection.
      */
-    private readonly inbox: Pick<InboxReader, 'inboxDepth'> & Pick<SyncStore, 'connectionsWithPendingInbox'>,
+    private readonly inbox: InboxDepthSource,
   ) {}
 
   async tick(now: number): Promise<TickResult> {
     const result: TickResult = { syncs: [], applies: [] };
     const connections = await this.registry.list();
-    const hasPending = await this.pendingInboxes();
+    const depthOf = await inboxDepthReader(this.inbox);
     for (const connection of connections) {
       const due = syncDue(connection, now);
       if (due.due && (await this.queues.enqueueSync(connection.id, due.full))) result.syncs.push(connection.id);
       // Deliveries durable in the store's inbox but not applied: their job may have been lost with Redis, or they
       // wait for a retry. A paused connection's wait for `resume` (no request may be sent for it).
       if (connection.health === 'paused') continue;
-      if ((await hasPending(connection.id)) && (await this.queues.enqueueApply(connection.id)))
+      if ((await depthOf(connection.id)).pending > 0 && (await this.queues.enqueueApply(connection.id)))
         result.applies.push(connection.id);
     }
     return result;
-  }
-
-  /** Whether a connection's inbox holds pending items: one query per tick when the store can answer for all. */
-  private async pendingInboxes(): Promise<(connectionId: string) => Promise<boolean>> {
-    if (!this.inbox.connectionsWithPendingInbox)
-      return async (connectionId) => (await this.inbox.inboxDepth(connectionId)).pending > 0;
-    const pending = new Set((await this.inbox.connectionsWithPendingInbox()).map((p) => p.connectionId));
-    return async (connectionId) => pending.has(connectionId);
   }
 }

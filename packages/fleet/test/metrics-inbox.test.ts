@@ -1,8 +1,8 @@
 import type { ChangeEvent } from '@hrkit/core';
-import type { SyncStore } from '@hrkit/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FleetMetrics } from '../src/index.js';
 import { startTestFleet, type TestFleet } from './fleet-harness.js';
+import { countingInbox } from './counting-inbox.js';
 
 let fleet: TestFleet | undefined;
 afterEach(async () => {
@@ -64,27 +64,6 @@ async function fleetWithInboxes(extra: number): Promise<TestFleet> {
   return started;
 }
 
-/** The store as the metrics see it, counting the inbox queries a scrape makes. */
-function counted(store: SyncStore, withAggregate: boolean) {
-  const calls = { inboxDepth: [] as string[], inboxDepths: 0 };
-  const inbox = {
-    inboxDepth: (connectionId: string) => {
-      calls.inboxDepth.push(connectionId);
-      return store.inboxDepth(connectionId);
-    },
-    ...(withAggregate
-      ? {
-          inboxDepths: () => {
-            calls.inboxDepths += 1;
-            // The PostgreSQL store implements it.
-            return store.inboxDepths!();
-          },
-        }
-      : {}),
-  };
-  return { inbox, calls };
-}
-
 function inboxLines(text: string): string[] {
   return text
     .split('\n')
@@ -112,7 +91,7 @@ const EXPECTED = (extra: number) =>
 describe('metrics: the inbox gauge', () => {
   it('reads every connection’s pending and dead items in one query per scrape when the store can', async () => {
     fleet = await fleetWithInboxes(20);
-    const { inbox, calls } = counted(fleet.store, true);
+    const { inbox, calls } = countingInbox(fleet.store, true);
     const metrics = new FleetMetrics();
     metrics.watch({ registry: fleet.registry, queues: fleet.queues, inbox });
     expect(inboxLines(await metrics.text())).toEqual(EXPECTED(20));
@@ -128,7 +107,7 @@ describe('metrics: the inbox gauge', () => {
 
   it('falls back to inboxDepth per connection for a store without the aggregate, with the same values', async () => {
     fleet = await fleetWithInboxes(2);
-    const { inbox, calls } = counted(fleet.store, false);
+    const { inbox, calls } = countingInbox(fleet.store, false);
     const metrics = new FleetMetrics();
     metrics.watch({ registry: fleet.registry, queues: fleet.queues, inbox });
     expect(inboxLines(await metrics.text())).toEqual(EXPECTED(2));

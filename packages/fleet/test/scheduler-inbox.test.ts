@@ -1,8 +1,8 @@
 import type { ChangeEvent } from '@hrkit/core';
-import type { SyncStore } from '@hrkit/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Scheduler } from '../src/index.js';
 import { startTestFleet, type TestFleet } from './fleet-harness.js';
+import { countingInbox } from './counting-inbox.js';
 
 let fleet: TestFleet | undefined;
 afterEach(async () => {
@@ -51,42 +51,21 @@ async function fleetWithInboxes(extra: number): Promise<TestFleet> {
   return started;
 }
 
-/** The store as the scheduler sees it, counting the inbox queries it makes. */
-function counted(store: SyncStore, withAggregate: boolean) {
-  const calls = { inboxDepth: [] as string[], connectionsWithPendingInbox: 0 };
-  const inbox = {
-    inboxDepth: (connectionId: string) => {
-      calls.inboxDepth.push(connectionId);
-      return store.inboxDepth(connectionId);
-    },
-    ...(withAggregate
-      ? {
-          connectionsWithPendingInbox: () => {
-            calls.connectionsWithPendingInbox += 1;
-            // The PostgreSQL store implements it.
-            return store.connectionsWithPendingInbox!();
-          },
-        }
-      : {}),
-  };
-  return { inbox, calls };
-}
-
 describe('scheduler: rebuilding inbox drains', () => {
   it('reads every connection’s pending inbox in one query per tick when the store can, and no depth per connection', async () => {
     fleet = await fleetWithInboxes(20);
-    const { inbox, calls } = counted(fleet.store, true);
+    const { inbox, calls } = countingInbox(fleet.store, true);
     const scheduler = new Scheduler(fleet.registry, fleet.queues, inbox);
     expect((await scheduler.tick(Date.now())).applies).toEqual(['waiting']);
-    expect(calls).toEqual({ inboxDepth: [], connectionsWithPendingInbox: 1 });
+    expect(calls).toEqual({ inboxDepth: [], inboxDepths: 1 });
     // The next tick: one query again; the drain already waits, so nothing new is enqueued.
     expect((await scheduler.tick(Date.now())).applies).toEqual([]);
-    expect(calls).toEqual({ inboxDepth: [], connectionsWithPendingInbox: 2 });
+    expect(calls).toEqual({ inboxDepth: [], inboxDepths: 2 });
   });
 
   it('falls back to inboxDepth per connection (not paused) for a store without the aggregate', async () => {
     fleet = await fleetWithInboxes(2);
-    const { inbox, calls } = counted(fleet.store, false);
+    const { inbox, calls } = countingInbox(fleet.store, false);
     const scheduler = new Scheduler(fleet.registry, fleet.queues, inbox);
     expect((await scheduler.tick(Date.now())).applies).toEqual(['waiting']);
     expect([...calls.inboxDepth].sort()).toEqual(['quiet', 'quiet-0', 'quiet-1', 'waiting']);

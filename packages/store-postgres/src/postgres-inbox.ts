@@ -9,7 +9,6 @@ import {
   type InboxStatus,
   inboxRecordKey,
   type ListInboxOptions,
-  type PendingInbox,
 } from '@hrkit/sync';
 import type pg from 'pg';
 
@@ -41,7 +40,7 @@ export function inboxMigration(s: string): string {
 }
 
 /**
- * Migration 3: pending items only, so `connectionsWithPendingInbox` (one query per scheduler tick across every
+ * Migration 3: pending items only, so `inboxDepths` (one query per scheduler tick or metrics scrape across every
  * connection) reads what is pending, not the applied items kept for deduplication (docs/sync.md, "Webhook inbox").
  */
 export function pendingInboxMigration(s: string): string {
@@ -87,11 +86,6 @@ export function inboxStatements(schema: string) {
               count(*) FILTER (WHERE status = 'dead')::int AS dead,
               min(received_at) FILTER (WHERE status = 'pending') AS oldest
        FROM ${t} WHERE connection_id = $1 AND status IN ('pending', 'dead')`,
-    ),
-    pendingByConnection: named(
-      'pending_by_connection',
-      `SELECT connection_id, count(*)::int AS pending, min(received_at) AS oldest
-       FROM ${t} WHERE status = 'pending' GROUP BY connection_id ORDER BY connection_id`,
     ),
     depthByConnection: named(
       'depth_by_connection',
@@ -151,11 +145,6 @@ export async function inboxDepth(db: Queryable, sql: InboxStatements, connection
   });
   const row = rows[0];
   return { pending: row?.pending ?? 0, dead: row?.dead ?? 0, oldestPendingAt: row?.oldest ?? null };
-}
-
-export async function connectionsWithPendingInbox(db: Queryable, sql: InboxStatements): Promise<PendingInbox[]> {
-  const { rows } = await db.query<{ connection_id: string; pending: number; oldest: string }>(sql.pendingByConnection);
-  return rows.map((row) => ({ connectionId: row.connection_id, pending: row.pending, oldestPendingAt: row.oldest }));
 }
 
 export async function inboxDepths(db: Queryable, sql: InboxStatements): Promise<ConnectionInboxDepth[]> {

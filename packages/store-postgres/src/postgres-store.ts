@@ -7,7 +7,6 @@ import {
   type InboxDepth,
   type InboxItem,
   type ListInboxOptions,
-  type PendingInbox,
   Mutex,
   type StoredEvent,
   type StoredRecord,
@@ -20,7 +19,6 @@ import pg from 'pg';
 import { sanitizeDriverError } from './errors.js';
 import { migrate } from './migrations.js';
 import {
-  connectionsWithPendingInbox,
   enqueueDelivery,
   inboxDepth,
   inboxDepths,
@@ -156,10 +154,6 @@ export class PostgresSyncStore implements SyncStore {
 
   inboxDepth(connectionId: string): Promise<InboxDepth> {
     return this.guard(() => inboxDepth(this.pool, this.inboxSql, connectionId));
-  }
-
-  connectionsWithPendingInbox(): Promise<PendingInbox[]> {
-    return this.guard(() => connectionsWithPendingInbox(this.pool, this.inboxSql));
   }
 
   inboxDepths(): Promise<ConnectionInboxDepth[]> {

@@ -7,7 +7,6 @@ import {
   type InboxItem,
   inboxRecordKey,
   type ListInboxOptions,
-  type PendingInbox,
 } from './store.js';
 
 type Undo = (step: () => void) => void;
@@ -48,24 +47,6 @@ export class MemoryInbox {
       if (oldestPendingAt === null || row.receivedAt < oldestPendingAt) oldestPendingAt = row.receivedAt;
     }
     return { pending, dead, oldestPendingAt };
-  }
-
-  /** Connections with pending items, sorted by id (`SyncStore.connectionsWithPendingInbox`). */
-  pendingByConnection(): PendingInbox[] {
-    const found = new Map<string, PendingInbox>();
-    for (const row of this.rows) {
-      if (row.status !== 'pending') continue;
-      const seen = found.get(row.connectionId);
-      if (!seen)
-        found.set(row.connectionId, { connectionId: row.connectionId, pending: 1, oldestPendingAt: row.receivedAt });
-      else {
-        seen.pending += 1;
-        if (row.receivedAt < seen.oldestPendingAt) seen.oldestPendingAt = row.receivedAt;
-      }
-    }
-    return [...found.values()].sort((a, b) =>
-      a.connectionId < b.connectionId ? -1 : a.connectionId > b.connectionId ? 1 : 0,
-    );
   }
 
   /** Depth of every connection with pending or dead items, sorted by id (`SyncStore.inboxDepths`). */

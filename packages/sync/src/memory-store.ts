@@ -7,7 +7,6 @@ import {
   type InboxDepth,
   type InboxItem,
   type ListInboxOptions,
-  type PendingInbox,
   type ConnectionInboxDepth,
   type StoredEvent,
   type StoredRecord,
@@ -57,10 +56,6 @@ export class MemorySyncStore implements SyncStore {
 
   async inboxDepth(connectionId: string): Promise<InboxDepth> {
     return this.inbox.depth(connectionId);
-  }
-
-  async connectionsWithPendingInbox(): Promise<PendingInbox[]> {
-    return this.inbox.pendingByConnection();
   }
 
   async inboxDepths(): Promise<ConnectionInboxDepth[]> {

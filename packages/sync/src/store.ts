@@ -129,16 +129,10 @@ export interface SyncStore extends SyncReader {
    */
   exclusive?<T>(connectionId: string, fn: () => Promise<T>): Promise<T>;
   /**
-   * Optional: every connection whose inbox holds pending items (including those waiting for `retryAt`), with its
-   * count, in one query, sorted by connection id; connections with nothing pending are absent. A scheduler that
-   * serves thousands of connections calls it once per tick instead of `inboxDepth` per connection
-   * (docs/sync.md, "Webhook inbox"). Outside transactions only.
-   */
-  connectionsWithPendingInbox?(): Promise<PendingInbox[]>;
-  /**
    * Optional: `inboxDepth` of every connection whose inbox holds pending or dead items, in one query, sorted by
-   * connection id; a connection with neither is absent (its depth is all zeros). Metrics that report every
-   * connection's pending and dead items call it once per scrape instead of `inboxDepth` per connection
+   * connection id; a connection with neither is absent (its depth is all zeros). A scheduler (connections with
+   * pending items) and metrics (every connection's pending and dead items) call it once instead of `inboxDepth` per
+   * connection
    * (docs/sync.md, "Webhook inbox"). Outside transactions only.
    */
   inboxDepths?(): Promise<ConnectionInboxDepth[]>;
@@ -198,15 +192,6 @@ export interface InboxDepth {
   dead: number;
   /** `receivedAt` of the oldest pending item. */
   oldestPendingAt: string | null;
-}
-
-/** One connection's pending inbox items, as `SyncStore.connectionsWithPendingInbox` reports them. */
-export interface PendingInbox {
-  connectionId: string;
-  /** Pending items (> 0), including those waiting for a retry. */
-  pending: number;
-  /** `receivedAt` of the oldest of them. */
-  oldestPendingAt: string;
 }
 
 /** One connection's `InboxDepth`, as `SyncStore.inboxDepths` reports it: `pending + dead` > 0. */

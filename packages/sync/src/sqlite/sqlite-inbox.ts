@@ -10,7 +10,6 @@ import {
   type InboxStatus,
   inboxRecordKey,
   type ListInboxOptions,
-  type PendingInbox,
 } from '../store.js';
 
 /** The inbox tables (docs/sync.md, "Webhook inbox"). Part of store schema 2. */
@@ -33,7 +32,7 @@ CREATE TABLE IF NOT EXISTS inbox (
 CREATE INDEX IF NOT EXISTS inbox_status ON inbox (connection_id, status, seq);
 CREATE INDEX IF NOT EXISTS inbox_record ON inbox (connection_id, record_key, status);
 CREATE INDEX IF NOT EXISTS inbox_body ON inbox (connection_id, body_hash);
--- Only pending items: connectionsWithPendingInbox reads these, not the applied ones kept for deduplication.
+-- Only pending items: inboxDepths reads these, not the applied ones kept for deduplication.
 CREATE INDEX IF NOT EXISTS inbox_pending ON inbox (connection_id, received_at) WHERE status = 'pending';
 -- Only dead items: inboxDepths reads these next to the pending ones (one aggregate per metrics scrape).
 CREATE INDEX IF NOT EXISTS inbox_dead ON inbox (connection_id) WHERE status = 'dead';
@@ -70,10 +69,6 @@ export class SqliteInbox {
         `SELECT COALESCE(SUM(status = 'pending'), 0) AS pending, COALESCE(SUM(status = 'dead'), 0) AS dead,
            MIN(CASE WHEN status = 'pending' THEN received_at END) AS oldest
          FROM inbox WHERE connection_id = ? AND status IN ('pending', 'dead')`,
-      ),
-      pendingByConnection: db.prepare<[], { connection_id: string; pending: number; oldest: string }>(
-        `SELECT connection_id, count(*) AS pending, min(received_at) AS oldest
-         FROM inbox WHERE status = 'pending' GROUP BY connection_id ORDER BY connection_id`,
       ),
       // Two arms, each over its own partial index (inbox_pending, inbox_dead), so applied items are never read.
       depthByConnection: db.prepare<
@@ -119,12 +114,6 @@ export class SqliteInbox {
   depth(connectionId: string): InboxDepth {
     const row = this.s.depth.get(connectionId);
     return { pending: row?.pending ?? 0, dead: row?.dead ?? 0, oldestPendingAt: row?.oldest ?? null };
-  }
-
-  pendingByConnection(): PendingInbox[] {
-    return this.s.pendingByConnection
-      .all()
-      .map((row) => ({ connectionId: row.connection_id, pending: row.pending, oldestPendingAt: row.oldest }));
   }
 
   depthByConnection(): ConnectionInboxDepth[] {

@@ -10,7 +10,6 @@ import {
   type InboxDepth,
   type InboxItem,
   type ListInboxOptions,
-  type PendingInbox,
   type ConnectionInboxDepth,
   type StoredEvent,
   type StoredRecord,
@@ -190,10 +189,6 @@ export class SqliteSyncStore implements SyncStore {
 
   async inboxDepth(connectionId: string): Promise<InboxDepth> {
     return this.inbox.depth(connectionId);
-  }
-
-  async connectionsWithPendingInbox(): Promise<PendingInbox[]> {
-    return this.inbox.pendingByConnection();
   }
 
   async inboxDepths(): Promise<ConnectionInboxDepth[]> {

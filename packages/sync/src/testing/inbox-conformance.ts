@@ -51,11 +51,9 @@ function row(remoteId: string): StoredRecord {
 
 export interface InboxConformanceOptions {
   /**
-   * The store must implement the optional `connectionsWithPendingInbox` (fail when it is missing). Without this, a
-   * store that lacks it has that test skipped.
+   * The store must implement the optional `inboxDepths` (fail when it is missing). Without this, a store that lacks
+   * it has that test skipped.
    */
-  requireConnectionsWithPendingInbox?: boolean;
-  /** Same for the optional `inboxDepths`. */
   requireInboxDepths?: boolean;
 }
 
@@ -238,53 +236,9 @@ export function describeInboxConformance(
       expect((await store.listInbox('a'))[0]).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
     });
 
-    it('lists the connections with pending items in one call, when the store offers it', async (context) => {
+    it('reports every connection with pending or dead items in one call, when the store offers it', async (context) => {
       // Optional in the contract: a store without it is reported as skipped here, and callers fall back to
       // `inboxDepth` per connection.
-      if (!store.connectionsWithPendingInbox) {
-        if (options.requireConnectionsWithPendingInbox)
-          throw new Error(`${name}: connectionsWithPendingInbox is required but missing`);
-        return context.skip();
-      }
-      expect(await store.connectionsWithPendingInbox()).toEqual([]);
-      await store.transaction(async (unit) => {
-        await unit.enqueueDelivery('b', delivery('h1', [webhookEvent('e1', '1'), webhookEvent('e2', '2')], T1));
-        await unit.enqueueDelivery('b', delivery('h2', [webhookEvent('e3', '3')], T0));
-        await unit.enqueueDelivery('a', delivery('h1', [webhookEvent('e1', '1')], T2));
-        // c: everything applied; d: only a dead item; e: one waiting for its retry and one dead.
-        await unit.enqueueDelivery('c', delivery('h1', [webhookEvent('e1', '1')]));
-        await unit.enqueueDelivery('d', delivery('h1', [webhookEvent('e1', '1')]));
-        await unit.enqueueDelivery('e', delivery('h1', [webhookEvent('e1', '1'), webhookEvent('e2', '2')], T1));
-      });
-      const seqs = async (connectionId: string) => (await store.listInbox(connectionId)).map((item) => item.seq);
-      const [eRetrying, eDead] = await seqs('e');
-      const [cSeqs, dSeqs] = [await seqs('c'), await seqs('d')];
-      await store.transaction(async (unit) => {
-        await unit.markInboxApplied('c', cSeqs, T1);
-        await unit.markInboxFailed('d', dSeqs, { error: 'x', retryAt: null });
-        await unit.markInboxFailed('e', [eRetrying ?? -1], { error: 'x', retryAt: T2 });
-        await unit.markInboxFailed('e', [eDead ?? -1], { error: 'x', retryAt: null });
-      });
-      expect(await store.connectionsWithPendingInbox()).toEqual([
-        { connectionId: 'a', pending: 1, oldestPendingAt: T2 },
-        { connectionId: 'b', pending: 3, oldestPendingAt: T0 },
-        { connectionId: 'e', pending: 1, oldestPendingAt: T1 },
-      ]);
-      // It agrees with inboxDepth, connection by connection.
-      for (const connectionId of ['a', 'b', 'c', 'd', 'e']) {
-        const depth = await store.inboxDepth(connectionId);
-        const listed = (await store.connectionsWithPendingInbox()).find((p) => p.connectionId === connectionId);
-        expect(listed ? { pending: listed.pending, oldestPendingAt: listed.oldestPendingAt } : null).toEqual(
-          depth.pending > 0 ? { pending: depth.pending, oldestPendingAt: depth.oldestPendingAt } : null,
-        );
-      }
-      const bSeqs = await seqs('b');
-      await store.transaction((unit) => unit.markInboxApplied('b', bSeqs, T2));
-      expect((await store.connectionsWithPendingInbox()).map((p) => p.connectionId)).toEqual(['a', 'e']);
-    });
-
-    it('reports every connection with pending or dead items in one call, when the store offers it', async (context) => {
-      // Optional in the contract, like connectionsWithPendingInbox: callers fall back to `inboxDepth` per connection.
       if (!store.inboxDepths) {
         if (options.requireInboxDepths) throw new Error(`${name}: inboxDepths is required but missing`);
         return context.skip();
