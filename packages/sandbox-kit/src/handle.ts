@@ -60,6 +60,11 @@ export interface SandboxHandle {
     authenticatesBody?: boolean;
     /** A correctly signed delivery of some event, exactly as the provider would POST it. */
     sampleDelivery(): { body: string; headers: Record<string, string> };
+    /**
+     * Present when the sandbox sends webhooks itself: subscribe a listener at `url`, signing with `secret`, so changes
+     * made through the control API arrive there (`hrkit webhooks serve <provider> --sandbox` subscribes itself).
+     */
+    subscribe?(url: string, secret: string): Promise<void>;
   };
   /** Stop the server and every timer it started. */
   close(): Promise<void>;

@@ -30,33 +30,15 @@ export interface CliProvider {
   timestampHeader: string | null;
   /** Extra connection settings when connected to this provider's own sandbox (e.g. its webhook secret). */
   sandboxSettings?(sandbox: SandboxHandle): Record<string, unknown>;
-  /** Subscribe a listener to this provider's own sandbox with the given secret; true when done. */
-  subscribeSandbox?(sandbox: SandboxHandle, url: string, secret: string): Promise<boolean>;
   /** Placeholder credentials for commands that never call the API (webhooks verify). */
   offlineConfig: Record<string, string>;
   plugin(): Promise<ProviderPlugin>;
   startSandbox(options: SandboxOptions): Promise<SandboxHandle>;
 }
 
-/**
- * HiBob webhooks take an admin-chosen secret and are saved once the listener answers the ping: the sandbox's control
- * API registers the listener (`hrkit webhooks serve hibob --sandbox`).
- */
-async function subscribeHiBobSandbox(sandbox: SandboxHandle, url: string, secret: string): Promise<boolean> {
-  const control = (
-    sandbox as SandboxHandle & { control?: { registerWebhook?: (u: string, s: string) => Promise<unknown> } }
-  ).control;
-  if (typeof control?.registerWebhook !== 'function') return false;
-  await control.registerWebhook(url, secret);
-  return true;
-}
-
 // Built from each adapter's own definition (credentials, webhook headers, sandbox): see provider-from-definition.ts.
 // The sandboxes stay imported on first use (the definition's `sandbox()` is a lazy import).
-const BUILT_IN: CliProvider[] = [
-  { ...cliProviderFrom(hibob), subscribeSandbox: subscribeHiBobSandbox },
-  cliProviderFrom(bamboohr),
-];
+const BUILT_IN: CliProvider[] = [cliProviderFrom(hibob), cliProviderFrom(bamboohr)];
 
 const PROVIDERS = new Map<string, CliProvider>(BUILT_IN.map((provider) => [provider.key, provider]));
 

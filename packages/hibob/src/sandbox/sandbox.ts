@@ -150,6 +150,10 @@ export async function startHiBobSandbox(options: HiBobSandboxOptions = {}): Prom
     },
     webhooks: {
       secret: webhookSecret,
+      // HiBob saves a webhook with an admin-chosen secret once the listener answers its ping.
+      subscribe: async (url, secret) => {
+        await control.registerWebhook(url, secret);
+      },
       sampleDelivery: () => {
         const first = state.employees[0];
         const body = bobEnvelope(state, {

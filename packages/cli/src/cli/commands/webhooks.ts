@@ -96,11 +96,9 @@ export function registerWebhooks(program: Command, context: () => CommandContext
       );
       if (opened.sandbox) {
         // With --sandbox the listener subscribes itself, so changes made through the control API arrive here.
-        const subscribed = await opened.provider.subscribeSandbox?.(
-          opened.sandbox,
-          `http://${address}:${port}/`,
-          secret,
-        );
+        const subscribe = opened.sandbox.webhooks?.subscribe;
+        if (subscribe) await subscribe(`http://${address}:${port}/`, secret);
+        const subscribed = subscribe !== undefined;
         if (!ctx.quiet)
           ctx.io.stderr.write(
             `sandbox: ${opened.sandbox.url} (control API under /_sandbox/)${subscribed ? '; this listener is subscribed to its webhooks' : ''}\n`,
